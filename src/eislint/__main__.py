@@ -1,0 +1,3 @@
+from eislint.cli import main
+
+main()

@@ -1,0 +1,89 @@
+"""The annotate stage: one spaCy parse per text block, shared by every rule."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from eislint import sentences
+from eislint.document import Document, Span
+
+
+@dataclass(slots=True)
+class ParseUnit:
+    start: int
+    end: int
+    text: str
+    doc: Any = None  # spacy.tokens.Doc
+    sents: list[Span] = field(default_factory=list)
+
+
+class Analysis:
+    """Parses of one Document's text blocks, addressable by document offsets."""
+
+    def __init__(self, document: Document, units: list[ParseUnit]) -> None:
+        self.document = document
+        self.units = units
+        self._starts = [u.start for u in units]
+
+    def _overlapping(self, start: int, end: int) -> Iterable[ParseUnit]:
+        i = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        while i < len(self.units) and self.units[i].start < end:
+            if self.units[i].end > start:
+                yield self.units[i]
+            i += 1
+
+    def tokens(self, start: int, end: int) -> list[Any]:
+        out = []
+        for unit in self._overlapping(start, end):
+            if unit.doc is None:
+                continue
+            for token in unit.doc:
+                a = unit.start + token.idx
+                if a >= start and a + len(token) <= end:
+                    out.append(token)
+        return out
+
+    def token_offset(self, token: Any) -> int:
+        """Document offset of a token."""
+        for unit in self.units:
+            if unit.doc is token.doc:
+                return unit.start + token.idx
+        raise ValueError("token not from this analysis")
+
+    def sentences(self, start: int, end: int) -> list[Span]:
+        out = []
+        for unit in self._overlapping(start, end):
+            for s in unit.sents:
+                if s.end > start and s.start < end:
+                    out.append(Span(max(s.start, start), min(s.end, end)))
+        return out or [Span(start, end)]
+
+
+def parse_units(document: Document) -> list[ParseUnit]:
+    """The stretches of text that get parsed: block contents and table cells, never markup."""
+    units = []
+    for block in document.blocks:
+        if block.kind in ("comment", "table_header", "heading"):
+            continue
+        spans = block.cells if block.kind == "table_row" else (block.content,)
+        for span in spans:
+            if span.end <= span.start:
+                continue
+            text = document.clean(span.start, span.end)
+            if not text.strip():
+                continue
+            units.append(ParseUnit(span.start, span.end, text, sents=sentences.split(text, span.start)))
+    return units
+
+
+def analyse(documents: list[Document], nlp: Any, batch_size: int = 64) -> list[Analysis]:
+    """Parse the blocks of all documents in one nlp.pipe stream."""
+    per_doc = [parse_units(d) for d in documents]
+    flat = [u for units in per_doc for u in units]
+    if nlp is not None and flat:
+        for unit, parsed in zip(flat, nlp.pipe((u.text for u in flat), batch_size=batch_size)):
+            unit.doc = parsed
+    return [Analysis(d, units) for d, units in zip(documents, per_doc)]

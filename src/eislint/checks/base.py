@@ -1,0 +1,147 @@
+"""What every check type shares: the unit it reads, the hit it yields, option schemas."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from eislint.document import Document, Requirement, Section, Span
+
+if TYPE_CHECKING:
+    from eislint.analysis import Analysis
+    from eislint.config import TenderContext
+
+
+@dataclass(slots=True)
+class Unit:
+    """One piece of text a rule looks at: a requirement, sentence, paragraph, section or document.
+
+    `text` is the analysis text of [start, end): same length as the source, markup blanked.
+    """
+
+    scope: str
+    document: Document
+    start: int
+    end: int
+    text: str
+    analysis: Analysis
+    section: Section | None = None
+    requirement: Requirement | None = None
+
+    def tokens(self):
+        """spaCy tokens inside this unit (from the one shared parse), in order."""
+        return self.analysis.tokens(self.start, self.end)
+
+    def sentences(self) -> list[Span]:
+        return self.analysis.sentences(self.start, self.end)
+
+    def sentence_at(self, offset: int) -> Span:
+        for span in self.sentences():
+            if span.start <= offset < span.end:
+                return span
+        return Span(self.start, self.end)
+
+    def slice(self, start: int, end: int) -> str:
+        return self.text[start - self.start:end - self.start]
+
+
+@dataclass(slots=True)
+class Hit:
+    start: int
+    end: int
+    data: dict[str, Any] = field(default_factory=dict)
+    replacement: str | None = None  # what the match should become, for the suggestion/fix
+    level: str | None = None  # a check may lower or raise the rule's level for this hit
+
+
+@dataclass(slots=True)
+class Context:
+    nlp: Any
+    tender: TenderContext
+    annotations: set[str]
+
+
+class Option:
+    """One check-type option: its type, whether required, its default."""
+
+    def __init__(self, kind: type | tuple[type, ...], required: bool = False, default: Any = None,
+                 choices: tuple[str, ...] | None = None, doc: str = "") -> None:
+        self.kind = kind
+        self.required = required
+        self.default = default
+        self.choices = choices
+        self.doc = doc
+
+    def validate(self, name: str, value: Any) -> str | None:
+        kinds = self.kind if isinstance(self.kind, tuple) else (self.kind,)
+        if bool in kinds or not isinstance(value, bool):
+            if isinstance(value, kinds):
+                if self.choices and value not in self.choices:
+                    return f"'{name}' moet een van {', '.join(self.choices)} zijn, niet '{value}'"
+                return None
+        names = "/".join(_TYPE_NAMES.get(k, k.__name__) for k in kinds)
+        return f"'{name}' moet {names} zijn"
+
+
+_TYPE_NAMES = {str: "tekst", int: "een geheel getal", float: "een getal", list: "een lijst", dict: "een mapping", bool: "true/false"}
+
+
+class CheckType:
+    """A check type: options schema plus `prepare` (once per rule) and `run` (per unit)."""
+
+    name: str = ""
+    options: dict[str, Option] = {}
+    # Annotations every rule of this type needs, whatever the rule file says.
+    needs: frozenset[str] = frozenset()
+
+    def validate(self, options: dict[str, Any]) -> list[tuple[str, str]]:
+        """Errors as (option, message); check-specific semantics beyond the schema."""
+        return []
+
+    def prepare(self, options: dict[str, Any], ctx: Context) -> Any:
+        return options
+
+    def run(self, prepared: Any, unit: Unit, ctx: Context) -> Iterator[Hit]:
+        raise NotImplementedError
+
+
+def compile_regexes(patterns: list[str], ignorecase: bool = True) -> list[re.Pattern[str]]:
+    flags = re.I if ignorecase else 0
+    return [re.compile(p, flags) for p in patterns]
+
+
+def regex_errors(name: str, patterns: Any) -> list[tuple[str, str]]:
+    errors = []
+    for p in patterns or []:
+        if not isinstance(p, str):
+            errors.append((name, f"'{name}' bevat iets anders dan tekst: {p!r}"))
+            continue
+        try:
+            re.compile(p)
+        except re.error as exc:
+            errors.append((name, f"ongeldige reguliere expressie {p!r}: {exc}"))
+    return errors
+
+
+def unless_blocks(unit: Unit, start: int, end: int, unless: list[re.Pattern[str]], scope: str) -> bool:
+    """True when an `unless` pattern matches the hit's sentence (or the whole unit)."""
+    if not unless:
+        return False
+    if scope == "unit":
+        text = unit.text
+    else:
+        sent = unit.sentence_at(start)
+        text = unit.slice(max(sent.start, unit.start), min(max(sent.end, end), unit.end))
+    return any(p.search(text) for p in unless)
+
+
+def inside_exception(unit: Unit, start: int, end: int, exceptions: list[re.Pattern[str]]) -> bool:
+    """True when the hit lies inside a match of an exception pattern (e.g. 'zo snel mogelijk' for 'snel')."""
+    for pattern in exceptions:
+        for m in pattern.finditer(unit.text):
+            a, b = unit.start + m.start(), unit.start + m.end()
+            if a <= start and end <= b:
+                return True
+    return False

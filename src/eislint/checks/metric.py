@@ -1,0 +1,80 @@
+"""metric: a measured quantity against a threshold (length, sentences, award weights)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from eislint.checks.base import CheckType, Context, Hit, Option, Unit
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def _words(unit: Unit) -> Iterator[tuple[float, int, int, dict]]:
+    yield float(len(_WORD.findall(unit.text))), unit.start, unit.end, {}
+
+
+def _characters(unit: Unit) -> Iterator[tuple[float, int, int, dict]]:
+    yield float(len(unit.text.strip())), unit.start, unit.end, {}
+
+
+def _sentences(unit: Unit) -> Iterator[tuple[float, int, int, dict]]:
+    yield float(len(unit.sentences())), unit.start, unit.end, {}
+
+
+def _sentence_words(unit: Unit) -> Iterator[tuple[float, int, int, dict]]:
+    for span in unit.sentences():
+        yield float(len(_WORD.findall(unit.slice(span.start, span.end)))), span.start, span.end, {}
+
+
+def _award_weights(unit: Unit) -> Iterator[tuple[float, int, int, dict]]:
+    from eislint.checks.weights import award_weight_groups
+
+    for group in award_weight_groups(unit):
+        yield group.total, group.start, group.end, {"doel": _fmt(group.target), "onderdelen": group.describe()}
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+MEASURES: dict[str, Callable[[Unit], Iterator[tuple[float, int, int, dict]]]] = {
+    "words": _words,
+    "characters": _characters,
+    "sentences": _sentences,
+    "sentence_words": _sentence_words,
+    "award_weights": _award_weights,
+}
+
+
+class Metric(CheckType):
+    name = "metric"
+    options = {
+        "measure": Option(str, required=True, choices=tuple(MEASURES)),
+        "max": Option((int, float), default=None),
+        "min": Option((int, float), default=None),
+        "equals": Option((int, float, str), default=None, doc="een getal, of 'doel' (de maat bepaalt het doel)"),
+        "tolerance": Option((int, float), default=0.01),
+    }
+
+    def validate(self, options: dict[str, Any]) -> list[tuple[str, str]]:
+        if all(options.get(k) is None for k in ("max", "min", "equals")):
+            return [("measure", "geef 'max', 'min' of 'equals'")]
+        if isinstance(options.get("equals"), str) and options["equals"] != "doel":
+            return [("equals", "'equals' is een getal of 'doel'")]
+        return []
+
+    def run(self, p: Any, unit: Unit, ctx: Context) -> Iterator[Hit]:
+        for value, start, end, data in MEASURES[p["measure"]](unit):
+            target = p["equals"]
+            if target == "doel":
+                target = float(data["doel"].replace(",", ".")) if "doel" in data else None
+            bad = (
+                (p["max"] is not None and value > p["max"])
+                or (p["min"] is not None and value < p["min"])
+                or (target is not None and abs(value - float(target)) > p["tolerance"])
+            )
+            if bad:
+                data = {"waarde": _fmt(value), "max": p["max"], "min": p["min"], **data}
+                yield Hit(start, end, data=data)

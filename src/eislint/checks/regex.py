@@ -1,0 +1,53 @@
+"""regex: regular expressions over the analysis text of a unit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from eislint.checks.base import (
+    CheckType, Context, Hit, Option, Unit, compile_regexes, inside_exception, regex_errors, unless_blocks,
+)
+
+
+class Regex(CheckType):
+    name = "regex"
+    options = {
+        "patterns": Option(list, required=True, doc="reguliere expressies; groep 'match' bepaalt wat gemarkeerd wordt"),
+        "ignorecase": Option(bool, default=True),
+        "unless": Option(list, default=[]),
+        "unless_scope": Option(str, default="sentence", choices=("sentence", "unit")),
+        "exceptions": Option(list, default=[]),
+        "replacement": Option(str, default=None, doc="vervanging voor de treffer (voor suggestie en fix)"),
+        "first_only": Option(bool, default=False),
+    }
+
+    def validate(self, options: dict[str, Any]) -> list[tuple[str, str]]:
+        return (regex_errors("patterns", options.get("patterns")) + regex_errors("unless", options.get("unless"))
+                + regex_errors("exceptions", options.get("exceptions")))
+
+    def prepare(self, options: dict[str, Any], ctx: Context) -> Any:
+        return {
+            "patterns": compile_regexes(options["patterns"], options["ignorecase"]),
+            "unless": compile_regexes(options["unless"]), "unless_scope": options["unless_scope"],
+            "exceptions": compile_regexes(options["exceptions"]),
+            "replacement": options["replacement"], "first_only": options["first_only"],
+        }
+
+    def run(self, p: Any, unit: Unit, ctx: Context) -> Iterator[Hit]:
+        seen: set[tuple[int, int]] = set()
+        for pattern in p["patterns"]:
+            group = "match" if "match" in pattern.groupindex else 0
+            for m in pattern.finditer(unit.text):
+                if m.start(group) < 0:
+                    continue
+                start, end = unit.start + m.start(group), unit.start + m.end(group)
+                if (start, end) in seen or inside_exception(unit, start, end, p["exceptions"]):
+                    continue
+                if unless_blocks(unit, start, end, p["unless"], p["unless_scope"]):
+                    continue
+                seen.add((start, end))
+                data = {k: v for k, v in m.groupdict().items() if v is not None}
+                yield Hit(start, end, data=data, replacement=p["replacement"])
+                if p["first_only"]:
+                    return

@@ -1,0 +1,112 @@
+"""Find award weights (criteria with percentages or points) in a gunning section."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from eislint.checks.base import Unit
+
+_NUMBER = r"(\d{1,3}(?:[.,]\d{1,2})?)"
+_PERCENT = re.compile(_NUMBER + r"\s*(%|procent\b)", re.I)
+_POINTS = re.compile(_NUMBER + r"\s*(punten|punt|pnt\.?)\b", re.I)
+_WEIGHT_HEADER = re.compile(r"^(weging|wegingsfactor|gewicht|percentage|weegfactor|weging\s*\(%\)|%|punten|max\.?\s*punten|maximaal\s+aantal\s+punten|maximum\s+score)$", re.I)
+_TOTAL = re.compile(r"^\s*(\*\*)?\s*(totaal|total|som)\b", re.I)
+_MAX_POINTS = re.compile(r"(?:maximaal|totaal|in\s+totaal|maximum\s+van)\s+(?:te\s+behalen\s+)?" + _NUMBER + r"\s*punten", re.I)
+
+
+@dataclass(slots=True)
+class WeightGroup:
+    items: list[tuple[str, float]] = field(default_factory=list)
+    unit: str = "%"
+    target: float = 100.0
+    start: int = 0
+    end: int = 0
+
+    @property
+    def total(self) -> float:
+        return round(sum(v for _, v in self.items), 4)
+
+    def describe(self) -> str:
+        return " + ".join(f"{v:g}".replace(".", ",") for _, v in self.items)
+
+
+def _num(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def award_weight_groups(unit: Unit) -> list[WeightGroup]:
+    """Weight groups written directly in this section: tables with a weight column, and lists.
+
+    Only groups with at least two weights of one unit and a known target are returned; a
+    group we cannot read with certainty is left alone (precision first).
+    """
+    doc = unit.document
+    section = unit.section
+    direct = [b for b in doc.blocks if unit.start <= b.start < unit.end and doc.section_at(b.start) is section]
+    groups: list[WeightGroup] = []
+    max_points = _MAX_POINTS.search(unit.text)
+
+    # tables
+    i = 0
+    while i < len(direct):
+        block = direct[i]
+        if block.kind == "table_header":
+            col = next((k for k, c in enumerate(block.cells)
+                        if _WEIGHT_HEADER.match(doc.clean(c.start, c.end).strip())), None)
+            header_text = doc.clean(block.cells[col].start, block.cells[col].end).lower() if col is not None else ""
+            rows = []
+            j = i + 1
+            while j < len(direct) and direct[j].kind == "table_row":
+                rows.append(direct[j])
+                j += 1
+            if col is not None and rows:
+                group = WeightGroup(start=block.start, end=rows[-1].end)
+                total_value = None
+                is_points = "punt" in header_text or "score" in header_text
+                for row in rows:
+                    if col >= len(row.cells):
+                        continue
+                    cell = doc.clean(row.cells[col].start, row.cells[col].end).strip()
+                    first = doc.clean(row.cells[0].start, row.cells[0].end)
+                    m = re.fullmatch(_NUMBER + r"\s*(%|punten)?", cell)
+                    if not m:
+                        continue
+                    if _TOTAL.match(first):
+                        total_value = _num(m.group(1))
+                        continue
+                    if m.group(2) == "%":
+                        is_points = False
+                    group.items.append((first.strip(), _num(m.group(1))))
+                group.unit = "punten" if is_points else "%"
+                if total_value is not None:
+                    group.target = total_value
+                elif is_points:
+                    group.target = _num(max_points.group(1)) if max_points else -1
+                if len(group.items) >= 2 and group.target > 0:
+                    groups.append(group)
+            i = j
+            continue
+        i += 1
+
+    # lists: consecutive list items at one indent, each carrying exactly one weight
+    run: list = []
+    for block in direct + [None]:
+        if block is not None and block.kind == "list_item":
+            text = doc.clean(block.content.start, block.content.end)
+            pct = _PERCENT.findall(text)
+            pts = _POINTS.findall(text)
+            if (len(pct) == 1) != (len(pts) == 1) and (not run or run[0][0].indent == block.indent):
+                run.append((block, text, "%" if pct else "punten", _num((pct or pts)[0][0])))
+                continue
+            if run and block.indent > run[0][0].indent:
+                continue  # sub-criteria of the previous item belong to another level
+        if len(run) >= 2 and len({r[2] for r in run}) == 1:
+            kind = run[0][2]
+            target = 100.0 if kind == "%" else (_num(max_points.group(1)) if max_points else -1)
+            if target > 0:
+                group = WeightGroup(unit=kind, target=target, start=run[0][0].start, end=run[-1][0].end)
+                group.items = [(r[1], r[3]) for r in run]
+                groups.append(group)
+        run = []
+    return groups

@@ -1,0 +1,212 @@
+"""Command line: thin. Parse options, call the library, pick a formatter, set the exit code.
+
+Only click is imported at module level: `eislint --help`, `--version` and `eislint rules`
+must answer without loading spaCy.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from eislint import __version__
+from eislint.findings import ExitStatus
+
+_FORMATS = ("rich", "concise", "json")
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _fail(message: str) -> None:
+    click.echo(f"eislint: fout: {message}", err=True)
+
+
+class _Group(click.Group):
+    def main(self, *args, **kwargs):  # one clear line for config errors, no traceback
+        from eislint.yamlio import ConfigError
+
+        debug = "--debug" in sys.argv
+        try:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Afgebroken.", err=True)
+            sys.exit(ExitStatus.ERROR)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(ExitStatus.ERROR)
+        except ConfigError as exc:
+            if debug:
+                raise
+            _fail(str(exc))
+            sys.exit(ExitStatus.ERROR)
+        except KeyboardInterrupt:
+            sys.exit(130)
+        except Exception as exc:  # noqa: BLE001 - last resort: no traceback for users
+            if debug:
+                raise
+            _fail(f"interne fout: {type(exc).__name__}: {exc} (gebruik --debug voor details)")
+            sys.exit(ExitStatus.ERROR)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="eislint", message="%(prog)s %(version)s")
+def main() -> None:
+    """eislint: controleer Nederlandse aanbestedingsdocumenten (Programma van Eisen, leidraad,
+    gunning) op vage, samengestelde, disproportionele en overgespecificeerde eisen."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(_FORMATS), default=None,
+              help="Uitvoerformaat (standaard: rich op een terminal, anders concise).")
+@click.option("--select", multiple=True, help="Alleen deze regels, pakketten of categorieën (komma's).")
+@click.option("--extend-select", multiple=True, help="Deze regels, pakketten of categorieën erbij.")
+@click.option("--ignore", multiple=True, help="Deze regels, pakketten of categorieën overslaan.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Vanaf welke ernst de exitcode 1 is (standaard: error).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Configuratiebestand (anders: het dichtstbijzijnde eislint.yaml).")
+@click.option("--nlp-model", default=None, help="spaCy-pijplijn: default, blank, een pakketnaam of een pad.")
+@click.option("--stdin-filename", default="-", help="Naam voor tekst van stdin (de extensie bepaalt het formaat).")
+@click.option("--quiet", "-q", is_flag=True, help="Alleen meldingen; geen mededelingen en samenvatting.")
+@click.option("--statistics", is_flag=True, help="Alleen het aantal meldingen per regel.")
+@click.option("--no-color", is_flag=True, help="Geen kleuren.")
+@click.option("--debug", is_flag=True, help="Volledige foutmeldingen (traceback).")
+def check(paths, fmt, select, extend_select, ignore, fail_on, config_path, nlp_model, stdin_filename, quiet,
+          statistics, no_color, debug) -> None:
+    """Controleer bestanden of mappen (recursief); '-' leest van stdin."""
+    from eislint.engine import RunOptions, lint_paths
+    from eislint.formatters import FORMATTERS
+
+    if not paths:
+        raise click.UsageError("geef een of meer bestanden of mappen (of '-' voor stdin)")
+    options = RunOptions(
+        config_path=config_path, select=_split(select) or None, extend_select=_split(extend_select),
+        ignore=_split(ignore), nlp_model=nlp_model, stdin_name=stdin_filename,
+    )
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    report = lint_paths(list(paths), options, stdin)
+    config = report.config
+    out = click.get_text_stream("stdout")
+    color = not no_color and out.isatty()
+    if statistics:
+        for rule, count in sorted(report.summary()["by_rule"].items(), key=lambda kv: (-kv[1], kv[0])):
+            click.echo(f"{count:5d}  {rule}")
+    else:
+        name = fmt or (config.format if config and config.format in FORMATTERS else None)
+        name = name or ("rich" if out.isatty() else "concise")
+        if quiet and name == "concise":
+            for f in report.findings:
+                click.echo(f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}")
+        else:
+            FORMATTERS[name](report, out, color)
+    if not quiet:
+        for notice in dict.fromkeys(report.notices):
+            click.echo(f"eislint: let op: {notice}", err=True)
+    for error in report.errors:
+        _fail(str(error))
+    threshold = fail_on or (config.fail_on if config else "error")
+    sys.exit(exit_status(report, threshold))
+
+
+def exit_status(report, threshold: str) -> int:
+    from eislint.findings import Severity
+
+    if report.errors:
+        return ExitStatus.ERROR
+    if threshold == "never":
+        return ExitStatus.OK
+    floor = Severity.parse(threshold)
+    return ExitStatus.FINDINGS if any(f.severity >= floor for f in report.findings) else ExitStatus.OK
+
+
+@main.command()
+@click.option("--pack", default=None, help="Alleen dit pakket.")
+@click.option("--category", default=None, help="Alleen deze categorie.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table")
+def rules(pack, category, fmt) -> None:
+    """Toon de beschikbare regels."""
+    from eislint.loader import load_packs
+
+    selected = [r for p in load_packs() for r in p.rules
+                if (pack is None or r.pack == pack) and (category is None or r.category == category)]
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([{"id": r.id, "category": r.category, "level": r.level.label, "scope": r.scope,
+                                "check": r.check, "wat": r.docs["wat"], "bron": r.citation} for r in selected],
+                              ensure_ascii=False, indent=2))
+        return
+    if fmt == "markdown":
+        from eislint.ruledocs import markdown
+
+        click.echo(markdown(load_packs()), nl=False)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_edge=False)
+    for col in ("regel", "categorie", "ernst", "bereik", "wat"):
+        table.add_column(col, overflow="fold")
+    for r in selected:
+        table.add_row(r.id, r.category, r.level.dutch, r.scope, r.docs["wat"].split(". ")[0][:90])
+    Console(width=160).print(table)
+    click.echo(f"{len(selected)} regels")
+
+
+@main.command()
+@click.argument("rule_id")
+def explain(rule_id) -> None:
+    """Leg een regel uit: wat, waarom, voorbeeld fout en goed, bron."""
+    from eislint.loader import all_rules
+    from eislint.ruledocs import explain as render_explain
+
+    rules_by_id = {}
+    for r in all_rules():
+        rules_by_id[r.id] = r
+        for alias in r.aliases:
+            rules_by_id[alias] = r
+    rule = rules_by_id.get(rule_id)
+    if rule is None:
+        close = [i for i in rules_by_id if rule_id in i]
+        hint = f" Bedoelt u {', '.join(close[:3])}?" if close else " Zie 'eislint rules'."
+        raise click.UsageError(f"onbekende regel '{rule_id}'.{hint}")
+    click.echo(render_explain(rule))
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path), default=Path("eislint.yaml"))
+@click.option("--force", is_flag=True, help="Bestaand bestand overschrijven.")
+def init(path: Path, force: bool) -> None:
+    """Schrijf een eislint.yaml met uitleg als startpunt."""
+    from eislint.starter import STARTER_CONFIG
+
+    if path.exists() and not force:
+        raise click.UsageError(f"{path} bestaat al (gebruik --force om te overschrijven)")
+    path.write_text(STARTER_CONFIG, encoding="utf-8")
+    click.echo(f"{path} geschreven.")
+
+
+@main.command(name="eval")
+@click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("corpora"))
+@click.option("--json", "as_json", is_flag=True, help="Cijfers als JSON.")
+@click.option("--nlp-model", default=None, help="spaCy-pijplijn: default, blank, een pakketnaam of een pad.")
+@click.option("--debug", is_flag=True, help="Volledige foutmeldingen (traceback).")
+def evaluate(corpus: Path, as_json: bool, nlp_model, debug) -> None:
+    """Vergelijk meldingen met de verwachte meldingen in een corpus: precisie, recall, F1."""
+    from eislint.evaluate import evaluate_corpus, render_table
+
+    result = evaluate_corpus(corpus, nlp_model=nlp_model)
+    if as_json:
+        import json
+
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        render_table(result, click.get_text_stream("stdout"))
+    sys.exit(ExitStatus.ERROR if result.errors else ExitStatus.OK)

@@ -1,0 +1,315 @@
+"""Layered configuration: eislint.yaml or [tool.eislint], nearest to the checked file wins.
+
+Inheritance only through `extends:`. Unknown keys are errors naming the key (and line).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eislint.findings import Severity
+from eislint.loader import CATEGORIES, Rule, validate_options
+from eislint.yamlio import ConfigError, YamlDoc, load_yaml
+
+CONFIG_NAMES = ("eislint.yaml", ".eislint.yaml", "eislint.yml")
+_TOP = {
+    "extends", "select", "ignore", "extend-select", "rules", "per-path-ignores", "nlp", "tender", "fail-on",
+    "format", "max-bestandsgrootte",
+}
+_TENDER = {
+    "contract_value": (int, float), "organisation_size": (int,), "business_critical": (bool,),
+    "personal_data": (bool,), "domain": (str,), "procedure": (str,),
+}
+_RULE_KEYS = {"level", "enabled"}
+
+
+@dataclass(slots=True)
+class TenderContext:
+    contract_value: float | None = None
+    organisation_size: int | None = None
+    business_critical: bool | None = None
+    personal_data: bool | None = None
+    domain: str | None = None
+    procedure: str | None = None
+
+
+@dataclass(slots=True)
+class RuleSettings:
+    level: Severity | None = None
+    enabled: bool | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Config:
+    path: str | None = None
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    rules: dict[str, RuleSettings] = field(default_factory=dict)
+    per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
+    nlp_model: str | None = None
+    tender: TenderContext = field(default_factory=TenderContext)
+    fail_on: str = "error"
+    format: str | None = None
+    max_file_mb: float = 50.0
+    root: Path = field(default_factory=Path.cwd)
+
+    # ------------------------------------------------------------ selection
+
+    def enabled_rules(self, rules: list[Rule], path: str | None = None) -> list[Rule]:
+        """Rules in force for `path`: selection, per-rule settings, per-path ignores."""
+        ignore = list(self.ignore)
+        if path is not None:
+            rel = _relative(path, self.root)
+            for pattern, selectors in self.per_path_ignores.items():
+                if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern):
+                    ignore.extend(selectors)
+        out = []
+        for rule in rules:
+            settings = self.rules.get(rule.id)
+            if settings is not None and settings.enabled is False:
+                continue
+            explicitly_on = settings is not None and settings.enabled is True
+            if not explicitly_on and not selected(rule, self.select, self.extend_select, ignore):
+                continue
+            if settings is not None and (settings.level or settings.options):
+                rule = rule.with_overrides(settings.level, settings.options)
+            out.append(rule)
+        return out
+
+
+def _specificity(rule: Rule, selector: str) -> int:
+    if selector == rule.id or selector in rule.aliases:
+        return 3
+    if selector in (rule.pack, rule.category):
+        return 2
+    if selector.upper() == "ALL":
+        return 1
+    return 0
+
+
+def selected(rule: Rule, select: list[str] | None, extend: list[str], ignore: list[str]) -> bool:
+    """Most specific selector wins (rule id > pack or category > ALL); on a tie, ignore wins."""
+    positive = max((_specificity(rule, s) for s in (select if select is not None else ["ALL"]) + extend), default=0)
+    negative = max((_specificity(rule, s) for s in ignore), default=0)
+    return positive > 0 and positive > negative
+
+
+def _relative(path: str, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+# ---------------------------------------------------------------- discovery and loading
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest eislint.yaml or pyproject.toml with [tool.eislint], from `start` upwards."""
+    directory = start if start.is_dir() else start.parent
+    directory = directory.resolve()
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_section(pyproject):
+            return pyproject
+    return None
+
+
+def _has_tool_section(path: Path) -> bool:
+    try:
+        return "eislint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+def load_config(path: Path | None, rules: list[Rule], _chain: tuple[str, ...] = ()) -> Config:
+    if path is None:
+        return Config()
+    raw, doc = _read(path)
+    key = str(path.resolve())
+    if key in _chain:
+        raise ConfigError(path, "'extends' verwijst in een kring naar zichzelf")
+    base = Config()
+    if "extends" in raw:
+        parent = raw["extends"]
+        if not isinstance(parent, str):
+            raise _err(path, doc, "'extends' moet een pad zijn", "extends")
+        parent_path = (path.parent / parent).resolve()
+        if not parent_path.is_file():
+            raise _err(path, doc, f"'extends' verwijst naar '{parent}', dat niet bestaat", "extends")
+        base = load_config(parent_path, rules, _chain + (key,))
+    config = _apply(base, raw, path, doc, rules)
+    config.path = str(path)
+    config.root = path.parent.resolve()
+    return config
+
+
+def _read(path: Path) -> tuple[dict[str, Any], YamlDoc | None]:
+    if path.name == "pyproject.toml":
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("eislint", {})
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(path, f"ongeldige TOML: {exc}") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(path, f"kan bestand niet lezen ({exc})") from None
+        return data, None
+    doc = load_yaml(path)
+    if doc.data is None:
+        return {}, doc
+    if not isinstance(doc.data, dict):
+        raise doc.error("configuratie moet een mapping zijn")
+    return doc.data, doc
+
+
+def _err(path: Path, doc: YamlDoc | None, message: str, *keys: Any) -> ConfigError:
+    if doc is not None:
+        return doc.error(message, *keys)
+    return ConfigError(path, message + " (in [tool.eislint])")
+
+
+def _selectors(path: Path, doc: YamlDoc | None, key: str, value: Any, rules: list[Rule], *where: Any) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _err(path, doc, f"'{key}' moet een lijst van regel-id's, pakketten of categorieën zijn", *where)
+    known = known_selectors(rules)
+    for v in value:
+        if v not in known and v.upper() != "ALL":
+            raise _err(path, doc, f"onbekende regel, pakket of categorie '{v}' in '{key}'", *where)
+    return list(value)
+
+
+def known_selectors(rules: list[Rule]) -> set[str]:
+    known = set(CATEGORIES)
+    for rule in rules:
+        known.update((rule.id, rule.pack, *rule.aliases))
+    return known
+
+
+def _apply(base: Config, raw: dict[str, Any], path: Path, doc: YamlDoc | None, rules: list[Rule]) -> Config:
+    for key in raw:
+        if key not in _TOP:
+            raise _err(path, doc, f"onbekende sleutel '{key}' (bekend: {', '.join(sorted(_TOP))})", key)
+    config = Config(
+        select=base.select, extend_select=list(base.extend_select), ignore=list(base.ignore),
+        rules=dict(base.rules), per_path_ignores=dict(base.per_path_ignores), nlp_model=base.nlp_model,
+        tender=TenderContext(**{f: getattr(base.tender, f) for f in _TENDER}), fail_on=base.fail_on,
+        format=base.format, max_file_mb=base.max_file_mb,
+    )
+    if "select" in raw:
+        config.select = _selectors(path, doc, "select", raw["select"], rules, "select")
+    if "extend-select" in raw:
+        config.extend_select = _selectors(path, doc, "extend-select", raw["extend-select"], rules, "extend-select")
+    if "ignore" in raw:
+        config.ignore = _selectors(path, doc, "ignore", raw["ignore"], rules, "ignore")
+    if "fail-on" in raw:
+        if raw["fail-on"] not in ("error", "warning", "info", "never"):
+            raise _err(path, doc, "'fail-on' is error, warning, info of never", "fail-on")
+        config.fail_on = raw["fail-on"]
+    if "format" in raw:
+        if not isinstance(raw["format"], str):
+            raise _err(path, doc, "'format' moet tekst zijn", "format")
+        config.format = raw["format"]
+    if "max-bestandsgrootte" in raw:
+        value = raw["max-bestandsgrootte"]
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
+            raise _err(path, doc, "'max-bestandsgrootte' is een positief aantal MB", "max-bestandsgrootte")
+        config.max_file_mb = float(value)
+    if "nlp" in raw:
+        nlp = raw["nlp"]
+        if not isinstance(nlp, dict):
+            raise _err(path, doc, "'nlp' moet een mapping zijn", "nlp")
+        for key in nlp:
+            if key != "model":
+                raise _err(path, doc, f"onbekende sleutel '{key}' in 'nlp' (bekend: model)", "nlp", key)
+        model = nlp.get("model")
+        if model is not None and not isinstance(model, str):
+            raise _err(path, doc, "'nlp.model' moet tekst zijn", "nlp", "model")
+        if model and model not in ("default", "blank") and ("/" in model or model.startswith(".")):
+            model = str((path.parent / model).resolve())
+        config.nlp_model = model
+    if "tender" in raw:
+        tender = raw["tender"]
+        if not isinstance(tender, dict):
+            raise _err(path, doc, "'tender' moet een mapping zijn", "tender")
+        for key, value in tender.items():
+            if key not in _TENDER:
+                raise _err(path, doc, f"onbekende sleutel '{key}' in 'tender' (bekend: {', '.join(_TENDER)})", "tender", key)
+            types = _TENDER[key]
+            if value is not None and (not isinstance(value, types) or (isinstance(value, bool) and bool not in types)):
+                raise _err(path, doc, f"'tender.{key}' heeft het verkeerde type", "tender", key)
+            setattr(config.tender, key, value)
+    if "per-path-ignores" in raw:
+        ppi = raw["per-path-ignores"]
+        if not isinstance(ppi, dict):
+            raise _err(path, doc, "'per-path-ignores' moet een mapping van patroon naar selectors zijn", "per-path-ignores")
+        for pattern, selectors in ppi.items():
+            config.per_path_ignores[str(pattern)] = _selectors(
+                path, doc, f"per-path-ignores.{pattern}", selectors, rules, "per-path-ignores", pattern
+            )
+    if "rules" in raw:
+        _apply_rules(config, raw["rules"], path, doc, rules)
+    return config
+
+
+def _apply_rules(config: Config, raw: Any, path: Path, doc: YamlDoc | None, rules: list[Rule]) -> None:
+    if not isinstance(raw, dict):
+        raise _err(path, doc, "'rules' moet een mapping van regel-id naar instellingen zijn", "rules")
+    by_id = {}
+    for rule in rules:
+        by_id[rule.id] = rule
+        for alias in rule.aliases:
+            by_id[alias] = rule
+    for rule_id, value in raw.items():
+        rule = by_id.get(rule_id)
+        if rule is None:
+            raise _err(path, doc, f"onbekende regel '{rule_id}' in 'rules'", "rules", rule_id)
+        settings = RuleSettings(**vars(config.rules[rule.id])) if rule.id in config.rules else RuleSettings()
+        settings.options = dict(settings.options)
+        if value in (False, "off", "uit"):
+            settings.enabled = False
+        elif value in (True, "on", "aan"):
+            settings.enabled = True
+        elif isinstance(value, dict):
+            options = {}
+            for key, v in value.items():
+                if key == "level":
+                    if v not in ("error", "warning", "info"):
+                        raise _err(path, doc, "'level' is error, warning of info", "rules", rule_id, key)
+                    settings.level = Severity.parse(v)
+                elif key == "enabled":
+                    if not isinstance(v, bool):
+                        raise _err(path, doc, "'enabled' is true of false", "rules", rule_id, key)
+                    settings.enabled = v
+                else:
+                    options[key] = v
+            if options:
+                _check_rule_options(rule, options, path, doc, rule_id)
+                settings.options.update(options)
+        else:
+            raise _err(path, doc, f"instelling voor '{rule_id}' is aan/uit of een mapping", "rules", rule_id)
+        config.rules[rule.id] = settings
+
+
+def _check_rule_options(rule: Rule, options: dict[str, Any], path: Path, doc: YamlDoc | None, rule_id: str) -> None:
+    from eislint.checks import CHECK_TYPES
+
+    allowed = CHECK_TYPES[rule.check].options
+    for key in options:
+        if key not in allowed:
+            raise _err(path, doc, f"onbekende optie '{key}' voor regel '{rule_id}' (bekend: level, enabled, "
+                       f"{', '.join(sorted(allowed))})", "rules", rule_id, key)
+    try:
+        validate_options(rule.check, {**{k: v for k, v in rule.options.items()}, **options}, where=str(path))
+    except ConfigError as exc:
+        raise _err(path, doc, f"regel '{rule_id}': {exc.message}", "rules", rule_id) from None

@@ -1,0 +1,159 @@
+"""The Document model every reader produces and every later stage reads.
+
+A Document is the extracted text of one file plus blocks with character offsets into
+that text. Locations (line/column, and whatever a format adds such as a table cell or a
+page) are derived from offsets, so rules never deal with source positions themselves.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+BlockKind = Literal["heading", "paragraph", "list_item", "table_row", "table_header", "comment"]
+
+SECTION_KINDS = (
+    "aanleiding",
+    "doelstelling",
+    "randvoorwaarden",
+    "eisen",
+    "wensen",
+    "gunning",
+    "kwaliteit",
+    "implementatie",
+    "contract",
+    "prijs",
+    "overig",
+)
+
+REQUIREMENT_KINDS = ("eis", "knock-out", "wens", "doel", "te-ontwikkelen")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph, heading, list item or table row of the source.
+
+    `content` is the span of the block's own text without markup (the "- " of a list item,
+    the "## " of a heading, the pipes of a table row); `cells` holds one span per table cell.
+    `location` carries what the format adds (paragraph number, table cell, sheet, page).
+    """
+
+    kind: BlockKind
+    start: int
+    end: int
+    content: Span
+    level: int = 0
+    cells: tuple[Span, ...] = ()
+    location: dict[str, Any] = field(default_factory=dict)
+    indent: int = 0
+    marker: str = ""
+
+
+@dataclass(slots=True)
+class Section:
+    title: str
+    kind: str
+    level: int
+    number: str
+    start: int
+    end: int
+    heading: Block | None
+    parent: Section | None = None
+
+    @property
+    def path(self) -> str:
+        parts = []
+        node: Section | None = self
+        while node is not None:
+            if node.heading is not None:
+                parts.append(node.title)
+            node = node.parent
+        return " > ".join(reversed(parts))
+
+    def kinds(self) -> set[str]:
+        # An unclassified subsection already took its parent's kind in segment.
+        return {self.kind}
+
+
+@dataclass(slots=True)
+class Requirement:
+    id: str | None
+    kind: str
+    start: int
+    end: int
+    block: Block
+    section: Section
+    weight: str | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    path: str
+    text: str
+    blocks: list[Block]
+    format: str = "text"
+    encoding: str = "utf-8"
+    notices: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    requirements: list[Requirement] = field(default_factory=list)
+    # Spans that are not tender text (suppression comments, markup): masked before analysis.
+    masked: list[Span] = field(default_factory=list)
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+    _clean: str | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        for i, ch in enumerate(self.text):
+            if ch == "\n":
+                starts.append(i + 1)
+        self._line_starts = starts
+
+    def clean(self, start: int, end: int) -> str:
+        """The text of [start, end) as the analysis sees it: markup and line breaks as spaces.
+
+        Same length as the source slice, so offsets stay valid.
+        """
+        if self._clean is None:
+            chars = list(self.text)
+            for span in self.masked:
+                for i in range(span.start, min(span.end, len(chars))):
+                    chars[i] = " "
+            self._clean = "".join(chars).replace("\n", " ").replace("\t", " ")
+        return self._clean[start:end]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
+        return self.text[start:end]
+
+    def block_at(self, offset: int) -> Block | None:
+        starts = [b.start for b in self.blocks]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.blocks[i].start <= offset < max(self.blocks[i].end, self.blocks[i].start + 1):
+            return self.blocks[i]
+        return None
+
+    def section_at(self, offset: int) -> Section | None:
+        best = None
+        for section in self.sections:
+            if section.start <= offset < section.end and (best is None or section.level >= best.level):
+                best = section
+        return best
+
+    def requirement_at(self, offset: int) -> Requirement | None:
+        for req in self.requirements:
+            if req.block.start <= offset < req.block.end:
+                return req
+        return None

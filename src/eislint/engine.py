@@ -1,0 +1,336 @@
+"""Run rules over Documents: read -> segment -> annotate -> check -> filter.
+
+The library entry point is `lint_paths(paths, options) -> Report`; the CLI is a thin layer on it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eislint import readers, suppress
+from eislint.analysis import Analysis, analyse
+from eislint.checks import CHECK_TYPES, Context, Hit, Unit
+from eislint.config import Config, find_config, known_selectors, load_config
+from eislint.document import Document
+from eislint.findings import Applicability, Edit, Finding, Fix, InputError, Severity
+from eislint.loader import Rule, all_rules
+from eislint.segment import segment
+from eislint.yamlio import ConfigError
+
+PARSE_ANNOTATIONS = {"lemma", "pos", "morph", "dep", "ents"}
+
+
+@dataclass(slots=True)
+class RunOptions:
+    """What the CLI (or a library caller) adds on top of the config files."""
+
+    config_path: Path | None = None
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    nlp_model: str | None = None
+    stdin_name: str = "-"
+    rules_dir: Path | None = None
+
+
+@dataclass(slots=True)
+class DocumentSummary:
+    path: str
+    format: str
+    sections: dict[str, int]
+    requirements: dict[str, int]
+    findings: dict[str, int]
+
+
+@dataclass(slots=True)
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    documents: list[DocumentSummary] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    config: Config | None = None
+
+    def summary(self) -> dict[str, Any]:
+        by_sev = Counter(f.severity.label for f in self.findings)
+        return {
+            "documents": len(self.documents),
+            "errors": len(self.errors),
+            "findings": len(self.findings),
+            "by_severity": {s: by_sev.get(s, 0) for s in ("error", "warning", "info")},
+            "by_category": dict(sorted(Counter(f.category for f in self.findings).items())),
+            "by_rule": dict(sorted(Counter(f.rule for f in self.findings).items())),
+        }
+
+
+# ---------------------------------------------------------------- files
+
+
+def collect(paths: list[str], report: Report) -> list[tuple[Path | None, str]]:
+    """Files to check: (path, display name); `-` is stdin. Directories recursively."""
+    out: list[tuple[Path | None, str]] = []
+    for raw in paths:
+        if raw == "-":
+            out.append((None, "-"))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if any(part.startswith(".") and part not in (".", "..") for part in child.relative_to(path).parts[:-1]):
+                    continue
+                if not child.is_file():
+                    continue
+                if readers.is_temporary(child):
+                    report.notices.append(f"{child}: tijdelijk of vergrendelingsbestand overgeslagen")
+                elif readers.supported(child):
+                    out.append((child, str(child)))
+                elif not child.name.startswith(".") and child.suffix.lower() not in (".yaml", ".yml", ".toml", ".json"):
+                    report.notices.append(f"{child}: bestandstype '{child.suffix or '(geen)'}' niet ondersteund, overgeslagen")
+        elif path.exists():
+            out.append((path, raw))
+        else:
+            report.errors.append(InputError(raw, "bestand of map bestaat niet"))
+    return out
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def lint_paths(paths: list[str], options: RunOptions | None = None, stdin: bytes | None = None) -> Report:
+    options = options or RunOptions()
+    rules = all_rules(options.rules_dir)
+    report = Report()
+    files = collect(paths, report)
+    groups: dict[str, tuple[Config, list[tuple[Path | None, str]]]] = {}
+    configs: dict[Path | None, Config] = {}
+    for path, display in files:
+        cfg_path = options.config_path
+        if cfg_path is None:
+            cfg_path = find_config(path if path is not None else Path.cwd())
+        if cfg_path not in configs:
+            configs[cfg_path] = _with_cli(load_config(cfg_path, rules), options, rules)
+        config = configs[cfg_path]
+        groups.setdefault(str(cfg_path), (config, []))[1].append((path, display))
+    if not files and paths:
+        report.config = _with_cli(load_config(options.config_path or find_config(Path.cwd()), rules), options, rules)
+    for config, group in groups.values():
+        report.config = report.config or config
+        documents = []
+        for path, display in group:
+            try:
+                if path is None:
+                    data = stdin or b""
+                    doc = readers.read_bytes(options.stdin_name, data, Path(options.stdin_name).suffix or ".md")
+                else:
+                    doc = readers.read_path(path, display, max_bytes=int(config.max_file_mb * 1024 * 1024))
+            except readers.ReadError as exc:
+                report.errors.append(InputError(display, str(exc)))
+                continue
+            report.notices.extend(f"{doc.path}: {n}" for n in doc.notices)
+            documents.append(segment(doc))
+        lint_documents(documents, config, rules, report)
+    report.findings.sort(key=Finding.sort_key)
+    return report
+
+
+def _with_cli(config: Config, options: RunOptions, rules: list[Rule]) -> Config:
+    known = known_selectors(rules)
+    for sel in [*(options.select or []), *options.extend_select, *options.ignore]:
+        if sel not in known and sel.upper() != "ALL":
+            raise ConfigError("--select/--ignore", f"onbekende regel, pakket of categorie '{sel}'")
+    if options.select is not None:
+        config.select = list(options.select)
+    config.extend_select = config.extend_select + list(options.extend_select)
+    config.ignore = config.ignore + list(options.ignore)
+    if options.nlp_model:
+        config.nlp_model = options.nlp_model
+    return config
+
+
+# ---------------------------------------------------------------- the check stage
+
+
+def lint_documents(documents: list[Document], config: Config, rules: list[Rule], report: Report) -> None:
+    if not documents:
+        return
+    per_doc_rules = [config.enabled_rules(rules, d.path) for d in documents]
+    active = {r.id: r for rs in per_doc_rules for r in rs}
+    needs_parse = any(r.requires & PARSE_ANNOTATIONS for r in active.values())
+    nlp = None
+    annotations = {"sents"}
+    if needs_parse:
+        from eislint import nlp as nlp_module
+
+        try:
+            nlp = nlp_module.load(config.nlp_model)
+        except ConfigError as exc:
+            raise ConfigError(config.path or exc.path, exc.message) from None
+        annotations = nlp_module.annotations(nlp)
+    ctx = Context(nlp=nlp, tender=config.tender, annotations=annotations)
+    runnable: dict[str, tuple[Rule, Any]] = {}
+    for rule in active.values():
+        missing = rule.requires - annotations
+        if missing:
+            report.notices.append(
+                f"regel {rule.id} overgeslagen: de taalpijplijn levert geen {', '.join(sorted(missing))}"
+            )
+            continue
+        try:
+            prepared = CHECK_TYPES[rule.check].prepare(rule.options, ctx)
+        except ValueError as exc:
+            raise ConfigError(rule.path, str(exc)) from None
+        runnable[rule.id] = (rule, prepared)
+    analyses = analyse(documents, nlp if needs_parse else None)
+    known = known_selectors(rules)
+    for doc, analysis, doc_rules in zip(documents, analyses, per_doc_rules):
+        found: list[Finding] = []
+        units_by_scope: dict[str, list[Unit]] = {}
+        for rule in doc_rules:
+            if rule.id not in runnable:
+                continue
+            rule, prepared = runnable[rule.id]
+            if rule.scope not in units_by_scope:
+                units_by_scope[rule.scope] = build_units(doc, analysis, rule.scope)
+            check = CHECK_TYPES[rule.check]
+            for unit in units_by_scope[rule.scope]:
+                if not _when(rule, unit):
+                    continue
+                for hit in check.run(prepared, unit, ctx):
+                    found.append(make_finding(rule, hit, unit))
+        sups, problems = suppress.parse(doc, known)
+        kept = []
+        for finding in found:
+            rule = active[finding.rule]
+            covering = [s for s in sups if s.start <= finding.start < max(s.end, s.start + 1) and suppress.matches(rule, s.selectors)]
+            for s in covering:
+                s.used = True
+            if not covering:
+                kept.append(finding)
+        problems += suppress.unused(sups, [r for r in doc_rules if r.pack != "meta"])
+        for problem in problems:
+            rule = active.get(problem.rule)
+            if rule is None:
+                continue
+            unit = Unit("document", doc, 0, len(doc.text), doc.clean(0, len(doc.text)), analysis)
+            kept.append(make_finding(rule, Hit(problem.start, problem.end, data=problem.data), unit))
+        report.findings.extend(kept)
+        report.documents.append(summarise(doc, kept))
+    report.rules = sorted(active.values(), key=lambda r: r.id)
+
+
+def build_units(doc: Document, analysis: Analysis, scope: str) -> list[Unit]:
+    units: list[Unit] = []
+    if scope == "document":
+        units.append(Unit("document", doc, 0, len(doc.text), doc.clean(0, len(doc.text)), analysis))
+    elif scope == "section":
+        for section in doc.sections:
+            if section.heading is None and not any(b.start < (section.end) for b in doc.blocks if b.kind != "heading"):
+                continue
+            units.append(Unit("section", doc, section.start, section.end, doc.clean(section.start, section.end),
+                              analysis, section=section))
+    elif scope == "requirement":
+        for req in doc.requirements:
+            units.append(Unit("requirement", doc, req.start, req.end, doc.clean(req.start, req.end), analysis,
+                              section=req.section, requirement=req))
+    else:
+        for pu in analysis.units:
+            spans = pu.sents if scope == "sentence" else [None]
+            for span in spans:
+                start, end = (span.start, span.end) if span is not None else (pu.start, pu.end)
+                units.append(Unit(scope, doc, start, end, doc.clean(start, end), analysis,
+                                  section=doc.section_at(start), requirement=doc.requirement_at(start)))
+    return units
+
+
+def _when(rule: Rule, unit: Unit) -> bool:
+    when = rule.when
+    if not when:
+        return True
+    section_kind = unit.section.kind if unit.section is not None else None
+    req_kind = unit.requirement.kind if unit.requirement is not None else None
+    if "sections" in when and section_kind not in when["sections"]:
+        return False
+    if "not_sections" in when and section_kind in when["not_sections"]:
+        return False
+    if "requirements" in when and req_kind not in when["requirements"]:
+        return False
+    if "not_requirements" in when and req_kind in when["not_requirements"]:
+        return False
+    return True
+
+
+class _Template(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def render(template: str | None, values: dict[str, Any]) -> str:
+    if not template:
+        return ""
+    try:
+        return template.format_map(_Template(values)).strip()
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+def rewrite(text: str, start: int, end: int, replacement: str) -> str:
+    """`text` with [start, end) replaced; spaces and the first capital tidied."""
+    out = text[:start] + replacement + text[end:]
+    out = re.sub(r"[ \t]{2,}", " ", out)
+    out = re.sub(r"\s+([,.;:])", r"\1", out)
+    out = re.sub(r"\(\s*\)", "", out).strip()
+    if out and text[:1].isupper():
+        out = out[0].upper() + out[1:]
+    return out
+
+
+def make_finding(rule: Rule, hit: Hit, unit: Unit) -> Finding:
+    doc = unit.document
+    match = doc.text[hit.start:hit.end]
+    context_unit_start = unit.requirement.start if unit.requirement is not None else unit.start
+    context_unit_end = unit.requirement.end if unit.requirement is not None else unit.end
+    if unit.scope in ("section", "document"):
+        block = doc.block_at(hit.start)
+        if block is not None:
+            context_unit_start, context_unit_end = block.content.start, block.content.end
+    context = doc.clean(context_unit_start, context_unit_end)
+    values = {"match": match.strip(), **hit.data}
+    values["rewrite"] = ""
+    if hit.replacement is not None and context_unit_start <= hit.start and hit.end <= context_unit_end:
+        values["rewrite"] = rewrite(context, hit.start - context_unit_start, hit.end - context_unit_start,
+                                    hit.replacement)
+    suggestion = render(rule.suggestion, values) or values.get("suggestie") or None
+    fix = None
+    if rule.fix is not None and hit.replacement is not None:
+        fix = Fix(title=render(rule.fix.get("title", ""), values) or f"vervang '{match}'",
+                  edits=(Edit(hit.start, hit.end, hit.replacement),),
+                  applicability=Applicability(rule.fix["applicability"]))
+    line, col = doc.line_col(hit.start)
+    end_line, end_col = doc.line_col(max(hit.end, hit.start))
+    block = doc.block_at(hit.start)
+    requirement = unit.requirement or doc.requirement_at(hit.start)
+    location = dict(block.location) if block is not None else {}
+    section = doc.section_at(hit.start)
+    return Finding(
+        rule=rule.id, category=rule.category,
+        severity=Severity.parse(hit.level) if hit.level else rule.level,
+        message=render(rule.message, values), path=doc.path, start=hit.start, end=hit.end,
+        line=line, column=col, end_line=end_line, end_column=end_col, match=match,
+        section=section.path or None if section is not None else None,
+        requirement=requirement.id if requirement is not None else None,
+        citation=rule.citation, suggestion=suggestion, fix=fix, location=location,
+        context=context if len(context) < 800 else "", context_start=context_unit_start,
+    )
+
+
+def summarise(doc: Document, findings: list[Finding]) -> DocumentSummary:
+    return DocumentSummary(
+        path=doc.path, format=doc.format,
+        sections=dict(Counter(s.kind for s in doc.sections if s.heading is not None)),
+        requirements=dict(Counter(r.kind for r in doc.requirements)),
+        findings=dict(Counter(f.category for f in findings)),
+    )

@@ -1,0 +1,32 @@
+"""Output formats, one module each, registered by name; `--format` choices come from here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from eislint.engine import Report
+
+Formatter = Callable[["Report", TextIO, bool], None]
+
+
+def _concise(report: Report, out: TextIO, color: bool) -> None:
+    from eislint.formatters.concise import render
+
+    render(report, out, color)
+
+
+def _json(report: Report, out: TextIO, color: bool) -> None:
+    from eislint.formatters.json import render
+
+    render(report, out, color)
+
+
+def _rich(report: Report, out: TextIO, color: bool) -> None:
+    from eislint.formatters.rich import render
+
+    render(report, out, color)
+
+
+FORMATTERS: dict[str, Formatter] = {"rich": _rich, "concise": _concise, "json": _json}

@@ -1,0 +1,243 @@
+"""Load rule packs (rules/<pack>/pack.yaml + one YAML file per rule), strictly validated.
+
+Loading never executes code from a rule file: YAML is read with the safe loader and a
+`python` rule can only name a function that ships in eislint.checks.functions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from eislint.checks import CHECK_TYPES
+from eislint.findings import Applicability, Severity
+from eislint.yamlio import ConfigError, YamlDoc, load_yaml
+
+CATEGORIES = (
+    "overspecificatie", "vaagheid", "samengesteld", "smart", "beveiliging", "gelijkwaardigheid", "gibit-saas",
+    "selectie", "gunning", "contract", "volledigheid", "toegankelijkheid", "standaarden", "leesbaarheid", "samenhang",
+    "meta",
+)
+SCOPES = ("document", "section", "requirement", "paragraph", "sentence")
+ANNOTATION_NAMES = ("lemma", "pos", "morph", "dep", "sents", "ents")
+_ID = re.compile(r"^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$")
+_COMMON = {
+    "id", "check", "category", "level", "scope", "message", "docs", "suggestion", "fix", "requires", "when",
+    "aliases", "status",
+}
+_DOCS = {"wat", "waarom", "fout", "goed", "bron", "fix_veiligheid", "opmerking"}
+_WHEN = {"sections", "requirements", "not_sections", "not_requirements"}
+_PACK = {"name", "description", "beschrijving", "version"}
+
+
+@dataclass(slots=True)
+class Rule:
+    id: str
+    pack: str
+    check: str
+    category: str
+    level: Severity
+    scope: str
+    message: str
+    docs: dict[str, str]
+    options: dict[str, Any]
+    path: str
+    suggestion: str | None = None
+    fix: dict[str, Any] | None = None
+    requires: frozenset[str] = frozenset()
+    when: dict[str, list[str]] = field(default_factory=dict)
+    aliases: tuple[str, ...] = ()
+    status: str = "stable"
+
+    @property
+    def citation(self) -> str:
+        return self.docs.get("bron", "")
+
+    @property
+    def fix_applicability(self) -> Applicability | None:
+        return Applicability(self.fix["applicability"]) if self.fix else None
+
+    def with_overrides(self, level: Severity | None, options: dict[str, Any]) -> Rule:
+        from dataclasses import replace
+
+        return replace(self, level=level or self.level, options={**self.options, **options})
+
+
+@dataclass(slots=True)
+class Pack:
+    name: str
+    description: str
+    path: str
+    rules: list[Rule]
+
+
+def rules_dir() -> Path:
+    """Rules ship inside the wheel as eislint/_rules; in a checkout they live in rules/."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_rules"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "rules"
+
+
+def load_packs(directory: Path | None = None) -> list[Pack]:
+    directory = directory or rules_dir()
+    return list(_load_packs_cached(str(directory)))
+
+
+@lru_cache(maxsize=4)
+def _load_packs_cached(directory: str) -> tuple[Pack, ...]:
+    root = Path(directory)
+    if not root.is_dir():
+        raise ConfigError(directory, "map met regels bestaat niet")
+    packs = []
+    seen: dict[str, str] = {}
+    for pack_dir in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        packs.append(load_pack(pack_dir, seen))
+    return tuple(packs)
+
+
+def load_pack(pack_dir: Path, seen: dict[str, str] | None = None) -> Pack:
+    seen = {} if seen is None else seen
+    meta_path = pack_dir / "pack.yaml"
+    if not meta_path.is_file():
+        raise ConfigError(pack_dir, "pakket mist pack.yaml")
+    meta = load_yaml(meta_path)
+    if not isinstance(meta.data, dict):
+        raise meta.error("pack.yaml moet een mapping zijn")
+    for key in meta.data:
+        if key not in _PACK:
+            raise meta.error(f"onbekende sleutel '{key}'", key)
+    name = meta.data.get("name", pack_dir.name)
+    if name != pack_dir.name:
+        raise meta.error(f"naam '{name}' komt niet overeen met de map '{pack_dir.name}'", "name")
+    rules = []
+    for rule_path in sorted(pack_dir.glob("*.yaml")):
+        if rule_path.name == "pack.yaml":
+            continue
+        rule = load_rule(rule_path, name)
+        for ident in (rule.id, *rule.aliases):
+            if ident in seen:
+                raise ConfigError(rule_path, f"regel-id '{ident}' bestaat al in {seen[ident]}")
+            seen[ident] = str(rule_path)
+        rules.append(rule)
+    description = meta.data.get("beschrijving") or meta.data.get("description") or ""
+    return Pack(name=name, description=description, path=str(pack_dir), rules=rules)
+
+
+def load_rule(path: Path, pack: str) -> Rule:
+    doc = load_yaml(path)
+    data = doc.data
+    if not isinstance(data, dict):
+        raise doc.error("een regelbestand moet een mapping zijn")
+    for key in ("id", "check", "category", "level", "scope", "message", "docs"):
+        if key not in data:
+            raise doc.error(f"verplichte sleutel '{key}' ontbreekt")
+    rule_id = data["id"]
+    if not isinstance(rule_id, str) or not _ID.match(rule_id):
+        raise doc.error(f"id '{rule_id}' moet de vorm '<pakket>.<regel-in-kebab-case>' hebben", "id")
+    expected = f"{pack}.{path.stem}"
+    if rule_id != expected:
+        raise doc.error(f"id '{rule_id}' hoort '{expected}' te zijn (pakket.bestandsnaam)", "id")
+    check = data["check"]
+    if check not in CHECK_TYPES:
+        raise doc.error(f"onbekend check-type '{check}' (kies uit {', '.join(CHECK_TYPES)})", "check")
+    if check == "meta" and pack != "meta":
+        raise doc.error("check-type 'meta' is alleen voor het pakket 'meta'", "check")
+    check_type = CHECK_TYPES[check]
+    for key in data:
+        if key not in _COMMON and key not in check_type.options:
+            allowed = ", ".join(sorted(check_type.options)) or "geen"
+            raise doc.error(f"onbekende sleutel '{key}' (opties voor check '{check}': {allowed})", key)
+    _enum(doc, "category", CATEGORIES)
+    _enum(doc, "scope", SCOPES)
+    _enum(doc, "level", ("error", "warning", "info"))
+    if not isinstance(data["message"], str) or not data["message"].strip():
+        raise doc.error("'message' moet een niet-lege tekst zijn", "message")
+    docs = _docs(doc)
+    options = validate_options(check, {k: v for k, v in data.items() if k in check_type.options}, doc)
+    requires = data.get("requires", [])
+    if not isinstance(requires, list) or any(r not in ANNOTATION_NAMES for r in requires):
+        raise doc.error(f"'requires' is een lijst uit {', '.join(ANNOTATION_NAMES)}", "requires")
+    needed = set(requires) | set(check_type.needs)
+    if check == "pattern":
+        needed |= check_type.annotations_needed(options)  # type: ignore[attr-defined]
+    if check == "lexicon" and options.get("attr") == "lemma":
+        needed.add("lemma")
+    when = data.get("when", {})
+    if not isinstance(when, dict) or any(k not in _WHEN for k in when):
+        bad = next((k for k in when if k not in _WHEN), "when") if isinstance(when, dict) else "when"
+        raise doc.error(f"onbekende sleutel '{bad}' in 'when' (kies uit {', '.join(sorted(_WHEN))})", "when", bad)
+    for key, values in when.items():
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise doc.error(f"'when.{key}' moet een lijst van teksten zijn", "when", key)
+    fix = data.get("fix")
+    if fix is not None:
+        if not isinstance(fix, dict) or set(fix) - {"applicability", "title"} or "applicability" not in fix:
+            raise doc.error("'fix' is een mapping met 'applicability' (en optioneel 'title')", "fix")
+        if fix["applicability"] not in {a.value for a in Applicability}:
+            raise doc.error("'fix.applicability' is safe, unsafe of display-only", "fix", "applicability")
+        if "fix_veiligheid" not in docs:
+            raise doc.error("een regel met een fix moet 'docs.fix_veiligheid' uitleggen", "docs")
+    suggestion = data.get("suggestion")
+    if suggestion is not None and not isinstance(suggestion, str):
+        raise doc.error("'suggestion' moet tekst zijn", "suggestion")
+    aliases = data.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and _ID.match(a) for a in aliases):
+        raise doc.error("'aliases' is een lijst van regel-id's", "aliases")
+    status = data.get("status", "stable")
+    if status not in ("stable", "preview"):
+        raise doc.error("'status' is stable of preview", "status")
+    return Rule(
+        id=rule_id, pack=pack, check=check, category=data["category"], level=Severity.parse(data["level"]),
+        scope=data["scope"], message=data["message"].strip(), docs=docs, options=options, path=str(path),
+        suggestion=suggestion.strip() if suggestion else None, fix=fix, requires=frozenset(needed), when=when,
+        aliases=tuple(aliases), status=status,
+    )
+
+
+def validate_options(check: str, given: dict[str, Any], doc: YamlDoc | None = None, where: str = "") -> dict[str, Any]:
+    """Check-type options merged with defaults; errors name the option (and line)."""
+    check_type = CHECK_TYPES[check]
+
+    def fail(message: str, key: str) -> ConfigError:
+        if doc is not None:
+            return doc.error(message, key)
+        return ConfigError(where or check, message)
+
+    for name, opt in check_type.options.items():
+        if name in given:
+            msg = opt.validate(name, given[name])
+            if msg:
+                raise fail(msg, name)
+        elif opt.required:
+            raise fail(f"verplichte optie '{name}' ontbreekt voor check '{check}'", name)
+    merged = {name: given.get(name, opt.default) for name, opt in check_type.options.items()}
+    for key, message in check_type.validate(merged):
+        raise fail(message, key)
+    return merged
+
+
+def _enum(doc: YamlDoc, key: str, allowed: tuple[str, ...]) -> None:
+    if doc.data[key] not in allowed:
+        raise doc.error(f"'{key}' is '{doc.data[key]}', kies uit: {', '.join(allowed)}", key)
+
+
+def _docs(doc: YamlDoc) -> dict[str, str]:
+    docs = doc.data["docs"]
+    if not isinstance(docs, dict):
+        raise doc.error("'docs' moet een mapping zijn", "docs")
+    for key in docs:
+        if key not in _DOCS:
+            raise doc.error(f"onbekende sleutel '{key}' in docs (kies uit {', '.join(sorted(_DOCS))})", "docs", key)
+    for key in ("wat", "waarom", "fout", "goed", "bron"):
+        if not isinstance(docs.get(key), str) or not docs[key].strip():
+            raise doc.error(f"'docs.{key}' ontbreekt of is leeg", "docs", key)
+    return {k: v.strip() for k, v in docs.items()}
+
+
+def all_rules(directory: Path | None = None) -> list[Rule]:
+    return [r for pack in load_packs(directory) for r in pack.rules]

@@ -1,0 +1,120 @@
+"""The one spaCy pipeline per process.
+
+Default: the Dutch pipeline shipped inside the package (eislint.nlp_model), else a blank
+`nl` pipeline with the lookup lemmatizer from spacy-lookups-data. Nothing is downloaded.
+`nlp.model` in config selects "blank", an installed package (nl_core_news_md) or a path.
+spaCy is imported here and only here, lazily, so `eislint --help` and `eislint rules` stay fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from eislint import sentences
+from eislint.yamlio import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+ANNOTATIONS = ("lemma", "pos", "morph", "dep", "sents", "ents")
+
+_CACHE: dict[str, Any] = {}
+
+
+def _shipped_pipeline() -> Path | None:
+    try:
+        from eislint.nlp_model import PIPELINE_PATH
+    except ImportError:
+        return None
+    return PIPELINE_PATH if (PIPELINE_PATH / "config.cfg").is_file() else None
+
+
+def describe(model: str | None) -> str:
+    """What `model` resolves to, for notices and `--version` (without loading spaCy)."""
+    if model in (None, "", "default"):
+        shipped = _shipped_pipeline()
+        return f"nl_eislint ({shipped})" if shipped else "blank nl + lookup-lemmatizer"
+    return model
+
+
+def load(model: str | None = None) -> Language:
+    """The pipeline for `model`, built once per process."""
+    key = model or "default"
+    if key not in _CACHE:
+        _CACHE[key] = _build(model)
+    return _CACHE[key]
+
+
+def _build(model: str | None) -> Language:
+    import spacy
+
+    if model in (None, "", "default"):
+        shipped = _shipped_pipeline()
+        nlp = spacy.load(shipped) if shipped else _blank()
+    elif model == "blank":
+        nlp = _blank()
+    else:
+        try:
+            nlp = spacy.load(model)
+        except OSError:
+            raise ConfigError(
+                "nlp.model", f"spaCy-pijplijn '{model}' is niet geïnstalleerd en geen map met een pijplijn"
+            ) from None
+    _customize(nlp)
+    return nlp
+
+
+def _blank() -> Language:
+    import spacy
+
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()  # reads the lookup table from spacy-lookups-data, on disk
+    return nlp
+
+
+def _customize(nlp: Language) -> None:
+    from spacy.language import Language
+
+    try:
+        from eislint import nlp_tender
+    except ImportError:
+        nlp_tender = None
+    if nlp_tender is not None:
+        nlp_tender.customize_tokenizer(nlp)
+    if not Language.has_factory("eislint_sentences"):
+        Language.component("eislint_sentences", func=_set_sentences)
+    if "eislint_sentences" not in nlp.pipe_names:
+        nlp.add_pipe("eislint_sentences", first=True)
+    if nlp_tender is not None:
+        nlp_tender.add_entity_ruler(nlp)
+    # The parser may not respect preset boundaries; a senter would fight ours.
+    for name in ("senter",):
+        if name in nlp.pipe_names:
+            nlp.disable_pipe(name)
+
+
+def _set_sentences(doc):  # spaCy component: our rule-based boundaries before any parser
+    starts = {span.start for span in sentences.split(doc.text)}
+    for token in doc:
+        token.is_sent_start = token.idx in starts or token.i == 0
+    return doc
+
+
+def annotations(nlp: Language) -> set[str]:
+    """Which annotations the loaded pipeline sets; rules that need others are skipped."""
+    names = set(nlp.pipe_names)
+    have = {"sents"}
+    factories = {nlp.get_pipe_meta(n).factory for n in names}
+    if factories & {"lemmatizer", "trainable_lemmatizer", "edit_tree_lemmatizer"}:
+        have.add("lemma")
+    if factories & {"tagger", "morphologizer"}:
+        have.add("pos")
+    if "morphologizer" in factories:
+        have.add("morph")
+    if "parser" in factories:
+        have.add("dep")
+    if factories & {"ner", "entity_ruler", "span_ruler"}:
+        have.add("ents")
+    return have

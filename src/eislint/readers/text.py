@@ -1,0 +1,320 @@
+"""Readers for Markdown (.md) and plain text (.txt)."""
+
+from __future__ import annotations
+
+import re
+
+from eislint.document import Block, Document, Span
+from eislint.readers.errors import ReadError
+
+# Windows-1252 leaves these five bytes undefined: a file holding them is not cp1252 text either.
+_CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes) -> tuple[str, str, list[str]]:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
+
+    Returns (text with LF line ends, encoding, notices). Raises ReadError for binary data or
+    bytes that are no text in any of these encodings.
+    """
+    notices: list[str] = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        data, encoding = data[3:], "utf-8-sig"
+        text = _strict(data, "utf-8")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+        text = _strict(data, "utf-16")
+    else:
+        if b"\x00" in data:
+            raise ReadError("binair bestand, geen tekst (bevat nul-bytes)")
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as exc:
+            if _CP1252_UNDEFINED.search(data):
+                raise ReadError(
+                    f"ongeldige tekencodering: geen UTF-8 (byte {exc.start + 1}) en geen Windows-1252"
+                ) from None
+            text, encoding = data.decode("cp1252"), "cp1252"
+            notices.append("geen UTF-8; gelezen als Windows-1252")
+    if text is None:
+        raise ReadError(f"ongeldige tekencodering voor {encoding}")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    controls = len(_CONTROL.findall(text))
+    if controls > max(8, len(text) // 100):
+        raise ReadError("binair bestand, geen tekst (veel stuurtekens)")
+    return text, encoding, notices
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    return starts
+
+
+# ---------------------------------------------------------------- Markdown
+
+_INLINE_MARKUP = re.compile(
+    r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)|(?<=\S)_(?!\w)|`|\\(?=[^\w\s])|<br\s*/?>"
+)
+_LINK = re.compile(r"!?\[(?=[^\]]*\]\()|\]\([^)]*\)")
+_HEADING_MARK = re.compile(r"^ {0,3}(#{1,6})[ \t]+")
+_HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
+_LIST_MARK = re.compile(r"(\s*(?:>\s*)*)([-*+]|\d{1,9}[.)])([ \t]+|$)")
+_QUOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)+")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def read_markdown(path: str, data: bytes) -> Document:
+    from markdown_it import MarkdownIt
+
+    text, encoding, notices = decode(data)
+    starts = _line_starts(text)
+    n_lines = len(starts)
+
+    def line_start(i: int) -> int:
+        return starts[i] if i < n_lines else len(text)
+
+    def line_end(i: int) -> int:  # offset of the newline ending line i (0-based)
+        return starts[i + 1] - 1 if i + 1 < n_lines else len(text)
+
+    masked: list[Span] = []
+    blocks: list[Block] = []
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    list_stack: list[tuple[str, int]] = []  # (marker, indent level)
+    pending_item: tuple[str, int] | None = None
+    in_header = False
+
+    def mask_inline(start: int, end: int) -> None:
+        segment = text[start:end]
+        for m in _INLINE_MARKUP.finditer(segment):
+            masked.append(Span(start + m.start(), start + m.end()))
+        for m in _LINK.finditer(segment):
+            masked.append(Span(start + m.start(), start + m.end()))
+        for m in _COMMENT.finditer(segment):
+            masked.append(Span(start + m.start(), start + m.end()))
+        # continuation lines of a quote or list: their prefix is markup, not text
+        pos = start
+        while True:
+            nl = text.find("\n", pos, end)
+            if nl < 0:
+                break
+            q = _QUOTE_PREFIX.match(text, nl + 1, end)
+            if q and q.end() > nl + 1:
+                masked.append(Span(nl + 1, q.end()))
+            pos = nl + 1
+
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            list_stack.append((tok.markup, len(list_stack)))
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            list_stack.pop()
+        elif tok.type == "list_item_open":
+            pending_item = (tok.info + tok.markup if tok.info else tok.markup, len(list_stack) - 1)
+        elif tok.type == "heading_open" and tok.map:
+            first, last = tok.map
+            s, e = line_start(first), line_end(first)
+            line = text[s:e]
+            m = _HEADING_MARK.match(line)
+            if m:
+                c_start = s + m.end()
+                c_end = s + len(_HEADING_CLOSE.sub("", line).rstrip())
+            else:  # setext heading: text on the first line, underline on the next
+                c_start = s + len(line) - len(line.lstrip())
+                c_end = s + len(line.rstrip())
+            mask_inline(c_start, c_end)
+            blocks.append(
+                Block("heading", s, line_end(last - 1), Span(c_start, max(c_start, c_end)), level=int(tok.tag[1]))
+            )
+        elif tok.type == "paragraph_open" and tok.map:
+            first, last = tok.map
+            s, e = line_start(first), line_end(last - 1)
+            c_start = s
+            kind = "paragraph"
+            marker = ""
+            indent = 0
+            if pending_item is not None:
+                m = _LIST_MARK.match(text, s, e)
+                if m:
+                    c_start = m.end()
+                kind, marker, indent = "list_item", pending_item[0], pending_item[1]
+                pending_item = None
+            q = _QUOTE_PREFIX.match(text, c_start, e)
+            if q:
+                c_start = q.end()
+            while c_start < e and text[c_start] in " \t":
+                c_start += 1
+            c_end = e
+            while c_end > c_start and text[c_end - 1] in " \t":
+                c_end -= 1
+            mask_inline(c_start, c_end)
+            blocks.append(Block(kind, s, e, Span(c_start, c_end), marker=marker, indent=indent))
+        elif tok.type == "thead_open":
+            in_header = True
+        elif tok.type == "thead_close":
+            in_header = False
+        elif tok.type == "tr_open" and tok.map:
+            row = tok.map[0]
+            s, e = line_start(row), line_end(row)
+            cells = _table_cells(text, s, e)
+            for cell in cells:
+                mask_inline(cell.start, cell.end)
+            content = Span(cells[0].start, cells[-1].end) if cells else Span(s, e)
+            blocks.append(Block("table_header" if in_header else "table_row", s, e, content, cells=tuple(cells)))
+        elif tok.type == "html_block" and tok.map:
+            first, last = tok.map
+            s, e = line_start(first), line_end(last - 1)
+            masked.append(Span(s, e))
+            if "<!--" in text[s:e]:
+                blocks.append(Block("comment", s, e, Span(s, e)))
+        elif tok.type in ("fence", "code_block") and tok.map:
+            first, last = tok.map
+            masked.append(Span(line_start(first), line_end(last - 1)))
+        i += 1
+
+    doc = Document(path=path, text=text, blocks=blocks, format="markdown", encoding=encoding, notices=notices)
+    doc.masked = masked
+    return doc
+
+
+def _table_cells(text: str, start: int, end: int) -> list[Span]:
+    """Cell spans of one pipe-table row (escaped pipes and pipes in code stay inside a cell)."""
+    bounds = []
+    in_code = False
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "`":
+            in_code = not in_code
+        elif ch == "|" and not in_code and (i == start or text[i - 1] != "\\"):
+            bounds.append(i)
+    line = text[start:end]
+    lead = start + len(line) - len(line.lstrip())
+    if not bounds or bounds[0] != lead:
+        bounds.insert(0, lead - 1)
+    tail = start + len(line.rstrip())
+    if bounds[-1] != tail - 1:
+        bounds.append(tail)
+    cells = []
+    for a, b in zip(bounds, bounds[1:]):
+        s, e = a + 1, b
+        while s < e and text[s] in " \t":
+            s += 1
+        while e > s and text[e - 1] in " \t":
+            e -= 1
+        cells.append(Span(s, e))
+    return cells
+
+
+# ---------------------------------------------------------------- plain text
+
+_TXT_NUMBERED_HEADING = re.compile(
+    r"^(?P<num>(?:\d{1,2}\.){1,3}\d{0,2}|\d{1,2})\.?\s+(?P<title>\S.{0,80})$"
+)
+_TXT_WORD_HEADING = re.compile(
+    r"^(?P<word>hoofdstuk|bijlage|paragraaf|deel|artikel)\s+(?P<num>[0-9IVXivx]+[a-z]?(?:\.\d+)*)\b[.:]?\s*(?P<title>.{0,80})$",
+    re.I,
+)
+_TXT_LIST = re.compile(r"^(\s*)([-*•–]|\(?[a-z0-9]{1,3}[.)]|[A-Z]{1,4}-?\d+(?:\.\d+)*[.:)]?)\s+")
+_UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
+_MODAL = re.compile(r"\b(moet|moeten|dient|dienen|zal|zullen|kan|kunnen|mag|mogen|wordt|worden)\b", re.I)
+
+
+def _looks_like_heading(line: str) -> tuple[int, str] | None:
+    """(level, title) if a plain-text line is a heading, else None."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 90:
+        return None
+    m = _TXT_WORD_HEADING.match(stripped)
+    if m:
+        return 1, stripped
+    m = _TXT_NUMBERED_HEADING.match(stripped)
+    if m:
+        title = m.group("title")
+        words = title.split()
+        # a heading is short, has no final period and no modal verb; otherwise it is a list item
+        if len(words) <= 10 and not title.rstrip().endswith((".", ";", ":", ",")) and not _MODAL.search(title):
+            if title[0].isupper() or title[0].isdigit():
+                return m.group("num").rstrip(".").count(".") + 1, stripped
+        return None
+    letters = [c for c in stripped if c.isalpha()]
+    if len(letters) >= 4 and all(c.isupper() for c in letters) and len(stripped.split()) <= 8:
+        return 1, stripped
+    return None
+
+
+def read_text(path: str, data: bytes) -> Document:
+    text, encoding, notices = decode(data)
+    starts = _line_starts(text)
+    lines = text.split("\n")
+    blocks: list[Block] = []
+    masked: list[Span] = []
+    para: list[int] = []  # line indices of the open paragraph
+
+    def close_para() -> None:
+        if not para:
+            return
+        s = starts[para[0]]
+        last = para[-1]
+        e = starts[last] + len(lines[last])
+        c = s + len(lines[para[0]]) - len(lines[para[0]].lstrip())
+        m = _TXT_LIST.match(lines[para[0]])
+        kind, marker, indent = "paragraph", "", 0
+        if m:
+            kind, marker, indent = "list_item", m.group(2), len(m.group(1))
+            c = s + m.end()
+        ce = e
+        while ce > c and text[ce - 1] in " \t":
+            ce -= 1
+        blocks.append(Block(kind, s, e, Span(c, ce), marker=marker, indent=indent))
+        for ln in para[1:]:  # the indentation of continuation lines is layout, not text
+            lead = len(lines[ln]) - len(lines[ln].lstrip())
+            if lead:
+                masked.append(Span(starts[ln], starts[ln] + lead))
+        para.clear()
+
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        stripped = line.strip()
+        if not stripped:
+            close_para()
+        elif stripped.startswith("<!--") and "eislint" in stripped:
+            close_para()
+            j = i
+            while "-->" not in lines[j] and j + 1 < len(lines):
+                j += 1
+            s, e = starts[i], starts[j] + len(lines[j])
+            blocks.append(Block("comment", s, e, Span(s, e)))
+            masked.append(Span(s, e))
+            i = j
+        elif i + 1 < len(lines) and _UNDERLINE.match(lines[i + 1]) and len(stripped) <= 90 and not para:
+            level = 1 if lines[i + 1].strip().startswith("=") else 2
+            s = starts[i]
+            c = s + len(line) - len(line.lstrip())
+            blocks.append(
+                Block("heading", s, starts[i + 1] + len(lines[i + 1]), Span(c, c + len(stripped)), level=level)
+            )
+            i += 1
+        elif (heading := _looks_like_heading(line)) is not None and not para:
+            s = starts[i]
+            c = s + len(line) - len(line.lstrip())
+            blocks.append(Block("heading", s, s + len(line), Span(c, c + len(stripped)), level=heading[0]))
+        elif _TXT_LIST.match(line) and para:
+            close_para()
+            para.append(i)
+        else:
+            para.append(i)
+        i += 1
+    close_para()
+    doc = Document(path=path, text=text, blocks=blocks, format="text", encoding=encoding, notices=notices)
+    doc.masked = masked
+    return doc

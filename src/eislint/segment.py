@@ -1,0 +1,220 @@
+"""Find a Document's sections (classified by their title) and its requirements."""
+
+from __future__ import annotations
+
+import re
+
+from eislint.document import Block, Document, Requirement, Section
+
+# Checked in order: the first kind whose pattern matches the title wins, so "gunningscriteria
+# kwaliteit" is gunning and "prijs-kwaliteitverhouding" is not prijs.
+_SECTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.I))
+    for kind, pattern in (
+        ("gunning", r"gunning|beoordeling|scorings?|beste\s+prijs|prijs[-\s]?kwaliteit|\bbpkv\b|\bemvi\b|wegings?|award"),
+        ("wensen", r"^(?!.*\beisen\b).*\bwens(en)?\b"),
+        ("eisen", r"\beis(en)?\b|programma\s+van\s+eisen|pakket\s+van\s+eisen|\bpve\b|requirements|knock[-\s]?out|functionele|technische\s+specificatie|specificaties"),
+        ("doelstelling", r"\bdoel(en|stelling|stellingen)?\b|ambitie|beoogd(e)?\s+resultaat|resultaten"),
+        ("aanleiding", r"aanleiding|achtergrond|inleiding|huidige\s+situatie|context|introductie|over\s+de\s+(gemeente|organisatie)"),
+        ("randvoorwaarden", r"randvoorwaarde|selectie|geschiktheid|uitsluitingsgrond|kerncompetentie|referentie"),
+        ("implementatie", r"implementatie|invoering|migratie|planning|ingebruikname|uitrol"),
+        ("kwaliteit", r"kwaliteit|service\s*level|\bsla\b|dienstverlening|beschikbaarheid|ondersteuning"),
+        ("contract", r"contract|overeenkomst|looptijd|inkoopvoorwaarden|gibit|verlenging|voorwaarden"),
+        ("prijs", r"\bprijs|prijzen|prijsblad|tarie(f|ven)|kosten|begroting|budget|licentiemodel"),
+    )
+)
+
+_HEADING_NUMBER = re.compile(
+    r"^(?:(?:hoofdstuk|bijlage|paragraaf|deel)\s+)?(?P<num>[0-9IVX]+[a-z]?(?:\.\d+)*)\.?\s+", re.I
+)
+
+# "E1.", "Eis 3.2:", "W-12", "R01", "KO-3", "KO 3", "Wens 4)", "NFE-2.1", "[E1]"
+_REQ_ID = re.compile(
+    r"^\[?(?P<id>(?:(?P<prefix>KO|K\.O\.|E|W|R|D|TO|FE|NFE|TE|REQ|EIS|WENS|DOEL|Eis|Wens|Doel|Knock-out|Knockout)"
+    r"[-\s]?\d+(?:[.\-]\d+)*[a-z]?))\]?(?:[.):]|\s+[-–:])?\s+"
+)
+_KIND_BY_PREFIX = {
+    "ko": "knock-out", "k.o.": "knock-out", "knock-out": "knock-out", "knockout": "knock-out",
+    "e": "eis", "r": "eis", "fe": "eis", "nfe": "eis", "te": "eis", "req": "eis", "eis": "eis",
+    "w": "wens", "wens": "wens", "d": "doel", "doel": "doel", "to": "te-ontwikkelen",
+}
+_KIND_MARKERS = (
+    ("knock-out", re.compile(r"\(\s*(knock[-\s]?out|KO)\s*\)|\[\s*(knock[-\s]?out|KO)\s*\]|^knock[-\s]?out\b", re.I)),
+    ("te-ontwikkelen", re.compile(r"\bte\s+ontwikkelen\b", re.I)),
+    ("wens", re.compile(r"^\s*\(?wens\)?\s*[:\-–]", re.I)),
+)
+_MODAL = re.compile(
+    r"\b(moet|moeten|dient|dienen|zal|zullen|wordt\s+verwacht|is\s+verplicht|beschikt\s+over|biedt|ondersteunt)\b",
+    re.I,
+)
+
+# Column names of requirement tables, Dutch and English.
+_COL_ID = re.compile(r"^(nr\.?|nummer|id|code|ref(erentie)?|#|eisnummer|eis\s?nr\.?)$", re.I)
+_COL_KIND = re.compile(r"^(type|soort|eis\s*/\s*wens|eis\s+of\s+wens|prioriteit|moscow|knock[-\s]?out|ko|categorie)$", re.I)
+_COL_TEXT = re.compile(r"^(omschrijving|beschrijving|eis|wens|eisen|requirement|user\s*story|tekst|eis\s*/\s*wens\s*omschrijving)$", re.I)
+_COL_WEIGHT = re.compile(r"^(weging|wegingsfactor|gewicht|punten|max\.?\s*punten|score|percentage)$", re.I)
+
+
+def classify(title: str) -> str:
+    text = _HEADING_NUMBER.sub("", title.strip())
+    for kind, pattern in _SECTION_PATTERNS:
+        if pattern.search(text):
+            return kind
+    return "overig"
+
+
+def segment(doc: Document) -> Document:
+    """Fill doc.sections and doc.requirements from its blocks (idempotent)."""
+    doc.sections = _sections(doc)
+    doc.requirements = _requirements(doc)
+    return doc
+
+
+def _sections(doc: Document) -> list[Section]:
+    root = Section(title=doc.path, kind="overig", level=0, number="", start=0, end=len(doc.text), heading=None)
+    sections = [root]
+    stack = [root]
+    for block in doc.blocks:
+        if block.kind != "heading":
+            continue
+        title = doc.text[block.content.start:block.content.end].strip()
+        clean_title = re.sub(r"[*_`]", "", title)
+        m = _HEADING_NUMBER.match(clean_title)
+        number = m.group("num") if m else ""
+        level = block.level
+        if doc.format == "text" and number and "." in number:
+            level = number.count(".") + 1
+        while len(stack) > 1 and stack[-1].level >= level:
+            stack.pop().end = block.start
+        kind = classify(clean_title)
+        parent = stack[-1]
+        if kind == "overig" and parent.heading is not None:
+            kind = parent.kind
+        section = Section(
+            title=clean_title, kind=kind, level=level, number=number, start=block.start,
+            end=len(doc.text), heading=block, parent=parent,
+        )
+        sections.append(section)
+        stack.append(section)
+    return sections
+
+
+def _requirements(doc: Document) -> list[Requirement]:
+    reqs: list[Requirement] = []
+    table_columns: dict[str, int] | None = None
+    for block in doc.blocks:
+        if block.kind == "table_header":
+            table_columns = _table_columns(doc, block)
+            continue
+        if block.kind != "table_row":
+            table_columns = None if block.kind != "table_row" else table_columns
+        section = doc.section_at(block.start)
+        if section is None:
+            continue
+        kinds = section.kinds()
+        if block.kind == "table_row":
+            req = _table_requirement(doc, block, section, table_columns)
+            if req is not None:
+                reqs.append(req)
+            continue
+        if block.kind not in ("paragraph", "list_item"):
+            continue
+        req = _item_requirement(doc, block, section, kinds)
+        if req is not None:
+            reqs.append(req)
+    return reqs
+
+
+def _item_requirement(doc: Document, block: Block, section: Section, kinds: set[str]) -> Requirement | None:
+    start, end = block.content.start, block.content.end
+    text = doc.clean(start, end)
+    m = _REQ_ID.match(text)
+    req_id = None
+    kind = None
+    if m:
+        req_id = m.group("id").strip()
+        kind = _KIND_BY_PREFIX.get(m.group("prefix").lower(), "eis")
+        start += m.end()
+    elif block.kind == "list_item" and kinds & {"eisen", "wensen", "doelstelling"}:
+        if block.marker[:-1].isdigit():
+            req_id = block.marker[:-1]
+    elif not (kinds & {"eisen", "wensen"} and _MODAL.search(text)):
+        return None
+    if req_id is None and block.kind == "list_item" and not kinds & {"eisen", "wensen", "doelstelling"}:
+        return None
+    if kind is None:
+        if "wensen" in kinds and "eisen" not in kinds:
+            kind = "wens"
+        elif "doelstelling" in kinds and not kinds & {"eisen", "wensen"}:
+            kind = "doel"
+        else:
+            kind = "eis"
+    kind = _kind_from_text(doc.clean(start, end), kind)
+    while start < end and doc.text[start].isspace():
+        start += 1
+    if start >= end:
+        return None
+    return Requirement(id=req_id, kind=kind, start=start, end=end, block=block, section=section)
+
+
+def _kind_from_text(text: str, default: str) -> str:
+    for kind, pattern in _KIND_MARKERS:
+        if pattern.search(text):
+            return kind
+    return default
+
+
+def _cell_text(doc: Document, block: Block, index: int) -> str:
+    if index >= len(block.cells):
+        return ""
+    cell = block.cells[index]
+    return doc.clean(cell.start, cell.end).strip()
+
+
+def _table_columns(doc: Document, header: Block) -> dict[str, int] | None:
+    cols: dict[str, int] = {}
+    for i, cell in enumerate(header.cells):
+        name = doc.clean(cell.start, cell.end).strip().rstrip(":")
+        for role, pattern in (("id", _COL_ID), ("kind", _COL_KIND), ("text", _COL_TEXT), ("weight", _COL_WEIGHT)):
+            if role not in cols and pattern.match(name):
+                cols[role] = i
+                break
+    return cols if "text" in cols else None
+
+
+def _table_requirement(doc: Document, block: Block, section: Section, cols: dict[str, int] | None) -> Requirement | None:
+    kinds = section.kinds()
+    if cols is None or not (kinds & {"eisen", "wensen"} or "id" in cols):
+        return None
+    if cols["text"] >= len(block.cells):
+        return None
+    cell = block.cells[cols["text"]]
+    if cell.end <= cell.start:
+        return None
+    req_id = _cell_text(doc, block, cols["id"]) if "id" in cols else None
+    kind = "wens" if "wensen" in kinds and "eisen" not in kinds else "eis"
+    if "kind" in cols:
+        kind = _kind_from_label(_cell_text(doc, block, cols["kind"]), kind)
+    kind = _kind_from_text(doc.clean(cell.start, cell.end), kind)
+    weight = _cell_text(doc, block, cols["weight"]) if "weight" in cols else None
+    return Requirement(
+        id=req_id or None, kind=kind, start=cell.start, end=cell.end, block=block, section=section,
+        weight=weight or None,
+    )
+
+
+def _kind_from_label(label: str, default: str) -> str:
+    value = label.lower().strip()
+    if not value:
+        return default
+    if re.match(r"^(ko|knock[-\s]?out|ja)$", value):
+        return "knock-out" if value != "ja" else "knock-out"
+    if value.startswith(("wens", "should", "could", "w")):
+        return "wens"
+    if value.startswith(("te ontwikkelen", "to")):
+        return "te-ontwikkelen"
+    if value.startswith(("eis", "must", "e", "minimum")):
+        return "eis"
+    if value in ("nee", "-"):
+        return default
+    return default
