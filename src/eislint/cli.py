@@ -74,12 +74,14 @@ def main() -> None:
               help="Configuratiebestand (anders: het dichtstbijzijnde eislint.yaml).")
 @click.option("--nlp-model", default=None, help="spaCy-pijplijn: default, blank, een pakketnaam of een pad.")
 @click.option("--stdin-filename", default="-", help="Naam voor tekst van stdin (de extensie bepaalt het formaat).")
+@click.option("--rules-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Map met regelpakketten in plaats van de meegeleverde (voor regelschrijvers).")
 @click.option("--quiet", "-q", is_flag=True, help="Alleen meldingen; geen mededelingen en samenvatting.")
 @click.option("--statistics", is_flag=True, help="Alleen het aantal meldingen per regel.")
 @click.option("--no-color", is_flag=True, help="Geen kleuren.")
 @click.option("--debug", is_flag=True, help="Volledige foutmeldingen (traceback).")
-def check(paths, fmt, select, extend_select, ignore, fail_on, config_path, nlp_model, stdin_filename, quiet,
-          statistics, no_color, debug) -> None:
+def check(paths, fmt, select, extend_select, ignore, fail_on, config_path, nlp_model, stdin_filename, rules_dir,
+          quiet, statistics, no_color, debug) -> None:
     """Controleer bestanden of mappen (recursief); '-' leest van stdin."""
     from eislint.engine import RunOptions, lint_paths
     from eislint.formatters import FORMATTERS
@@ -88,7 +90,7 @@ def check(paths, fmt, select, extend_select, ignore, fail_on, config_path, nlp_m
         raise click.UsageError("geef een of meer bestanden of mappen (of '-' voor stdin)")
     options = RunOptions(
         config_path=config_path, select=_split(select) or None, extend_select=_split(extend_select),
-        ignore=_split(ignore), nlp_model=nlp_model, stdin_name=stdin_filename,
+        ignore=_split(ignore), nlp_model=nlp_model, stdin_name=stdin_filename, rules_dir=rules_dir,
     )
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     report = lint_paths(list(paths), options, stdin)

@@ -310,6 +310,7 @@ def _check_rule_options(rule: Rule, options: dict[str, Any], path: Path, doc: Ya
             raise _err(path, doc, f"onbekende optie '{key}' voor regel '{rule_id}' (bekend: level, enabled, "
                        f"{', '.join(sorted(allowed))})", "rules", rule_id, key)
     try:
-        validate_options(rule.check, {**{k: v for k, v in rule.options.items()}, **options}, where=str(path))
+        merged = {k: v for k, v in {**rule.options, **options}.items() if v is not None}
+        validate_options(rule.check, merged, where=str(path))
     except ConfigError as exc:
         raise _err(path, doc, f"regel '{rule_id}': {exc.message}", "rules", rule_id) from None

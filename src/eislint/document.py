@@ -8,6 +8,7 @@ page) are derived from offsets, so rules never deal with source positions themse
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -28,6 +29,12 @@ SECTION_KINDS = (
 )
 
 REQUIREMENT_KINDS = ("eis", "knock-out", "wens", "doel", "te-ontwikkelen")
+
+# "E1.", "Eis 3.2:", "W-12", "R01", "KO-3", "KO 3", "Wens 4)", "NFE-2.1", "[E1]"
+REQUIREMENT_ID = re.compile(
+    r"\[?(?P<id>(?:(?P<prefix>KO|K\.O\.|E|W|R|D|TO|FE|NFE|TE|REQ|EIS|WENS|DOEL|Eis|Wens|Doel|Knock-out|Knockout)"
+    r"[-\s]?\d+(?:[.\-]\d+)*[a-z]?))\]?(?:[.):]|\s+[-–:])?\s+"
+)
 
 
 @dataclass(frozen=True, slots=True)

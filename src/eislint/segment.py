@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from eislint.document import Block, Document, Requirement, Section
+from eislint.document import REQUIREMENT_ID, Block, Document, Requirement, Section
 
 # Checked in order: the first kind whose pattern matches the title wins, so "gunningscriteria
 # kwaliteit" is gunning and "prijs-kwaliteitverhouding" is not prijs.
@@ -28,11 +28,7 @@ _HEADING_NUMBER = re.compile(
     r"^(?:(?:hoofdstuk|bijlage|paragraaf|deel)\s+)?(?P<num>[0-9IVX]+[a-z]?(?:\.\d+)*)\.?\s+", re.I
 )
 
-# "E1.", "Eis 3.2:", "W-12", "R01", "KO-3", "KO 3", "Wens 4)", "NFE-2.1", "[E1]"
-_REQ_ID = re.compile(
-    r"^\[?(?P<id>(?:(?P<prefix>KO|K\.O\.|E|W|R|D|TO|FE|NFE|TE|REQ|EIS|WENS|DOEL|Eis|Wens|Doel|Knock-out|Knockout)"
-    r"[-\s]?\d+(?:[.\-]\d+)*[a-z]?))\]?(?:[.):]|\s+[-–:])?\s+"
-)
+_REQ_ID = REQUIREMENT_ID
 _KIND_BY_PREFIX = {
     "ko": "knock-out", "k.o.": "knock-out", "knock-out": "knock-out", "knockout": "knock-out",
     "e": "eis", "r": "eis", "fe": "eis", "nfe": "eis", "te": "eis", "req": "eis", "eis": "eis",
@@ -67,6 +63,10 @@ def segment(doc: Document) -> Document:
     """Fill doc.sections and doc.requirements from its blocks (idempotent)."""
     doc.sections = _sections(doc)
     doc.requirements = _requirements(doc)
+    if not doc.requirements and not any(b.kind == "heading" for b in doc.blocks):
+        # A loose snippet (one requirement pasted in, `eislint suggest`): every paragraph is one.
+        doc.requirements = [r for b in doc.blocks if b.kind in ("paragraph", "list_item")
+                            if (r := _item_requirement(doc, b, doc.sections[0], {"eisen"}, loose=True)) is not None]
     return doc
 
 
@@ -125,7 +125,8 @@ def _requirements(doc: Document) -> list[Requirement]:
     return reqs
 
 
-def _item_requirement(doc: Document, block: Block, section: Section, kinds: set[str]) -> Requirement | None:
+def _item_requirement(doc: Document, block: Block, section: Section, kinds: set[str],
+                      loose: bool = False) -> Requirement | None:
     start, end = block.content.start, block.content.end
     text = doc.clean(start, end)
     m = _REQ_ID.match(text)
@@ -138,7 +139,7 @@ def _item_requirement(doc: Document, block: Block, section: Section, kinds: set[
     elif block.kind == "list_item" and kinds & {"eisen", "wensen", "doelstelling"}:
         if block.marker[:-1].isdigit():
             req_id = block.marker[:-1]
-    elif not (kinds & {"eisen", "wensen"} and _MODAL.search(text)):
+    elif not loose and not (kinds & {"eisen", "wensen"} and _MODAL.search(text)):
         return None
     if req_id is None and block.kind == "list_item" and not kinds & {"eisen", "wensen", "doelstelling"}:
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from eislint.document import Block, Document, Span
+from eislint.document import REQUIREMENT_ID, Block, Document, Span
 from eislint.readers.errors import ReadError
 
 # Windows-1252 leaves these five bytes undefined: a file holding them is not cp1252 text either.
@@ -156,8 +156,24 @@ def read_markdown(path: str, data: bytes) -> Document:
             c_end = e
             while c_end > c_start and text[c_end - 1] in " \t":
                 c_end -= 1
-            mask_inline(c_start, c_end)
-            blocks.append(Block(kind, s, e, Span(c_start, c_end), marker=marker, indent=indent))
+            # "E1. ...\nE2. ..." is one paragraph to CommonMark but two requirements to a reader
+            pieces = [c_start]
+            for ln in range(first + 1, last):
+                ls = line_start(ln)
+                lead = ls + len(text[ls:line_end(ln)]) - len(text[ls:line_end(ln)].lstrip(" \t>"))
+                if REQUIREMENT_ID.match(text, lead, line_end(ln)) and lead < c_end:
+                    pieces.append(ls)
+            pieces.append(c_end + 1)
+            for n, (a, b) in enumerate(zip(pieces, pieces[1:])):
+                b = min(b - 1, c_end) if n < len(pieces) - 2 else c_end
+                while a < b and text[a] in " \t>":
+                    a += 1
+                while b > a and text[b - 1] in " \t\n":
+                    b -= 1
+                mask_inline(a, b)
+                block_start = s if n == 0 else line_start(text.count("\n", 0, a))
+                blocks.append(Block(kind if n == 0 else "paragraph", block_start, b, Span(a, b),
+                                    marker=marker if n == 0 else "", indent=indent))
         elif tok.type == "thead_open":
             in_header = True
         elif tok.type == "thead_close":
