@@ -197,6 +197,8 @@ def known_selectors(rules: list[Rule]) -> set[str]:
 
 
 def _apply(base: Config, raw: dict[str, Any], path: Path, doc: YamlDoc | None, rules: list[Rule]) -> Config:
+    # an emptied section ("rules:" with everything commented out) is an empty mapping
+    raw = {k: ({} if v is None and k in ("rules", "per-path-ignores", "tender", "nlp") else v) for k, v in raw.items()}
     for key in raw:
         if key not in _TOP:
             raise _err(path, doc, f"onbekende sleutel '{key}' (bekend: {', '.join(sorted(_TOP))})", key)

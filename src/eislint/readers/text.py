@@ -284,7 +284,7 @@ def read_text(path: str, data: bytes) -> Document:
         c = s + len(lines[para[0]]) - len(lines[para[0]].lstrip())
         m = _TXT_LIST.match(lines[para[0]])
         kind, marker, indent = "paragraph", "", 0
-        if m:
+        if m and not REQUIREMENT_ID.match(lines[para[0]].lstrip()):  # an id is content, not a bullet
             kind, marker, indent = "list_item", m.group(2), len(m.group(1))
             c = s + m.end()
         ce = e
