@@ -36,22 +36,26 @@ class Analysis:
             i += 1
 
     def tokens(self, start: int, end: int) -> list[Any]:
-        out = []
+        out: list[Any] = []
         for unit in self._overlapping(start, end):
             if unit.doc is None:
                 continue
-            for token in unit.doc:
-                a = unit.start + token.idx
-                if a >= start and a + len(token) <= end:
-                    out.append(token)
+            span = unit.doc.char_span(max(start - unit.start, 0), min(end, unit.end) - unit.start,
+                                      alignment_mode="contract")
+            if span is not None:
+                out.extend(span)
         return out
+
+    def parsed(self, start: int, end: int) -> list[ParseUnit]:
+        """The parsed blocks overlapping [start, end)."""
+        return [u for u in self._overlapping(start, end) if u.doc is not None]
 
     def token_offset(self, token: Any) -> int:
         """Document offset of a token."""
         for unit in self.units:
             if unit.doc is token.doc:
                 return unit.start + token.idx
-        raise ValueError("token not from this analysis")
+        raise ValueError("token not from this analysis")  # pragma: no cover
 
     def sentences(self, start: int, end: int) -> list[Span]:
         out = []

@@ -96,9 +96,12 @@ def _customize(nlp: Language) -> None:
 
 
 def _set_sentences(doc):  # spaCy component: our rule-based boundaries before any parser
-    starts = {span.start for span in sentences.split(doc.text)}
-    for token in doc:
-        token.is_sent_start = token.idx in starts or token.i == 0
+    # Only the starts are set (one char_span per sentence, not a pass over every token); the
+    # remaining tokens stay unset, which spaCy reads as "not a sentence start".
+    for span in sentences.split(doc.text):
+        first = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if first is not None and len(first):
+            first[0].is_sent_start = True
     return doc
 
 

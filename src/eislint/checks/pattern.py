@@ -74,8 +74,8 @@ class Pattern(CheckType):
 
     def run(self, p: Any, unit: Unit, ctx: Context) -> Iterator[Hit]:
         seen: set[tuple[int, int]] = set()
-        for doc in {id(t.doc): t.doc for t in unit.tokens()}.values():
-            base = next(u.start for u in unit.analysis.units if u.doc is doc)
+        for pu in unit.analysis.parsed(unit.start, unit.end):
+            doc, base = pu.doc, pu.start
             spans = []
             if p["matcher"] is not None:
                 spans += [(s, e) for _, s, e in p["matcher"](doc)]
