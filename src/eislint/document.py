@@ -49,7 +49,11 @@ class Block:
 
     `content` is the span of the block's own text without markup (the "- " of a list item,
     the "## " of a heading, the pipes of a table row); `cells` holds one span per table cell.
-    `location` carries what the format adds (paragraph number, table cell, sheet, page).
+    `location` carries what the format adds, in Dutch keys users read in reports:
+    {"paragraaf": 12} for Word, {"tabel": 2, "rij": 5} for a Word table row, {"blad": "PvE",
+    "rij": 14} for a sheet row, {"pagina": 3, "regel": 7} for PDF. `cell_names` names each
+    cell as the source does ("C14" in a sheet, "kolom 3" in a Word table); the engine adds the
+    cell of a finding to its location.
     """
 
     kind: BlockKind
@@ -61,6 +65,7 @@ class Block:
     location: dict[str, Any] = field(default_factory=dict)
     indent: int = 0
     marker: str = ""
+    cell_names: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -98,6 +103,7 @@ class Requirement:
     block: Block
     section: Section
     weight: str | None = None
+    explanation: str | None = None
 
 
 @dataclass(slots=True)

@@ -48,6 +48,7 @@ _MODAL = re.compile(
 _COL_ID = re.compile(r"^(nr\.?|nummer|id|code|ref(erentie)?|#|eisnummer|eis\s?nr\.?)$", re.I)
 _COL_KIND = re.compile(r"^(type|soort|eis\s*/\s*wens|eis\s+of\s+wens|prioriteit|moscow|knock[-\s]?out|ko|categorie)$", re.I)
 _COL_TEXT = re.compile(r"^(omschrijving|beschrijving|eis|wens|eisen|requirement|user\s*story|tekst|eis\s*/\s*wens\s*omschrijving)$", re.I)
+_COL_EXPLANATION = re.compile(r"^(toelichting|opmerking(en)?|uitleg|explanation|notes?|remarks?)$", re.I)
 _COL_WEIGHT = re.compile(r"^(weging|wegingsfactor|gewicht|punten|max\.?\s*punten|score|percentage)$", re.I)
 
 
@@ -176,7 +177,8 @@ def _table_columns(doc: Document, header: Block) -> dict[str, int] | None:
     cols: dict[str, int] = {}
     for i, cell in enumerate(header.cells):
         name = doc.clean(cell.start, cell.end).strip().rstrip(":")
-        for role, pattern in (("id", _COL_ID), ("kind", _COL_KIND), ("text", _COL_TEXT), ("weight", _COL_WEIGHT)):
+        for role, pattern in (("id", _COL_ID), ("kind", _COL_KIND), ("text", _COL_TEXT), ("weight", _COL_WEIGHT),
+                              ("explanation", _COL_EXPLANATION)):
             if role not in cols and pattern.match(name):
                 cols[role] = i
                 break
@@ -198,9 +200,10 @@ def _table_requirement(doc: Document, block: Block, section: Section, cols: dict
         kind = _kind_from_label(_cell_text(doc, block, cols["kind"]), kind)
     kind = _kind_from_text(doc.clean(cell.start, cell.end), kind)
     weight = _cell_text(doc, block, cols["weight"]) if "weight" in cols else None
+    explanation = _cell_text(doc, block, cols["explanation"]) if "explanation" in cols else None
     return Requirement(
         id=req_id or None, kind=kind, start=cell.start, end=cell.end, block=block, section=section,
-        weight=weight or None,
+        weight=weight or None, explanation=explanation or None,
     )
 
 
