@@ -78,6 +78,24 @@ class Finding:
     context: str = ""
     context_start: int = 0
 
+    @property
+    def where(self) -> str:
+        """Where a user finds it back in the source format ('' for text formats)."""
+        loc = self.location
+        if "blad" in loc:
+            cell = loc.get("cel") or (f"rij {loc['rij']}" if "rij" in loc else "")
+            return f"{loc['blad']}!{cell}" if loc.get("cel") else f"blad {loc['blad']}, {cell}".rstrip(", ")
+        if "pagina" in loc:
+            return f"pagina {loc['pagina']}" + (f", regel {loc['regel']}" if "regel" in loc else "")
+        if "tabel" in loc:
+            parts = [f"tabel {loc['tabel']}", f"rij {loc['rij']}"] if "rij" in loc else [f"tabel {loc['tabel']}"]
+            if "kolom" in loc:
+                parts.append(f"kolom {loc['kolom']}")
+            return ", ".join(parts)
+        if "paragraaf" in loc:
+            return f"paragraaf {loc['paragraaf']}"
+        return ""
+
     def sort_key(self) -> tuple:
         return (self.path, self.start, self.rule, self.end)
 
@@ -107,6 +125,7 @@ class Finding:
             "fix": fix,
             "confidence": self.confidence,
             "location": self.location,
+            "where": self.where or None,
         }
 
 

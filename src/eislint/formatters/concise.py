@@ -9,7 +9,8 @@ from eislint.engine import Report
 
 def render(report: Report, out: TextIO, color: bool) -> None:
     for f in report.findings:
-        out.write(f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}\n")
+        where = f" [{f.where}]" if f.where else ""
+        out.write(f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}{where}\n")
     s = report.summary()
     sev = s["by_severity"]
     out.write(

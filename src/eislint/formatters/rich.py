@@ -41,7 +41,7 @@ def _finding(console, f: Finding) -> None:
     from rich.text import Text
 
     head = Text("    ")
-    head.append(f"{f.line}:{f.column}", style="dim")
+    head.append(f.where or f"{f.line}:{f.column}", style="dim")
     head.append("  ")
     head.append(f.severity.dutch, style=_STYLE[f.severity])
     head.append(f"  {f.message}  ")
