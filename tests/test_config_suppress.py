@@ -124,3 +124,19 @@ def test_unused_suppression_is_reported_only_when_its_rule_ran():
     assert ("meta.ongebruikte-suppressie", 3) in _found(text)
     report = lint_text(text, select=["eisen.en-of", "meta"])
     assert not [f for f in report.findings if f.rule == "meta.ongebruikte-suppressie"]
+
+
+def test_a_directory_is_one_tender_bundle(tmp_path):
+    """The doelstelling may be in the leidraad while the eisen are in the PvE."""
+    tender = tmp_path / "aanbesteding"
+    tender.mkdir()
+    (tender / "pve.md").write_text("# PvE\n\n## Eisen\n\nE1. SCORM.\n\nE2. xAPI.\n\nE3. LTI 1.3.\n", encoding="utf-8")
+    (tender / "leidraad.md").write_text("# Leidraad\n\n## Doelstelling\n\nMinder papier.\n", encoding="utf-8")
+    report = lint_paths([str(tender)], RunOptions(select=["volledigheid"]))
+    assert not report.findings
+    report = lint_paths([str(tender / "pve.md")], RunOptions(select=["volledigheid"]))
+    assert [f.rule for f in report.findings] == ["volledigheid.doelstelling-ontbreekt"]
+    (tender / "leidraad.md").write_text("# Leidraad\n\n## Planning\n\nQ3.\n", encoding="utf-8")
+    report = lint_paths([str(tender)], RunOptions(select=["volledigheid"]))
+    assert [(f.rule, f.path.rsplit("/", 1)[-1]) for f in report.findings] == [
+        ("volledigheid.doelstelling-ontbreekt", "pve.md")]

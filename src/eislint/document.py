@@ -118,6 +118,7 @@ class Document:
     requirements: list[Requirement] = field(default_factory=list)
     # Spans that are not tender text (suppression comments, markup): masked before analysis.
     masked: list[Span] = field(default_factory=list)
+    bundle: str = ""  # documents with the same bundle key form one tender
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _clean: str | None = field(default=None, repr=False)
 

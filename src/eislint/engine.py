@@ -70,12 +70,15 @@ class Report:
 # ---------------------------------------------------------------- files
 
 
-def collect(paths: list[str], report: Report) -> list[tuple[Path | None, str]]:
-    """Files to check: (path, display name); `-` is stdin. Directories recursively."""
-    out: list[tuple[Path | None, str]] = []
+def collect(paths: list[str], report: Report) -> list[tuple[Path | None, str, str]]:
+    """Files to check: (path, display name, bundle); `-` is stdin. Directories recursively.
+
+    A directory is one tender bundle; the loose files named on the command line form another.
+    """
+    out: list[tuple[Path | None, str, str]] = []
     for raw in paths:
         if raw == "-":
-            out.append((None, "-"))
+            out.append((None, "-", ""))
             continue
         path = Path(raw)
         if path.is_dir():
@@ -87,11 +90,11 @@ def collect(paths: list[str], report: Report) -> list[tuple[Path | None, str]]:
                 if readers.is_temporary(child):
                     report.notices.append(f"{child}: tijdelijk of vergrendelingsbestand overgeslagen")
                 elif readers.supported(child):
-                    out.append((child, str(child)))
+                    out.append((child, str(child), raw))
                 elif not child.name.startswith(".") and child.suffix.lower() not in (".yaml", ".yml", ".toml", ".json"):
                     report.notices.append(f"{child}: bestandstype '{child.suffix or '(geen)'}' niet ondersteund, overgeslagen")
         elif path.exists():
-            out.append((path, raw))
+            out.append((path, raw, ""))
         else:
             report.errors.append(InputError(raw, "bestand of map bestaat niet"))
     return out
@@ -105,22 +108,22 @@ def lint_paths(paths: list[str], options: RunOptions | None = None, stdin: bytes
     rules = all_rules(options.rules_dir)
     report = Report()
     files = collect(paths, report)
-    groups: dict[str, tuple[Config, list[tuple[Path | None, str]]]] = {}
+    groups: dict[str, tuple[Config, list[tuple[Path | None, str, str]]]] = {}
     configs: dict[Path | None, Config] = {}
-    for path, display in files:
+    for path, display, bundle in files:
         cfg_path = options.config_path
         if cfg_path is None:
             cfg_path = find_config(path if path is not None else Path.cwd())
         if cfg_path not in configs:
             configs[cfg_path] = _with_cli(load_config(cfg_path, rules), options, rules)
         config = configs[cfg_path]
-        groups.setdefault(str(cfg_path), (config, []))[1].append((path, display))
+        groups.setdefault(str(cfg_path), (config, []))[1].append((path, display, bundle))
     if not files and paths:
         report.config = _with_cli(load_config(options.config_path or find_config(Path.cwd()), rules), options, rules)
     for config, group in groups.values():
         report.config = report.config or config
         documents = []
-        for path, display in group:
+        for path, display, bundle in group:
             try:
                 if path is None:
                     data = stdin or b""
@@ -131,6 +134,7 @@ def lint_paths(paths: list[str], options: RunOptions | None = None, stdin: bytes
                 report.errors.append(InputError(display, str(exc)))
                 continue
             report.notices.extend(f"{doc.path}: {n}" for n in doc.notices)
+            doc.bundle = bundle
             documents.append(segment(doc))
         lint_documents(documents, config, rules, report)
     report.findings.sort(key=Finding.sort_key)
@@ -185,6 +189,9 @@ def lint_documents(documents: list[Document], config: Config, rules: list[Rule],
             raise ConfigError(rule.path, str(exc)) from None
         runnable[rule.id] = (rule, prepared)
     analyses = analyse(documents, nlp if needs_parse else None)
+    bundles: dict[str, list[Document]] = {}
+    for doc in documents:
+        bundles.setdefault(doc.bundle, []).append(doc)
     known = known_selectors(rules)
     for doc, analysis, doc_rules in zip(documents, analyses, per_doc_rules):
         found: list[Finding] = []
@@ -195,6 +202,8 @@ def lint_documents(documents: list[Document], config: Config, rules: list[Rule],
             rule, prepared = runnable[rule.id]
             if rule.scope not in units_by_scope:
                 units_by_scope[rule.scope] = build_units(doc, analysis, rule.scope)
+                for unit in units_by_scope[rule.scope]:
+                    unit.bundle = bundles[doc.bundle]
             check = CHECK_TYPES[rule.check]
             for unit in units_by_scope[rule.scope]:
                 if not _when(rule, unit):

@@ -29,6 +29,7 @@ class Unit:
     analysis: Analysis
     section: Section | None = None
     requirement: Requirement | None = None
+    bundle: list[Document] = field(default_factory=list)  # the tender this document belongs to
 
     def tokens(self):
         """spaCy tokens inside this unit (from the one shared parse), in order."""

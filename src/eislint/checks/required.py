@@ -31,15 +31,21 @@ class Required(CheckType):
         return {**options, "patterns": compile_regexes(options["patterns"]), "only_if": compile_regexes(options["only_if"])}
 
     def run(self, p: Any, unit: Unit, ctx: Context) -> Iterator[Hit]:
+        # A part may be in another file of the tender: judge the bundle, report once, on the
+        # document that holds most requirements (the Programma van Eisen).
         doc = unit.document
-        if len(doc.requirements) < p["min_requirements"]:
+        bundle = unit.bundle or [doc]
+        if doc is not max(bundle, key=lambda d: len(d.requirements)):
             return
-        if p["only_if"] and not any(r.search(unit.text) for r in p["only_if"]):
+        if sum(len(d.requirements) for d in bundle) < p["min_requirements"]:
             return
-        present = {s.kind for s in doc.sections if s.heading is not None}
+        texts = [d.clean(0, len(d.text)) for d in bundle]
+        if p["only_if"] and not any(r.search(t) for r in p["only_if"] for t in texts):
+            return
+        present = {s.kind for d in bundle for s in d.sections if s.heading is not None}
         if p["sections"] and present & set(p["sections"]):
             return
-        if p["patterns"] and any(r.search(unit.text) for r in p["patterns"]):
+        if p["patterns"] and any(r.search(t) for r in p["patterns"] for t in texts):
             return
         anchor = next((b for b in doc.blocks if b.kind == "heading"), doc.blocks[0])
         yield Hit(anchor.content.start, anchor.content.end,
