@@ -310,8 +310,12 @@ def make_finding(rule: Rule, hit: Hit, unit: Unit) -> Finding:
     values = {"match": match.strip(), **hit.data}
     values["rewrite"] = ""
     if hit.replacement is not None and context_unit_start <= hit.start and hit.end <= context_unit_end:
-        values["rewrite"] = rewrite(context, hit.start - context_unit_start, hit.end - context_unit_start,
-                                    hit.replacement)
+        # the rewritten sentence, not the whole requirement: later sentences often lean on the
+        # part that is rewritten ("Deze optie ...")
+        sent = next((s for s in unit.analysis.sentences(context_unit_start, context_unit_end)
+                     if s.start <= hit.start and hit.end <= s.end), None)
+        a, b = (sent.start, sent.end) if sent is not None else (context_unit_start, context_unit_end)
+        values["rewrite"] = rewrite(doc.clean(a, b), hit.start - a, hit.end - a, hit.replacement)
     suggestion = render(rule.suggestion, values) or values.get("suggestie") or None
     fix = None
     if rule.fix is not None and hit.replacement is not None:

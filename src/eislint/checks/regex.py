@@ -18,7 +18,7 @@ class Regex(CheckType):
         "unless": Option(list, default=[]),
         "unless_scope": Option(str, default="sentence", choices=("sentence", "unit")),
         "exceptions": Option(list, default=[]),
-        "replacement": Option(str, default=None, doc="vervanging voor de treffer (voor suggestie en fix)"),
+        "replacement": Option(str, default=None, doc="vervanging voor de treffer (voor suggestie en fix); {match} staat voor de treffer"),
         "first_only": Option(bool, default=False),
     }
 
@@ -48,6 +48,9 @@ class Regex(CheckType):
                     continue
                 seen.add((start, end))
                 data = {k: v for k, v in m.groupdict().items() if v is not None}
-                yield Hit(start, end, data=data, replacement=p["replacement"])
+                replacement = p["replacement"]
+                if replacement is not None:  # "{match} of gelijkwaardig"
+                    replacement = replacement.replace("{match}", unit.slice(start, end))
+                yield Hit(start, end, data=data, replacement=replacement)
                 if p["first_only"]:
                     return
