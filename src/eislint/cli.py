@@ -95,7 +95,7 @@ def check(paths, fmt, select, extend_select, ignore, fail_on, config_path, nlp_m
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     report = lint_paths(list(paths), options, stdin)
     config = report.config
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     color = not no_color and out.isatty()
     if statistics:
         for rule, count in sorted(report.summary()["by_rule"].items(), key=lambda kv: (-kv[1], kv[0])):
@@ -210,5 +210,27 @@ def evaluate(corpus: Path, as_json: bool, nlp_model, debug) -> None:
 
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:
-        render_table(result, click.get_text_stream("stdout"))
+        render_table(result, sys.stdout)
     sys.exit(ExitStatus.ERROR if result.errors else ExitStatus.OK)
+
+
+@main.command()
+@click.argument("text", required=False)
+@click.option("--select", multiple=True, help="Alleen deze regels, pakketten of categorieën (komma's).")
+@click.option("--ignore", multiple=True, help="Deze regels, pakketten of categorieën overslaan.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--debug", is_flag=True, help="Volledige foutmeldingen (traceback).")
+def suggest(text, select, ignore, fmt, debug) -> None:
+    """Beoordeel één eis (als argument of van stdin) en toon herschreven eisen."""
+    from eislint.engine import RunOptions, lint_paths
+    from eislint.suggest import render_json, render_text
+
+    if text is None:
+        text = sys.stdin.read()
+    if not text.strip():
+        raise click.UsageError("geef de tekst van een eis als argument of via stdin")
+    options = RunOptions(select=_split(select) or None, ignore=_split(ignore), stdin_name="eis.txt")
+    report = lint_paths(["-"], options, stdin=text.encode("utf-8"))
+    out = sys.stdout
+    (render_json if fmt == "json" else render_text)(report, text, out)
+    sys.exit(ExitStatus.OK)

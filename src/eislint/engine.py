@@ -291,6 +291,7 @@ def rewrite(text: str, start: int, end: int, replacement: str) -> str:
     out = text[:start] + replacement + text[end:]
     out = re.sub(r"[ \t]{2,}", " ", out)
     out = re.sub(r"\s+([,.;:])", r"\1", out)
+    out = re.sub(r"[,;:]+([.!?])", r"\1", out)
     out = re.sub(r"\(\s*\)", "", out).strip()
     if out and text[:1].isupper():
         out = out[0].upper() + out[1:]
@@ -343,6 +344,7 @@ def make_finding(rule: Rule, hit: Hit, unit: Unit) -> Finding:
         requirement=requirement.id if requirement is not None else None,
         citation=rule.citation, suggestion=suggestion, fix=fix, location=location,
         context=context if len(context) < 800 else "", context_start=context_unit_start,
+        rewrite=values["rewrite"] or hit.data.get("splitsing") or None,
     )
 
 

@@ -77,6 +77,7 @@ class Finding:
     location: dict[str, Any] = field(default_factory=dict)
     context: str = ""
     context_start: int = 0
+    rewrite: str | None = None  # the requirement (sentence) as the rule would rewrite it
 
     @property
     def where(self) -> str:
@@ -126,6 +127,7 @@ class Finding:
             "confidence": self.confidence,
             "location": self.location,
             "where": self.where or None,
+            "rewrite": self.rewrite,
         }
 
 
