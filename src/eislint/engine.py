@@ -15,6 +15,8 @@ from eislint import readers, suppress
 from eislint.analysis import Analysis, analyse
 from eislint.checks import CHECK_TYPES, Context, Hit, Unit
 from eislint.config import Config, find_config, known_selectors, load_config
+from eislint.context import Tender
+from eislint.context import infer as infer_tender
 from eislint.document import Document
 from eislint.findings import Applicability, Edit, Finding, Fix, InputError, Severity
 from eislint.loader import Rule, all_rules
@@ -192,6 +194,7 @@ def lint_documents(documents: list[Document], config: Config, rules: list[Rule],
     bundles: dict[str, list[Document]] = {}
     for doc in documents:
         bundles.setdefault(doc.bundle, []).append(doc)
+    tenders = {key: infer_tender(docs, config.tender) for key, docs in bundles.items()}
     known = known_selectors(rules)
     for doc, analysis, doc_rules in zip(documents, analyses, per_doc_rules):
         found: list[Finding] = []
@@ -204,7 +207,10 @@ def lint_documents(documents: list[Document], config: Config, rules: list[Rule],
                 units_by_scope[rule.scope] = build_units(doc, analysis, rule.scope)
                 for unit in units_by_scope[rule.scope]:
                     unit.bundle = bundles[doc.bundle]
+                    unit.tender = tenders[doc.bundle]
             check = CHECK_TYPES[rule.check]
+            if not _tender_applies(rule, tenders[doc.bundle]):
+                continue
             for unit in units_by_scope[rule.scope]:
                 if not _when(rule, unit):
                     continue
@@ -253,6 +259,16 @@ def build_units(doc: Document, analysis: Analysis, scope: str) -> list[Unit]:
                 units.append(Unit(scope, doc, start, end, doc.clean(start, end), analysis,
                                   section=doc.section_at(start), requirement=doc.requirement_at(start)))
     return units
+
+
+def _tender_applies(rule: Rule, tender: Tender) -> bool:
+    """A rule with `tender: {business_critical: false}` is off when the context says otherwise;
+    when the context is unknown it runs, and its message says so."""
+    for name, wanted in rule.tender.items():
+        value = getattr(tender.context, name)
+        if value is not None and value != wanted:
+            return False
+    return True
 
 
 def _when(rule: Rule, unit: Unit) -> bool:
@@ -309,6 +325,8 @@ def make_finding(rule: Rule, hit: Hit, unit: Unit) -> Finding:
             context_unit_start, context_unit_end = block.content.start, block.content.end
     context = doc.clean(context_unit_start, context_unit_end)
     values = {"match": match.strip(), **hit.data}
+    if unit.tender is not None:
+        values.setdefault("kritisch", unit.tender.explain("business_critical", "bedrijfskritisch", "niet bedrijfskritisch"))
     values["rewrite"] = ""
     if hit.replacement is not None and context_unit_start <= hit.start and hit.end <= context_unit_end:
         # the rewritten sentence, not the whole requirement: later sentences often lean on the

@@ -26,8 +26,9 @@ ANNOTATION_NAMES = ("lemma", "pos", "morph", "dep", "sents", "ents")
 _ID = re.compile(r"^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$")
 _COMMON = {
     "id", "check", "category", "level", "scope", "message", "docs", "suggestion", "fix", "requires", "when",
-    "aliases", "status",
+    "aliases", "status", "tender",
 }
+_TENDER_KEYS = {"business_critical": bool, "personal_data": bool, "domain": str}
 _DOCS = {"wat", "waarom", "fout", "goed", "bron", "fix_veiligheid", "opmerking"}
 _WHEN = {"sections", "requirements", "not_sections", "not_requirements"}
 _PACK = {"name", "description", "beschrijving", "version"}
@@ -49,6 +50,7 @@ class Rule:
     fix: dict[str, Any] | None = None
     requires: frozenset[str] = frozenset()
     when: dict[str, list[str]] = field(default_factory=dict)
+    tender: dict[str, Any] = field(default_factory=dict)
     aliases: tuple[str, ...] = ()
     status: str = "stable"
 
@@ -174,6 +176,10 @@ def load_rule(path: Path, pack: str) -> Rule:
     for key, values in when.items():
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise doc.error(f"'when.{key}' moet een lijst van teksten zijn", "when", key)
+    tender = data.get("tender", {})
+    if not isinstance(tender, dict) or any(k not in _TENDER_KEYS or not isinstance(v, _TENDER_KEYS[k])
+                                           for k, v in tender.items()):
+        raise doc.error(f"'tender' is een mapping met {', '.join(_TENDER_KEYS)} (met de juiste waarde)", "tender")
     fix = data.get("fix")
     if fix is not None:
         if not isinstance(fix, dict) or set(fix) - {"applicability", "title"} or "applicability" not in fix:
@@ -195,6 +201,7 @@ def load_rule(path: Path, pack: str) -> Rule:
         id=rule_id, pack=pack, check=check, category=data["category"], level=Severity.parse(data["level"]),
         scope=data["scope"], message=data["message"].strip(), docs=docs, options=options, path=str(path),
         suggestion=suggestion.strip() if suggestion else None, fix=fix, requires=frozenset(needed), when=when,
+        tender=tender,
         aliases=tuple(aliases), status=status,
     )
 

@@ -30,6 +30,7 @@ class Unit:
     section: Section | None = None
     requirement: Requirement | None = None
     bundle: list[Document] = field(default_factory=list)  # the tender this document belongs to
+    tender: Any = None  # eislint.context.Tender: configured or inferred context of the bundle
 
     def tokens(self):
         """spaCy tokens inside this unit (from the one shared parse), in order."""

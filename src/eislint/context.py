@@ -1,0 +1,56 @@
+"""The tender context proportionality rules weigh demands against.
+
+From `tender:` in eislint.yaml first; where a field is not given, from what the documents of
+the bundle themselves say ("niet bedrijfskritisch", "persoonsgegevens", a Learning Management
+System); otherwise unknown. Rules say in their message which source they used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields
+
+from eislint.config import TenderContext
+from eislint.document import Document
+
+_NOT_CRITICAL = re.compile(r"\b(niet|geen)\s+(?:\w+\s+){0,2}bedrijfskritisch|\bniet[-\s]bedrijfskritisch", re.I)
+_CRITICAL = re.compile(r"\bbedrijfskritisch|\bvitaal\s+(systeem|proces)|\bkritieke?\s+(dienst|applicatie)", re.I)
+_PERSONAL = re.compile(r"\bpersoonsgegevens|\bmedewerkergegevens|\bAVG\b|\bverwerkersovereenkomst", re.I)
+_LMS = re.compile(r"\b(LMS|LXP|learning\s+management|leer(management)?systeem|leeromgeving|leerplatform|e-learning)", re.I)
+_HEALTH = re.compile(r"\b(zorg(gegevens|informatie|dossier|verlener|instelling)?|patiënt\w*|medisch\w*|gezondheids\w*|cliëntdossier|Wmo|Jeugdwet|GGD)\b", re.I)
+_VALUE = re.compile(r"(?:geraamde|geschatte|totale)\s+(?:opdracht)?waarde[^.€]{0,60}€\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?", re.I)
+
+
+@dataclass(slots=True)
+class Tender:
+    context: TenderContext
+    source: dict[str, str] = field(default_factory=dict)  # field -> "configuratie" | "document"
+    health_data: bool = False
+
+    def explain(self, name: str, yes: str, no: str) -> str:
+        """A clause for messages: what we assumed about `name` and why."""
+        value = getattr(self.context, name)
+        if value is None:
+            return f"(niet bekend of {yes}; stel tender.{name} in eislint.yaml in)"
+        where = "volgens eislint.yaml" if self.source.get(name) == "configuratie" else "volgens het document"
+        return f"({where}: {yes if value else no})"
+
+
+def infer(bundle: list[Document], configured: TenderContext) -> Tender:
+    ctx = TenderContext(**{f.name: getattr(configured, f.name) for f in fields(TenderContext)})
+    source = {f.name: "configuratie" for f in fields(TenderContext) if getattr(configured, f.name) is not None}
+    text = "\n".join(d.clean(0, len(d.text)) for d in bundle)
+    if ctx.business_critical is None:
+        if _NOT_CRITICAL.search(text):
+            ctx.business_critical, source["business_critical"] = False, "document"
+        elif _CRITICAL.search(text):
+            ctx.business_critical, source["business_critical"] = True, "document"
+    if ctx.personal_data is None and _PERSONAL.search(text):
+        ctx.personal_data, source["personal_data"] = True, "document"
+    if ctx.domain is None and len(_LMS.findall(text)) >= 2:
+        ctx.domain, source["domain"] = "lms", "document"
+    if ctx.contract_value is None:
+        m = _VALUE.search(text)
+        if m:
+            ctx.contract_value, source["contract_value"] = float(m.group(1).replace(".", "")), "document"
+    return Tender(ctx, source, health_data=bool(_HEALTH.search(text)))
