@@ -1,23 +1,13 @@
-"""Named functions for `check: python` rules. Each yields Hits for one unit."""
+"""Functions about the requirement itself: abbreviations, compound demands, passives, modal verbs."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from eislint.checks.base import Context, Hit, Option, Unit
-
-FUNCTIONS: dict[str, Any] = {}
-
-
-def register(name: str, **options: Option) -> Callable:
-    def wrap(func: Callable) -> Callable:
-        func.options = options  # type: ignore[attr-defined]
-        FUNCTIONS[name] = func
-        return func
-
-    return wrap
+from eislint.checks.functions import register
 
 
 _ACRONYM = re.compile(r"(?<![\w/.-])([A-Z][A-Z&]{1,6})(?:'?s)?(?![\w/-])")

@@ -1,0 +1,26 @@
+"""Named functions for `check: python` rules, registered by name. Each yields Hits for one unit.
+
+One module per subject: `eisen` (the requirement itself), `proportionaliteit` (demands against
+the tender context).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from eislint.checks.base import Option
+
+FUNCTIONS: dict[str, Any] = {}
+
+
+def register(name: str, **options: Option) -> Callable:
+    def wrap(func: Callable) -> Callable:
+        func.options = options  # type: ignore[attr-defined]
+        FUNCTIONS[name] = func
+        return func
+
+    return wrap
+
+
+from eislint.checks.functions import eisen, proportionaliteit  # noqa: E402,F401  (registers)
