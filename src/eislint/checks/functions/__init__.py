@@ -1,7 +1,7 @@
 """Named functions for `check: python` rules, registered by name. Each yields Hits for one unit.
 
 One module per subject: `eisen` (the requirement itself), `proportionaliteit` (demands against
-the tender context).
+the tender context), `tender` (the tender as a whole: goals, award, contract).
 """
 
 from __future__ import annotations
@@ -23,4 +23,4 @@ def register(name: str, **options: Option) -> Callable:
     return wrap
 
 
-from eislint.checks.functions import eisen, proportionaliteit  # noqa: E402,F401  (registers)
+from eislint.checks.functions import eisen, proportionaliteit, tender  # noqa: E402,F401  (registers)
