@@ -132,11 +132,11 @@ def test_a_directory_is_one_tender_bundle(tmp_path):
     tender.mkdir()
     (tender / "pve.md").write_text("# PvE\n\n## Eisen\n\nE1. SCORM.\n\nE2. xAPI.\n\nE3. LTI 1.3.\n", encoding="utf-8")
     (tender / "leidraad.md").write_text("# Leidraad\n\n## Doelstelling\n\nMinder papier.\n", encoding="utf-8")
-    report = lint_paths([str(tender)], RunOptions(select=["volledigheid"]))
+    report = lint_paths([str(tender)], RunOptions(select=["volledigheid.doelstelling-ontbreekt"]))
     assert not report.findings
-    report = lint_paths([str(tender / "pve.md")], RunOptions(select=["volledigheid"]))
+    report = lint_paths([str(tender / "pve.md")], RunOptions(select=["volledigheid.doelstelling-ontbreekt"]))
     assert [f.rule for f in report.findings] == ["volledigheid.doelstelling-ontbreekt"]
     (tender / "leidraad.md").write_text("# Leidraad\n\n## Planning\n\nQ3.\n", encoding="utf-8")
-    report = lint_paths([str(tender)], RunOptions(select=["volledigheid"]))
+    report = lint_paths([str(tender)], RunOptions(select=["volledigheid.doelstelling-ontbreekt"]))
     assert [(f.rule, f.path.rsplit("/", 1)[-1]) for f in report.findings] == [
         ("volledigheid.doelstelling-ontbreekt", "pve.md")]

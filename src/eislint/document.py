@@ -121,6 +121,8 @@ class Document:
     bundle: str = ""  # documents with the same bundle key form one tender
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _clean: str | None = field(default=None, repr=False)
+    _block_starts: list[int] = field(default_factory=list, repr=False)
+    _req_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         starts = [0]
@@ -153,8 +155,9 @@ class Document:
         return self.text[start:end]
 
     def block_at(self, offset: int) -> Block | None:
-        starts = [b.start for b in self.blocks]
-        i = bisect.bisect_right(starts, offset) - 1
+        if len(self._block_starts) != len(self.blocks):
+            self._block_starts = [b.start for b in self.blocks]
+        i = bisect.bisect_right(self._block_starts, offset) - 1
         if i >= 0 and self.blocks[i].start <= offset < max(self.blocks[i].end, self.blocks[i].start + 1):
             return self.blocks[i]
         return None
@@ -167,7 +170,9 @@ class Document:
         return best
 
     def requirement_at(self, offset: int) -> Requirement | None:
-        for req in self.requirements:
-            if req.block.start <= offset < req.block.end:
-                return req
+        if len(self._req_starts) != len(self.requirements):
+            self._req_starts = [r.block.start for r in self.requirements]
+        i = bisect.bisect_right(self._req_starts, offset) - 1  # one requirement per block, in order
+        if i >= 0 and offset < self.requirements[i].block.end:
+            return self.requirements[i]
         return None

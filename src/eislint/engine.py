@@ -199,6 +199,7 @@ def lint_documents(documents: list[Document], config: Config, rules: list[Rule],
     for doc, analysis, doc_rules in zip(documents, analyses, per_doc_rules):
         found: list[Finding] = []
         units_by_scope: dict[str, list[Unit]] = {}
+        doc_text = doc.clean(0, len(doc.text))
         for rule in doc_rules:
             if rule.id not in runnable:
                 continue
@@ -210,6 +211,8 @@ def lint_documents(documents: list[Document], config: Config, rules: list[Rule],
                     unit.tender = tenders[doc.bundle]
             check = CHECK_TYPES[rule.check]
             if not _tender_applies(rule, tenders[doc.bundle]):
+                continue
+            if not check.may_match(prepared, doc_text):
                 continue
             for unit in units_by_scope[rule.scope]:
                 if not _when(rule, unit):

@@ -105,6 +105,10 @@ class CheckType:
     def prepare(self, options: dict[str, Any], ctx: Context) -> Any:
         return options
 
+    def may_match(self, prepared: Any, text: str) -> bool:
+        """Cheap test on a whole document's text: False means the rule cannot fire there."""
+        return True
+
     def run(self, prepared: Any, unit: Unit, ctx: Context) -> Iterator[Hit]:
         raise NotImplementedError
 

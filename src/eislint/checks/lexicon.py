@@ -72,6 +72,9 @@ class Lexicon(CheckType):
                         for c in options["context"]],
         }
 
+    def may_match(self, p: Any, text: str) -> bool:
+        return p["regex"] is None or p["regex"].search(text) is not None
+
     def run(self, p: Any, unit: Unit, ctx: Context) -> Iterator[Hit]:
         found = self._lemma_hits(p, unit) if p["attr"] == "lemma" else self._text_hits(p, unit)
         for start, end, key in found:

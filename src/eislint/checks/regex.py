@@ -34,6 +34,9 @@ class Regex(CheckType):
             "replacement": options["replacement"], "first_only": options["first_only"],
         }
 
+    def may_match(self, p: Any, text: str) -> bool:
+        return any(pattern.search(text) for pattern in p["patterns"])
+
     def run(self, p: Any, unit: Unit, ctx: Context) -> Iterator[Hit]:
         seen: set[tuple[int, int]] = set()
         for pattern in p["patterns"]:
