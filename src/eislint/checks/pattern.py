@@ -82,7 +82,7 @@ class Pattern(CheckType):
             if p["dep"] is not None:
                 for _, ids in p["dep"](doc):
                     spans.append((min(ids), max(ids) + 1))
-            for s, e in sorted(spans):
+            for s, e in sorted(spans, key=lambda se: (se[0], se[1] - se[0])):
                 start, end = base + doc[s].idx, base + doc[e - 1].idx + len(doc[e - 1])
                 if start < unit.start or end > unit.end:
                     continue
@@ -91,8 +91,8 @@ class Pattern(CheckType):
                     start, end = sent.start, max(sent.end, end)
                 elif p["report"] == "unit":
                     start, end = unit.start, unit.end
-                if (start, end) in seen or any(a <= start and end <= b for a, b in seen):
-                    continue
+                if any(start < b and a < end for a, b in seen):
+                    continue  # overlapping matches of one pattern: the shortest, first one is enough
                 if unless_blocks(unit, start, end, p["unless"], p["unless_scope"]):
                     continue
                 seen.add((start, end))

@@ -12,6 +12,8 @@ from eislint.checks.functions import register
 
 _ACRONYM = re.compile(r"(?<![\w/.-])([A-Z][A-Z&]{1,6})(?:'?s)?(?![\w/-])")
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_FUNCTION_WORDS = {"de", "het", "een", "dit", "deze", "die", "dat", "van", "in", "op", "voor", "met", "door", "bij",
+                   "als", "en", "of", "aan", "naar", "zie", "elk", "elke", "ieder", "iedere", "alle", "ons", "onze"}
 
 
 @register(
@@ -47,6 +49,9 @@ def undefined_abbreviations(unit: Unit, ctx: Context, options: dict[str, Any]) -
             word = m.group(1)
             if word in seen or word in defined or word in known or _ROMAN.match(word):
                 continue
+            before = pu.text[:m.start(1)].split()[-1:] or [""]
+            if before[0][:1].isupper() and before[0].lower() not in _FUNCTION_WORDS and not before[0].endswith("."):
+                continue  # "Azure AD", "Microsoft SQL": part of a product name, not an abbreviation
             seen.add(word)
             start = pu.start + m.start(1)
             yield Hit(start, start + len(word), data={"afkorting": word})
