@@ -15,7 +15,11 @@ from eislint.document import Document
 
 _NOT_CRITICAL = re.compile(r"\b(niet|geen)\s+(?:\w+\s+){0,2}bedrijfskritisch|\bniet[-\s]bedrijfskritisch", re.I)
 _CRITICAL = re.compile(r"\bbedrijfskritisch|\bvitaal\s+(systeem|proces)|\bkritieke?\s+(dienst|applicatie)", re.I)
-_PERSONAL = re.compile(r"\bpersoonsgegevens|\bmedewerkergegevens|\bAVG\b|\bverwerkersovereenkomst", re.I)
+_PERSONAL = re.compile(
+    r"\bpersoonsgegevens|\b(medewerker|cliënt|client|zorg|inwoner|burger|leerling|personeels)gegevens|\bBSN\b"
+    r"|burgerservicenummer|\bAVG\b|\bverwerkersovereenkomst",
+    re.I,
+)
 _LMS = re.compile(r"\b(LMS|LXP|learning\s+management|leer(management)?systeem|leeromgeving|leerplatform|e-learning)", re.I)
 _HEALTH = re.compile(r"\b(zorg(gegevens|informatie|dossier|verlener|instelling)?|patiënt\w*|medisch\w*|gezondheids\w*|cliëntdossier|Wmo|Jeugdwet|GGD)\b", re.I)
 _VALUE = re.compile(r"(?:geraamde|geschatte|totale)\s+(?:opdracht)?waarde[^.€]{0,60}€\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?", re.I)

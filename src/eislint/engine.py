@@ -269,7 +269,10 @@ def _tender_applies(rule: Rule, tender: Tender) -> bool:
     when the context is unknown it runs, and its message says so."""
     for name, wanted in rule.tender.items():
         value = getattr(tender.context, name)
-        if value is not None and value != wanted:
+        if name == "domain":  # a domain rule needs to know the domain
+            if value is None or str(value).lower() != str(wanted).lower():
+                return False
+        elif value is not None and value != wanted:
             return False
     return True
 

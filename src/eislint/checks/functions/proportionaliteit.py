@@ -141,7 +141,11 @@ def stacked_assurance(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iter
         yield Hit(first[0], first[1], data={"stapel": ", ".join(found), "aantal": str(len(found))})
 
 
-_DIGID_USE = re.compile(r"(inlogg?\w*|aanmeld\w*|authenticat\w*|log\w*\s+in)\s+(met|via)\s+DigiD|DigiD[-\s]?(koppeling|aansluiting|login)|burgers?\b", re.I)
+_DIGID_USE = re.compile(
+    r"(inlog\w*|aanmeld\w*|authenticat\w*|log\w*\s+in)\b[^.]{0,60}?\b(met|via)\s+DigiD|DigiD[-\s]?(koppeling|aansluiting|login)"
+    r"|\bDigiD\b[^.]{0,40}\b(inlog\w*|login)|\b(burgers?|inwoners?|cliënten|ondernemers)\b[^.]{0,80}\bDigiD",
+    re.I,
+)
 _DIGID_AUDIT = re.compile(r"DigiD[-\s]?(assessment|audit|norm\w*|beveiligingsassessment)|ENSIA[^.]{0,40}DigiD", re.I)
 
 
