@@ -225,8 +225,6 @@ def test_init_writes_a_valid_config(run_cli, tmp_path):
 
 
 def test_bundled_sample_from_readme():
-    sample = ROOT / "corpora" / "lms-gemeente-dijkwater" / "concept-pve.md"
-    if not sample.exists():
-        pytest.skip("sample tender not yet in corpora/")
+    sample = ROOT / "corpora" / "lms-gemeente-zeedorp" / "concept-pve.md"
     result = _run("check", str(sample), "--format", "concise", cwd=ROOT)
     assert result.returncode == 1 and b"eisen.vage-term" in result.stdout
