@@ -1,0 +1,94 @@
+"""The shipped Dutch pipeline: loads offline, annotates, tokenises tender Dutch, and keeps its scores."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from eislint.nlp_model import PIPELINE_PATH, SCORES_PATH
+
+UD = Path(os.environ.get("EISLINT_UD_DIR", Path(__file__).resolve().parents[2] / "shared" / "ud-dutch"))
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from eislint import nlp as nlp_module
+
+    return nlp_module.load(None)
+
+
+def test_default_pipeline_is_the_shipped_model(nlp):
+    from eislint import nlp as nlp_module
+
+    assert (PIPELINE_PATH / "config.cfg").is_file()
+    assert nlp_module.annotations(nlp) >= {"lemma", "pos", "morph", "dep", "sents", "ents"}
+    size = sum(p.stat().st_size for p in PIPELINE_PATH.rglob("*") if p.is_file())
+    assert size <= 20 * 1024 * 1024
+
+
+def test_annotates_a_tender_sentence(nlp):
+    doc = nlp("De storingen worden door de Opdrachtnemer binnen vier uur opgelost. Het LMS moet SCORM ondersteunen.")
+    sents = list(doc.sents)
+    assert len(sents) == 2
+    by_text = {t.text: t for t in doc}
+    assert by_text["moet"].pos_ == "AUX"
+    assert by_text["worden"].dep_ == "aux:pass"
+    assert by_text["storingen"].lemma_ == "storing"
+    assert "Number=Plur" in str(by_text["storingen"].morph)
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("Zie art. 2.76 lid 5.", ["Zie", "art.", "2.76", "lid", "5", "."]),
+    ("Prijs € 250.000,- incl. btw.", ["Prijs", "€", "250.000,-", "incl.", "btw", "."]),
+    ("Eisen KO-3, E1.2 en W-12.", ["Eisen", "KO-3", ",", "E1.2", "en", "W-12", "."]),
+    ("Op 01-04-2026 of in Q3 2026.", ["Op", "01-04-2026", "of", "in", "Q3", "2026", "."]),
+    ("Dit geldt m.u.v. 99,9% en 30/70.", ["Dit", "geldt", "m.u.v.", "99,9%", "en", "30/70", "."]),
+])
+def test_tender_tokenisation(nlp, text, tokens):
+    assert [t.text for t in nlp.make_doc(text)] == tokens
+
+
+@pytest.mark.parametrize("text, label, span", [
+    ("Het budget is € 250.000,- per jaar.", "MONEY", "€ 250.000,-"),
+    ("De beschikbaarheid is 99,9% per maand.", "PERCENT", "99,9%"),
+    ("Oplevering binnen 12 maanden na gunning.", "DURATION", "binnen 12 maanden"),
+    ("De start is op 1 januari 2027.", "DATE", "1 januari 2027"),
+    ("De leverancier voldoet aan ISO 27001 of gelijkwaardig.", "NORM", "ISO 27001"),
+    ("Het portaal voldoet aan EN 301 549.", "NORM", "EN 301 549"),
+])
+def test_entities(nlp, text, label, span):
+    assert (span, label) in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.skipif(not UD.is_dir(), reason="UD Dutch data (../shared/ud-dutch) not present")
+def test_scores_do_not_drop_on_ud_test(tmp_path):
+    """Re-evaluate the shipped model on the UD 2.16 test files; no score may fall below scores.json."""
+    import importlib.util
+
+    import spacy
+    from spacy.cli._util import setup_gpu  # noqa: F401  (spaCy CLI available)
+    from spacy.scorer import Scorer
+    from spacy.tokens import DocBin
+    from spacy.training import Example
+
+    spec = importlib.util.spec_from_file_location("train_nlp", Path(__file__).resolve().parents[1] / "scripts" / "train_nlp.py")
+    train_nlp = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train_nlp)
+    text = "".join(train_nlp.normalise_conllu((UD / rel).read_text(encoding="utf-8")) for rel in train_nlp.TEST_FILES)
+    conllu = tmp_path / "test.conllu"
+    conllu.write_text(text, encoding="utf-8")
+    from spacy.cli.convert import convert as spacy_convert
+
+    spacy_convert(conllu, tmp_path, converter="conllu", n_sents=10, lang="nl", silent=True)
+    nlp = spacy.load(PIPELINE_PATH)
+    gold = list(DocBin().from_disk(tmp_path / "test.spacy").get_docs(nlp.vocab))
+    examples = [Example(nlp(g.text), g) for g in gold]
+    scores = Scorer(nlp).score(examples)
+    shipped = json.loads(SCORES_PATH.read_text(encoding="utf-8"))["test_combined"]
+    got = {"pos": scores["pos_acc"], "morph": scores["morph_acc"], "lemma": scores["lemma_acc"],
+           "uas": scores["dep_uas"], "las": scores["dep_las"]}
+    for key, value in got.items():
+        assert value >= shipped[key] - 0.005, f"{key}: {value:.4f} < {shipped[key]:.4f}"
