@@ -15,6 +15,7 @@ class Required(CheckType):
         "sections": Option(list, default=[], doc="soorten onderdelen waarvan er minstens een aanwezig moet zijn"),
         "patterns": Option(list, default=[], doc="regexen waarvan er minstens een in de tekst moet voorkomen"),
         "only_if": Option(list, default=[], doc="regexen: de regel geldt alleen als een hiervan in de tekst staat"),
+        "only_if_tender": Option(list, default=[], doc="tendercontextvelden die, als ze waar zijn, ook aan only_if voldoen"),
         "min_requirements": Option(int, default=0, doc="geldt alleen voor documenten met minstens zoveel eisen"),
     }
 
@@ -40,7 +41,9 @@ class Required(CheckType):
         if sum(len(d.requirements) for d in bundle) < p["min_requirements"]:
             return
         texts = [d.clean(0, len(d.text)) for d in bundle]
-        if p["only_if"] and not any(r.search(t) for r in p["only_if"] for t in texts):
+        context_says = unit.tender is not None and any(getattr(unit.tender.context, f, None) is True
+                                                        for f in p["only_if_tender"])
+        if p["only_if"] and not context_says and not any(r.search(t) for r in p["only_if"] for t in texts):
             return
         present = {s.kind for d in bundle for s in d.sections if s.heading is not None}
         if p["sections"] and present & set(p["sections"]):
