@@ -13,8 +13,9 @@ import click
 
 from eislint import __version__
 from eislint.findings import ExitStatus
+from eislint.formatters import FORMATTERS
 
-_FORMATS = ("rich", "concise", "json")
+_FORMATS = tuple(FORMATTERS)  # the registry decides; its modules are imported only when used
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -61,53 +62,136 @@ def main() -> None:
     gunning) op vage, samengestelde, disproportionele en overgespecificeerde eisen."""
 
 
-@main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(_FORMATS), default=None,
-              help="Uitvoerformaat (standaard: rich op een terminal, anders concise).")
-@click.option("--select", multiple=True, help="Alleen deze regels, pakketten of categorieën (komma's).")
-@click.option("--extend-select", multiple=True, help="Deze regels, pakketten of categorieën erbij.")
-@click.option("--ignore", multiple=True, help="Deze regels, pakketten of categorieën overslaan.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
-              help="Vanaf welke ernst de exitcode 1 is (standaard: error).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Configuratiebestand (anders: het dichtstbijzijnde eislint.yaml).")
-@click.option("--nlp-model", default=None, help="spaCy-pijplijn: default, blank, een pakketnaam of een pad.")
-@click.option("--stdin-filename", default="-", help="Naam voor tekst van stdin (de extensie bepaalt het formaat).")
-@click.option("--rules-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Map met regelpakketten in plaats van de meegeleverde (voor regelschrijvers).")
-@click.option("--quiet", "-q", is_flag=True, help="Alleen meldingen; geen mededelingen en samenvatting.")
-@click.option("--statistics", is_flag=True, help="Alleen het aantal meldingen per regel.")
-@click.option("--no-color", is_flag=True, help="Geen kleuren.")
-@click.option("--debug", is_flag=True, help="Volledige foutmeldingen (traceback).")
-def check(paths, fmt, select, extend_select, ignore, fail_on, config_path, nlp_model, stdin_filename, rules_dir,
-          quiet, statistics, no_color, debug) -> None:
-    """Controleer bestanden of mappen (recursief); '-' leest van stdin."""
-    from eislint.engine import RunOptions, lint_paths
-    from eislint.formatters import FORMATTERS
+def _lint_options(f):
+    """The options `check`, `baseline` and `annotate` share."""
+    decorators = [
+        click.option("--select", multiple=True, help="Alleen deze regels, pakketten of categorieën (komma's)."),
+        click.option("--extend-select", multiple=True, help="Deze regels, pakketten of categorieën erbij."),
+        click.option("--ignore", multiple=True, help="Deze regels, pakketten of categorieën overslaan."),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Configuratiebestand (anders: het dichtstbijzijnde eislint.yaml)."),
+        click.option("--nlp-model", default=None, help="spaCy-pijplijn: default, blank, een pakketnaam of een pad."),
+        click.option("--rules-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                     help="Map met regelpakketten in plaats van de meegeleverde (voor regelschrijvers)."),
+        click.option("--debug", is_flag=True, help="Volledige foutmeldingen (traceback)."),
+    ]
+    for decorator in reversed(decorators):
+        f = decorator(f)
+    return f
 
-    if not paths:
-        raise click.UsageError("geef een of meer bestanden of mappen (of '-' voor stdin)")
-    options = RunOptions(
+
+def _run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir, stdin_filename="-"):
+    from eislint.engine import RunOptions
+
+    return RunOptions(
         config_path=config_path, select=_split(select) or None, extend_select=_split(extend_select),
         ignore=_split(ignore), nlp_model=nlp_model, stdin_name=stdin_filename, rules_dir=rules_dir,
     )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(_FORMATS), default=None,
+              help="Uitvoerformaat (standaard: rich op een terminal, anders concise). CI: sarif, github, gitlab, junit.")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Schrijf het rapport naar dit bestand in plaats van naar stdout.")
+@_lint_options
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Vanaf welke ernst de exitcode 1 is (standaard: error).")
+@click.option("--stdin-filename", default="-", help="Naam voor tekst van stdin (de extensie bepaalt het formaat).")
+@click.option("--fix", is_flag=True, help="Pas veilige verbeteringen toe in .md- en .txt-bestanden (herschrijft de bestanden).")
+@click.option("--unsafe-fixes", is_flag=True, help="Met --fix of --diff: ook onveilige verbeteringen (nooit 'display-only').")
+@click.option("--diff", "show_diff", is_flag=True, help="Toon als diff wat --fix zou veranderen; schrijft niets.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Meld alleen wat niet in dit baselinebestand staat (zie 'eislint baseline').")
+@click.option("--changed-only", "changed_rev", metavar="REV", default=None,
+              help="Alleen documenten (en in .md/.txt alleen regels) die sinds git-revisie REV gewijzigd zijn.")
+@click.option("--quiet", "-q", is_flag=True, help="Alleen meldingen; geen mededelingen en samenvatting.")
+@click.option("--statistics", is_flag=True, help="Alleen het aantal meldingen per regel.")
+@click.option("--no-color", is_flag=True, help="Geen kleuren.")
+def check(paths, fmt, output, select, extend_select, ignore, config_path, nlp_model, rules_dir, debug, fail_on,
+          stdin_filename, fix, unsafe_fixes, show_diff, baseline_path, changed_rev, quiet, statistics, no_color) -> None:
+    """Controleer bestanden of mappen (recursief); '-' leest van stdin."""
+    from eislint.engine import lint_paths
+
+    if not paths:
+        raise click.UsageError("geef een of meer bestanden of mappen (of '-' voor stdin)")
+    if fix and show_diff:
+        raise click.UsageError("--fix en --diff gaan niet samen: --diff laat alleen zien wat --fix zou doen")
+    if unsafe_fixes and not (fix or show_diff):
+        raise click.UsageError("--unsafe-fixes werkt alleen samen met --fix of --diff")
+    if changed_rev is not None and "-" in paths:
+        raise click.UsageError("--changed-only werkt niet met tekst van stdin ('-')")
+    changes = baseline = None
+    if changed_rev is not None:
+        from eislint.gitchanges import Changes, GitError
+
+        try:
+            changes = Changes(changed_rev)
+        except GitError as exc:
+            _fail(str(exc))
+            sys.exit(ExitStatus.ERROR)
+    if baseline_path is not None:
+        from eislint.baseline import BaselineError, load
+
+        try:
+            baseline = load(baseline_path)
+        except BaselineError as exc:
+            _fail(str(exc))
+            sys.exit(ExitStatus.ERROR)
+    options = _run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir, stdin_filename)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     report = lint_paths(list(paths), options, stdin)
-    config = report.config
-    out = sys.stdout
-    color = not no_color and out.isatty()
-    if statistics:
-        for rule, count in sorted(report.summary()["by_rule"].items(), key=lambda kv: (-kv[1], kv[0])):
-            click.echo(f"{count:5d}  {rule}")
-    else:
-        name = fmt or (config.format if config and config.format in FORMATTERS else None)
-        name = name or ("rich" if out.isatty() else "concise")
-        if quiet and name == "concise":
-            for f in report.findings:
-                click.echo(f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}")
+
+    def narrow(report) -> None:
+        if changes is not None:
+            from eislint.gitchanges import filter_report
+
+            filter_report(report, changes)
+        if baseline is not None:
+            from eislint.baseline import filter_new
+
+            report.findings[:], covered = filter_new(report.findings, baseline)
+            if covered and not quiet:
+                report.notices.append(f"{covered} bekende melding(en) uit de baseline {baseline_path} niet getoond")
+
+    narrow(report)
+    if fix or show_diff:
+        from eislint import fixes
+
+        result = fixes.plan(report, options, unsafe=unsafe_fixes)
+        if show_diff:
+            click.echo(fixes.diff(result), nl=False)
         else:
-            FORMATTERS[name](report, out, color)
+            fixes.write(result)
+            if result.applied:  # report what is left after fixing
+                report = lint_paths(list(paths), options, stdin)
+                narrow(report)
+        for line in result.errors:
+            _fail(line)
+        click.echo(f"eislint: {result.summary(written=fix)}", err=True)
+        if show_diff:
+            threshold = fail_on or (report.config.fail_on if report.config else "error")
+            sys.exit(exit_status(report, threshold))
+    config = report.config
+    stream = open(output, "w", encoding="utf-8", newline="\n") if output is not None else None  # noqa: SIM115
+    out = stream or sys.stdout
+    try:
+        color = not no_color and stream is None and out.isatty()
+        if statistics:
+            for rule, count in sorted(report.summary()["by_rule"].items(), key=lambda kv: (-kv[1], kv[0])):
+                out.write(f"{count:5d}  {rule}\n")
+        else:
+            name = fmt or (config.format if config and config.format in FORMATTERS else None)
+            name = name or ("rich" if out.isatty() else "concise")
+            if quiet and name == "concise":
+                for f in report.findings:
+                    out.write(f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}\n")
+            else:
+                FORMATTERS[name](report, out, color)
+    finally:
+        if stream is not None:
+            stream.close()
     if not quiet:
         for notice in dict.fromkeys(report.notices):
             click.echo(f"eislint: let op: {notice}", err=True)
@@ -115,6 +199,53 @@ def check(paths, fmt, select, extend_select, ignore, fail_on, config_path, nlp_m
         _fail(str(error))
     threshold = fail_on or (config.fail_on if config else "error")
     sys.exit(exit_status(report, threshold))
+
+
+@main.command(name="baseline")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("eislint-baseline.json"), show_default=True, help="Het baselinebestand.")
+@_lint_options
+def baseline_cmd(paths, output, select, extend_select, ignore, config_path, nlp_model, rules_dir, debug) -> None:
+    """Leg de huidige meldingen vast; 'check --baseline' meldt daarna alleen nieuwe."""
+    from eislint.baseline import write
+    from eislint.engine import lint_paths
+
+    if not paths:
+        raise click.UsageError("geef een of meer bestanden of mappen")
+    if "-" in paths:
+        raise click.UsageError("een baseline hoort bij bestanden, niet bij stdin ('-')")
+    report = lint_paths(list(paths), _run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir))
+    for error in report.errors:
+        _fail(str(error))
+    if report.errors:
+        sys.exit(ExitStatus.ERROR)
+    count = write(report.findings, output)
+    click.echo(f"{output} geschreven: {count} melding(en) in {len(report.documents)} document(en).")
+
+
+@main.command()
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="De kopie met opmerkingen (nooit het origineel).")
+@click.option("--force", is_flag=True, help="Een bestaand uitvoerbestand overschrijven.")
+@click.option("--author", default="eislint", show_default=True, help="Auteur van de opmerkingen.")
+@_lint_options
+def annotate(source, output, force, author, select, extend_select, ignore, config_path, nlp_model, rules_dir,
+             debug) -> None:
+    """Schrijf een kopie van een .docx of .xlsx met een opmerking bij elke melding."""
+    from eislint.annotate import AnnotateError, annotate_file
+
+    try:
+        result = annotate_file(source, output, force=force, author=author,
+                               options=_run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir))
+    except AnnotateError as exc:
+        _fail(str(exc))
+        sys.exit(ExitStatus.ERROR)
+    click.echo(f"{output} geschreven: {result.placed} opmerking(en)"
+               + (f", {result.unplaced} zonder vindplaats (bij het begin van het document)" if result.unplaced else "")
+               + ".")
+    sys.exit(ExitStatus.OK)
 
 
 def exit_status(report, threshold: str) -> int:

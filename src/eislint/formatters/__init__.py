@@ -29,4 +29,31 @@ def _rich(report: Report, out: TextIO, color: bool) -> None:
     render(report, out, color)
 
 
-FORMATTERS: dict[str, Formatter] = {"rich": _rich, "concise": _concise, "json": _json}
+def _sarif(report: Report, out: TextIO, color: bool) -> None:
+    from eislint.formatters.sarif import render
+
+    render(report, out, color)
+
+
+def _github(report: Report, out: TextIO, color: bool) -> None:
+    from eislint.formatters.github import render
+
+    render(report, out, color)
+
+
+def _gitlab(report: Report, out: TextIO, color: bool) -> None:
+    from eislint.formatters.gitlab import render
+
+    render(report, out, color)
+
+
+def _junit(report: Report, out: TextIO, color: bool) -> None:
+    from eislint.formatters.junit import render
+
+    render(report, out, color)
+
+
+FORMATTERS: dict[str, Formatter] = {
+    "rich": _rich, "concise": _concise, "json": _json,
+    "sarif": _sarif, "github": _github, "gitlab": _gitlab, "junit": _junit,
+}

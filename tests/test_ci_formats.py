@@ -1,0 +1,202 @@
+"""CI output formats: SARIF (validated against the official 2.1.0 schema), GitHub workflow
+commands, GitLab Code Quality, JUnit XML."""
+
+from __future__ import annotations
+
+import io
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from eislint.engine import Report
+from eislint.findings import Finding, Severity
+from eislint.formatters import FORMATTERS
+
+SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"
+FLAWED = ("# PvE\n\n## Eisen\n\nE1. Het LMS is gebruiksvriendelijk.\n\nE2. Het LMS werkt met Microsoft Teams.\n\n"
+          "E3. Het LMS ondersteunt indien mogelijk SAML 2.0.\n")
+SELECT = ["eisen.vage-term", "eisen.merk-zonder-gelijkwaardig", "eisen.ontsnappingsclausule", "eisen.afkorting-onbekend"]
+
+
+def _lint(tmp_path: Path, text: str = FLAWED, name: str = "pve.md", select=SELECT) -> Report:
+    from eislint.engine import RunOptions, lint_paths
+
+    doc = tmp_path / name
+    doc.write_text(text, encoding="utf-8")
+    return lint_paths([str(doc)], RunOptions(select=select))
+
+
+def _render(name: str, report: Report) -> str:
+    out = io.StringIO()
+    FORMATTERS[name](report, out, False)
+    return out.getvalue()
+
+
+def _finding(rule="eisen.vage-term", severity=Severity.WARNING, line=3, match="snel", message="'snel' is vaag",
+             path="pve.md", requirement="E1") -> Finding:
+    return Finding(rule=rule, category="vaagheid", severity=severity, message=message, path=path, start=10, end=14,
+                   line=line, column=5, end_line=line, end_column=9, match=match, requirement=requirement)
+
+
+def test_registry_and_cli_choices():
+    from eislint.cli import check
+
+    assert {"sarif", "github", "gitlab", "junit"} <= set(FORMATTERS)
+    choices = next(p for p in check.params if p.name == "fmt").type.choices
+    assert list(choices) == list(FORMATTERS)
+
+
+# ---------------------------------------------------------------- SARIF
+
+
+def test_schema_file_is_the_official_one():
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert schema["title"] == "Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema"
+    assert "oasis-tcs/sarif-spec" in schema["$id"]
+    assert SCHEMA.stat().st_size == 112785
+
+
+def test_sarif_validates_against_official_schema(tmp_path, monkeypatch):
+    jsonschema = pytest.importorskip("jsonschema")
+    monkeypatch.chdir(tmp_path)
+    report = _lint(tmp_path)
+    report.errors.append(__import__("eislint.findings", fromlist=["InputError"]).InputError("kapot.md", "leeg bestand"))
+    data = json.loads(_render("sarif", report))
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    # No cls.check_schema(schema): the official file itself does not pass the 2020-12 meta-schema
+    # (region's 'anyOf' sits inside 'properties'; the pattern '^(?i)...' for `language` is no
+    # valid Python regex). Neither affects validating a log that has no `language` key.
+    errors = sorted(cls(schema).iter_errors(data), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
+
+    run = data["runs"][0]
+    rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+    vage = rules["eisen.vage-term"]
+    assert vage["defaultConfiguration"]["level"] == "warning"
+    from eislint.loader import all_rules
+
+    wat = next(r for r in all_rules() if r.id == "eisen.vage-term").docs["wat"]
+    assert vage["fullDescription"]["text"] == wat
+    assert "Waarom:" in vage["help"]["text"] and "Bron:" in vage["help"]["text"]
+    assert rules["eisen.afkorting-onbekend"]["defaultConfiguration"]["level"] == "note"
+    results = run["results"]
+    assert {r["ruleId"] for r in results} >= {"eisen.vage-term", "eisen.merk-zonder-gelijkwaardig"}
+    vage_result = next(r for r in results if r["ruleId"] == "eisen.vage-term")
+    loc = vage_result["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"]["uri"] == "pve.md"  # relative to the current directory
+    assert loc["region"] == {"startLine": 5, "startColumn": 16, "endLine": 5, "endColumn": 35,
+                             "snippet": {"text": "gebruiksvriendelijk"}}
+    assert run["tool"]["driver"]["rules"][vage_result["ruleIndex"]]["id"] == "eisen.vage-term"
+    assert run["invocations"][0]["executionSuccessful"] is False
+
+
+def test_sarif_fingerprints_survive_line_shifts(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    def fingerprints(text):
+        data = json.loads(_render("sarif", _lint(tmp_path, text)))
+        return {(r["ruleId"], r["partialFingerprints"]["eislint/v1"]) for r in data["runs"][0]["results"]}
+
+    before = fingerprints(FLAWED)
+    shifted = fingerprints(FLAWED.replace("## Eisen\n", "## Eisen\n\nInleidende tekst.\n\nNog een alinea.\n"))
+    assert before == shifted and len(before) >= 3
+    changed = fingerprints(FLAWED.replace("gebruiksvriendelijk", "intuïtief"))
+    assert changed != before
+
+
+def test_sarif_cli_to_file(tmp_path, run_cli):
+    (tmp_path / "pve.md").write_text(FLAWED, encoding="utf-8")
+    code, out, _ = run_cli("check", "pve.md", "--format", "sarif", "-o", "r.sarif", "--select", "eisen.vage-term")
+    assert code == 0 and out == ""
+    data = json.loads((tmp_path / "r.sarif").read_text(encoding="utf-8"))
+    assert data["version"] == "2.1.0" and len(data["runs"][0]["results"]) == 1
+
+
+# ---------------------------------------------------------------- GitHub
+
+
+def test_github_escaping():
+    from eislint.formatters.github import command, escape_data, escape_property
+
+    assert escape_data("100%\r\nklaar") == "100%25%0D%0Aklaar"
+    assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
+    line = command(_finding(path="map, met: tekens/pve.md", message="50% korting\nop 'snel'"))
+    assert line.startswith("::warning file=map%2C met%3A tekens/pve.md,line=3,col=5,endLine=3,endColumn=9,"
+                           "title=eislint eisen.vage-term::50%25 korting%0Aop 'snel'")
+
+
+def test_github_at_most_ten_per_level_then_summary():
+    report = Report()
+    report.findings = ([_finding(line=i, severity=Severity.ERROR) for i in range(1, 13)]
+                       + [_finding(line=i) for i in range(1, 4)]
+                       + [_finding(line=i, severity=Severity.INFO) for i in range(1, 13)])
+    lines = _render("github", report).splitlines()
+    assert sum(line.startswith("::error ") for line in lines) == 10
+    assert sum(line.startswith("::warning ") for line in lines) == 3
+    notices = [line for line in lines if line.startswith("::notice ")]
+    assert len(notices) == 10  # 9 findings + the summary, GitHub's limit of 10
+    summary = notices[-1]
+    assert "::notice title=eislint::" in summary and "5 van de 27 meldingen" in summary
+    assert "::group::eislint: alle meldingen" in lines and "::endgroup::" in lines
+    assert sum(1 for line in lines if line.startswith("pve.md:")) == 27  # the full list in the log
+
+
+def test_github_no_summary_when_all_fit(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = _render("github", _lint(tmp_path))
+    assert "::error file=pve.md,line=7,col=23,endLine=7,endColumn=38,title=eislint eisen.merk-zonder-gelijkwaardig::" in text
+    assert "niet als annotatie getoond" not in text
+
+
+# ---------------------------------------------------------------- GitLab
+
+
+def test_gitlab_code_quality(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    issues = json.loads(_render("gitlab", _lint(tmp_path)))
+    assert isinstance(issues, list) and issues
+    for issue in issues:
+        assert {"description", "check_name", "fingerprint", "severity", "location"} <= set(issue)
+        assert issue["severity"] in {"info", "minor", "major", "critical", "blocker"}
+        assert issue["location"]["path"] == "pve.md" and issue["location"]["lines"]["begin"] >= 1
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+    merk = next(i for i in issues if i["check_name"] == "eisen.merk-zonder-gelijkwaardig")
+    assert merk["severity"] == "major" and merk["location"]["lines"]["begin"] == 7
+
+
+def test_gitlab_duplicate_findings_get_distinct_fingerprints():
+    report = Report()
+    report.findings = [_finding(), _finding()]
+    issues = json.loads(_render("gitlab", report))
+    assert issues[0]["fingerprint"] != issues[1]["fingerprint"]
+
+
+# ---------------------------------------------------------------- JUnit
+
+
+def test_junit_suite_per_file_case_per_rule(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "schoon.md").write_text("# PvE\n\n## Eisen\n\nE1. Een medewerker vindt een cursus binnen 30 seconden.\n",
+                                        encoding="utf-8")
+    from eislint.engine import RunOptions, lint_paths
+
+    (tmp_path / "pve.md").write_text(FLAWED, encoding="utf-8")
+    report = lint_paths(["pve.md", "schoon.md", "weg.md"], RunOptions(select=SELECT))
+    root = ET.fromstring(_render("junit", report))
+    suites = {s.get("name"): s for s in root.iter("testsuite")}
+    assert set(suites) == {"pve.md", "schoon.md", "weg.md"}
+    pve = suites["pve.md"]
+    cases = {c.get("name"): c for c in pve.iter("testcase")}
+    assert set(SELECT) <= set(cases)
+    failure = cases["eisen.vage-term"].find("failure")
+    assert failure is not None and "pve.md:5:16" in failure.text and failure.get("type") == "warning"
+    assert cases["eisen.merk-zonder-gelijkwaardig"].find("failure").get("type") == "error"
+    assert int(pve.get("failures")) == sum(1 for c in cases.values() if c.find("failure") is not None)
+    assert all(c.find("failure") is None for c in suites["schoon.md"].iter("testcase"))
+    assert int(suites["schoon.md"].get("tests")) == len(SELECT)
+    assert suites["weg.md"].find("testcase/error") is not None
+    assert root.get("errors") == "1"

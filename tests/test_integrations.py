@@ -1,0 +1,142 @@
+"""Repository integration: pre-commit hook manifest, the GitHub Action, --changed-only."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+FLAWED_LINE = "E{n}. Het LMS is gebruiksvriendelijk.\n"
+
+
+# ---------------------------------------------------------------- pre-commit
+
+
+def test_pre_commit_manifest_is_valid():
+    clientlib = pytest.importorskip("pre_commit.clientlib")
+    hooks = clientlib.load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))  # pre-commit's own validation
+    hook = next(h for h in hooks if h["id"] == "eislint")
+    assert hook["entry"] == "eislint check" and hook["language"] == "python"
+    files = re.compile(hook["files"])
+    for name in ("pve.md", "a/b.txt", "x.docx", "x.xlsx", "x.pdf", "x.odt", "x.csv", "x.ods"):
+        assert files.search(name), name
+    for name in ("x.py", "x.yaml", "x.json"):
+        assert not files.search(name), name
+
+
+def test_pre_commit_entry_runs_on_matching_files(tmp_path):
+    """What pre-commit runs: the entry plus the staged files that match `files`.
+
+    (A real `pre-commit try-repo` builds a virtualenv and pip-installs eislint with spaCy; that
+    takes about a minute with a warm pip cache, so it runs only with EISLINT_SLOW_TESTS=1.)"""
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    (tmp_path / "pve.md").write_text("# PvE\n\n## Eisen\n\n" + FLAWED_LINE.format(n=1), encoding="utf-8")
+    (tmp_path / "script.py").write_text("print(1)\n", encoding="utf-8")
+    files = [p.name for p in sorted(tmp_path.iterdir()) if re.search(hook["files"], p.name)]
+    assert files == ["pve.md"]
+    entry = hook["entry"].split()
+    assert entry[0] == "eislint"
+    cmd = [sys.executable, "-m", "eislint", *entry[1:], "--select", "eisen.vage-term", "--fail-on", "warning", *files]
+    result = subprocess.run(cmd, cwd=tmp_path, capture_output=True, timeout=300)
+    assert result.returncode == 1 and b"pve.md:5:16: warning eisen.vage-term" in result.stdout
+
+
+@pytest.mark.skipif(not os.environ.get("EISLINT_SLOW_TESTS"), reason="slow: set EISLINT_SLOW_TESTS=1")
+def test_pre_commit_try_repo(tmp_path):
+    pre_commit = shutil.which("pre-commit") or str(Path(sys.executable).parent / "pre-commit")
+    repo = tmp_path / "eislint"
+    files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                           capture_output=True, check=True).stdout.decode().split("\0")
+    for name in filter(None, files):
+        if (ROOT / name).is_file():
+            (repo / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, repo / name)
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "snapshot")
+    work = tmp_path / "tender"
+    work.mkdir()
+    (work / "pve.md").write_text("# PvE\n\n## Eisen\n\nE1. Het LMS werkt met Microsoft Teams.\n", encoding="utf-8")
+    _git(work, "init", "-q")
+    _git(work, "add", "pve.md")
+    result = subprocess.run([pre_commit, "try-repo", str(repo), "eislint", "--files", "pve.md"], cwd=work,
+                            capture_output=True, timeout=900)
+    out = result.stdout.decode()
+    assert result.returncode == 1 and "eisen.merk-zonder-gelijkwaardig" in out, out
+
+
+# ---------------------------------------------------------------- GitHub Action
+
+
+def test_action_yml_structure():
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite"
+    inputs = set(action["inputs"])
+    assert {"paths", "fail-on", "config"} <= inputs
+    text = (ROOT / "action.yml").read_text(encoding="utf-8")
+    used = set(re.findall(r"inputs\.([A-Za-z0-9_-]+)", text))
+    assert used <= inputs, f"undefined inputs: {used - inputs}"
+    steps = action["runs"]["steps"]
+    uses = [s.get("uses", "") for s in steps]
+    assert any(u.startswith("actions/setup-python@") for u in uses)
+    assert any(u.startswith("github/codeql-action/upload-sarif@") for u in uses)
+    runs = [s for s in steps if "run" in s]
+    assert all(s.get("shell") == "bash" for s in runs)  # composite run steps need a shell
+    assert any("GITHUB_ACTION_PATH" in s["run"] and "pip install" in s["run"] for s in runs)
+    assert any("--format sarif" in s["run"] for s in runs) and any("--format github" in s["run"] for s in runs)
+    ids = {s["id"] for s in steps if "id" in s}
+    for ref in re.findall(r"steps\.([A-Za-z0-9_-]+)\.outputs", text):
+        assert ref in ids
+
+
+# ---------------------------------------------------------------- --changed-only
+
+
+def _git(cwd: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, check=True).stdout.decode()
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    head = "# PvE\n\n## Eisen\n\n"
+    (tmp_path / "a.md").write_text(head + FLAWED_LINE.format(n=1), encoding="utf-8")
+    (tmp_path / "b.md").write_text(head + FLAWED_LINE.format(n=1), encoding="utf-8")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-qm", "eerste versie")
+    return tmp_path
+
+
+def test_changed_only_files_and_lines(repo, run_cli):
+    head = "# PvE\n\n## Eisen\n\n"
+    (repo / "a.md").write_text(head + FLAWED_LINE.format(n=1) + "\n" + FLAWED_LINE.format(n=2), encoding="utf-8")
+    (repo / "c.md").write_text(head + FLAWED_LINE.format(n=1), encoding="utf-8")  # untracked
+    code, out, _ = run_cli("check", ".", "--changed-only", "HEAD", "--select", "eisen.vage-term", "--format", "concise",
+                           cwd=repo)
+    lines = [line for line in out.splitlines() if "eisen.vage-term" in line]
+    assert sorted(line.split(":")[0] + ":" + line.split(":")[1] for line in lines) == ["a.md:7", "c.md:5"], out
+    # without --changed-only all four are reported
+    code, out, _ = run_cli("check", ".", "--select", "eisen.vage-term", "--format", "concise", cwd=repo)
+    assert sum("eisen.vage-term" in line for line in out.splitlines()) == 4
+
+
+def test_changed_only_errors(tmp_path, repo, run_cli):
+    code, _, err = run_cli("check", "a.md", "--changed-only", "geen-tak", cwd=repo)
+    assert code == 2 and "onbekende git-revisie 'geen-tak'" in err and err.count("\n") == 1
+    outside = tmp_path.parent / (tmp_path.name + "-buiten")
+    outside.mkdir()
+    (outside / "a.md").write_text("E1. Het LMS is snel.\n", encoding="utf-8")
+    if subprocess.run(["git", "rev-parse"], cwd=outside, capture_output=True).returncode == 0:
+        pytest.skip("the temporary directory lies inside a git repository")
+    code, _, err = run_cli("check", "a.md", "--changed-only", "HEAD", cwd=outside)
+    assert code == 2 and "is geen git-repository" in err and err.count("\n") == 1
