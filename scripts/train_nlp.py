@@ -69,6 +69,7 @@ def main() -> None:
     ap.add_argument("--work-dir", type=Path, default=Path("/tmp/eislint-train"))
     ap.add_argument("--max-steps", type=int, default=8000)
     ap.add_argument("--quick", action="store_true", help="a 200-step smoke run")
+    ap.add_argument("--skip-train", action="store_true", help="evaluate and package an existing <work-dir>/model")
     args = ap.parse_args()
     work = args.work_dir
     corpus = work / "corpus"
@@ -88,14 +89,16 @@ def main() -> None:
     steps = 200 if args.quick else args.max_steps
     output = work / "model"
     started = time.time()
-    run([sys.executable, "-m", "spacy", "train", str(CONFIG), "--output", str(output), "--paths.train", str(train),
-         "--paths.dev", str(dev), "--training.max_steps", str(steps)])
+    if not args.skip_train:
+        run([sys.executable, "-m", "spacy", "train", str(CONFIG), "--output", str(output), "--paths.train", str(train),
+             "--paths.dev", str(dev), "--training.max_steps", str(steps)])
     minutes = (time.time() - started) / 60
     best = output / "model-best"
     scores = {"test_combined": evaluate(best, corpus / "test_combined.spacy", work / "test_combined.json")}
     for name, path in tests.items():
         scores[f"test_{name}"] = evaluate(best, path, work / f"test_{name}.json")
-    scores["training_minutes"] = round(minutes, 1)
+    if not args.skip_train:
+        scores["training_minutes"] = round(minutes, 1)
     scores["data"] = "UD Dutch 2.16 test (Alpino + LassySmall); trained on experiment-splits (see PROVENANCE.md)"
     pipeline = TARGET / "pipeline"
     if pipeline.exists():
