@@ -21,7 +21,22 @@ _PERSONAL = re.compile(
     re.I,
 )
 _LMS = re.compile(r"\b(LMS|LXP|learning\s+management|leer(management)?systeem|leeromgeving|leerplatform|e-learning)", re.I)
-_HEALTH = re.compile(r"\b(zorg(gegevens|informatie|dossier|verlener|instelling)?|patiënt\w*|medisch\w*|gezondheids\w*|cliëntdossier|Wmo|Jeugdwet|GGD)\b", re.I)
+# Health data: the care sector, its professionals and clients. Wider than the tender context's
+# test (plurals, compounds such as jeugdzorg and zorgverleners, cliënten), without the verb idiom
+# "zorg dragen voor" and without nazorg (after-sales support).
+_HEALTH = re.compile(
+    r"\b(?:zorg(?:gegevens|informatie|dossiers?|verleners?|instellingen?|aanbieders?|professionals?|organisaties?|sector|domein|medewerkers?|taken|vragers?)?"
+    r"|(?:jeugd|thuis|ouderen|gehandicapten|gezondheids|wijk|ggz|ggz-|langdurige\s+|ziekenhuis|huisartsen|eerstelijns|tweedelijns|ouderen-|jeugd-|mantel)zorg\w*"
+    r"|cliënt\w*|clienten|cliëntgegevens|patiënt\w*|patient(?:en|gegevens|dossiers?)|medisch\w*|gezondheids\w*|Wmo|Jeugdwet|GGD|GGZ"
+    r"|ziekenhui\w*|huisarts\w*|verpleeg\w*|wijkverpleging|Wlz|Zvw)\b",
+    re.I,
+)
+_CARE_IDIOM = re.compile(
+    r"\b(?:draagt|dragen|draag|droeg|droegen|gedragen)\s+(?:\w+\s+){0,3}?zorg\b|\bzorg\s+(?:te\s+)?dragen\b|\bmet\s+(?:de\s+)?(?:nodige\s+|grote\s+)?zorg\b",
+    re.I,
+)
+
+
 _VALUE = re.compile(r"(?:geraamde|geschatte|totale)\s+(?:opdracht)?waarde[^.€]{0,60}€\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?", re.I)
 
 
@@ -57,4 +72,8 @@ def infer(bundle: list[Document], configured: TenderContext) -> Tender:
         m = _VALUE.search(text)
         if m:
             ctx.contract_value, source["contract_value"] = float(m.group(1).replace(".", "")), "document"
-    return Tender(ctx, source, health_data=bool(_HEALTH.search(text)))
+    return Tender(ctx, source, health_data=has_health_data(text))
+
+
+def has_health_data(text: str) -> bool:
+    return bool(_HEALTH.search(_CARE_IDIOM.sub(" ", text)))

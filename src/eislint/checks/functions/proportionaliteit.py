@@ -278,27 +278,15 @@ def digid_without_digid(unit: Unit, ctx: Context, options: dict[str, Any]) -> It
             yield Hit(pu.start + m.start(), pu.start + m.end())
 
 
-# Health data: the care sector, its professionals and clients. Wider than the tender context's
-# test (plurals, compounds such as jeugdzorg and zorgverleners, cliënten), without the verb idiom
-# "zorg dragen voor" and without nazorg (after-sales support).
-_HEALTH = re.compile(
-    r"\b(?:zorg(?:gegevens|informatie|dossiers?|verleners?|instellingen?|aanbieders?|professionals?|organisaties?|sector|domein|medewerkers?|taken|vragers?)?"
-    r"|(?:jeugd|thuis|ouderen|gehandicapten|gezondheids|wijk|ggz|ggz-|langdurige\s+|ziekenhuis|huisartsen|eerstelijns|tweedelijns|ouderen-|jeugd-|mantel)zorg\w*"
-    r"|cliënt\w*|clienten|cliëntgegevens|patiënt\w*|patient(?:en|gegevens|dossiers?)|medisch\w*|gezondheids\w*|Wmo|Jeugdwet|GGD|GGZ"
-    r"|ziekenhui\w*|huisarts\w*|verpleeg\w*|wijkverpleging|Wlz|Zvw)\b",
-    re.I,
-)
-_CARE_IDIOM = re.compile(
-    r"\b(?:draagt|dragen|draag|droeg|droegen|gedragen)\s+(?:\w+\s+){0,3}?zorg\b|\bzorg\s+(?:te\s+)?dragen\b|\bmet\s+(?:de\s+)?(?:nodige\s+|grote\s+)?zorg\b",
-    re.I,
-)
-
-
 @register("nen7510_zonder_zorg")
 def nen7510_without_health(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[Hit]:
     """NEN 7510 (information security in healthcare) demanded where no health data is processed."""
-    texts = [d.clean(0, len(d.text)) for d in (unit.bundle or [unit.document])]
-    if any(_HEALTH.search(_CARE_IDIOM.sub(" ", t)) for t in texts):
+    from eislint.context import has_health_data
+
+    if unit.tender is not None:  # judged once per bundle by eislint.context
+        if unit.tender.health_data:
+            return
+    elif any(has_health_data(d.clean(0, len(d.text))) for d in (unit.bundle or [unit.document])):
         return
     for pu in unit.analysis.units:
         m = re.search(r"NEN[-\s]?(?:EN[-\s]?)?7510(?:[-:]\d+)*", pu.text)
