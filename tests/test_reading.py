@@ -28,7 +28,8 @@ def test_encodings_and_line_ends_keep_locations(data):
 
 @pytest.mark.parametrize("title, kind", [
     ("1. Aanleiding", "aanleiding"), ("Huidige situatie", "aanleiding"), ("2. Doelstellingen", "doelstelling"),
-    ("3. Selectie- en geschiktheidseisen", "randvoorwaarden"), ("Uitsluitingsgronden", "randvoorwaarden"),
+    ("3. Selectie- en geschiktheidseisen", "randvoorwaarden"), ("Selectie-eisen", "randvoorwaarden"),
+    ("Kwalificatie-eisen", "randvoorwaarden"), ("4.1 Functionele eisen", "eisen"), ("Uitsluitingsgronden", "randvoorwaarden"),
     ("4. Programma van Eisen", "eisen"), ("4.2 Wensen", "wensen"), ("Eisen en wensen", "eisen"),
     ("5. Gunningscriteria", "gunning"), ("Beste prijs-kwaliteitverhouding", "gunning"),
     ("6. Kwaliteitsborging en SLA", "kwaliteit"), ("7. Implementatieplan", "implementatie"),

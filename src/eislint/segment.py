@@ -12,6 +12,8 @@ _SECTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.I))
     for kind, pattern in (
         ("gunning", r"gunning|beoordeling|scorings?|beste\s+prijs|prijs[-\s]?kwaliteit|\bbpkv\b|\bemvi\b|wegings?|award"),
+        # "Selectie-eisen" are suitability demands on the tenderer, not the Programma van Eisen
+        ("randvoorwaarden", r"(selectie|geschiktheids|kwalificatie|uitsluitings)[-\s]?(eisen|criteria|gronden)"),
         ("wensen", r"^(?!.*\beisen\b).*\bwens(en)?\b"),
         ("eisen", r"\beis(en)?\b|programma\s+van\s+eisen|pakket\s+van\s+eisen|\bpve\b|requirements|knock[-\s]?out|functionele|technische\s+specificatie|specificaties"),
         ("doelstelling", r"\bdoel(en|stelling|stellingen)?\b|ambitie|beoogd(e)?\s+resultaat|resultaten"),
