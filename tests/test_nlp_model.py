@@ -87,6 +87,51 @@ def test_scores_do_not_drop_on_ud_test(tmp_path):
     scores = Scorer(nlp).score(examples)
     shipped = json.loads(SCORES_PATH.read_text(encoding="utf-8"))["test_combined"]
     got = {"pos": scores["pos_acc"], "morph": scores["morph_acc"], "lemma": scores["lemma_acc"],
-           "uas": scores["dep_uas"], "las": scores["dep_las"]}
+           "uas": scores["dep_uas"], "las": scores["dep_las"], "sents_f": scores["sents_f"]}
     for key, value in got.items():
         assert value >= shipped[key] - 0.005, f"{key}: {value:.4f} < {shipped[key]:.4f}"
+
+
+TENDER_GOLD = Path(__file__).resolve().parent / "data" / "tender_sentences.txt"
+
+
+def _tender_gold(sep: str) -> tuple[str, set[tuple[int, int]]]:
+    """The invented tender text of tests/data/tender_sentences.txt (one sentence per line, blank line =
+    paragraph) as one string: sentences joined by `sep`, paragraphs by a blank line; gold = char spans."""
+    paras = [[line.strip() for line in p.splitlines() if line.strip()]
+             for p in TENDER_GOLD.read_text(encoding="utf-8").split("\n\n")]
+    text, spans = "", set()
+    for i, para in enumerate(p for p in paras if p):
+        if i:
+            text += "\n\n"
+        for j, sent in enumerate(para):
+            if j:
+                text += sep
+            spans.add((len(text), len(text) + len(sent)))
+            text += sent
+    return text, spans
+
+
+def _sents_f(nlp, text: str, gold: set[tuple[int, int]]) -> float:
+    pred = set()
+    for s in nlp(text).sents:
+        start = s.start_char + len(s.text) - len(s.text.lstrip())
+        end = s.end_char - (len(s.text) - len(s.text.rstrip()))
+        if end > start:
+            pred.add((start, end))
+    tp = len(gold & pred)
+    return 0.0 if not tp else 2 * tp / (len(gold) + len(pred))
+
+
+# Measured 2026-11-28 on the shipped model (43 gold sentences): parser alone 0.831 (sentences joined by
+# a space) / 0.645 (one sentence per line); eislint.nlp.load() with its rule-based splitter 0.864 / 0.674.
+# The thresholds guard against regressions; the target of 0.90 is NOT reached (see docs/nlp-model.md).
+@pytest.mark.parametrize("sep, parser_min, eislint_min", [(" ", 0.82, 0.85), ("\n", 0.63, 0.66)])
+def test_sentence_boundaries_on_tender_text(nlp, sep, parser_min, eislint_min):
+    import spacy
+
+    text, gold = _tender_gold(sep)
+    assert len(gold) >= 40
+    shipped = spacy.load(PIPELINE_PATH)
+    assert _sents_f(shipped, text, gold) >= parser_min
+    assert _sents_f(nlp, text, gold) >= eislint_min
