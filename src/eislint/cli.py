@@ -6,6 +6,7 @@ must answer without loading spaCy.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -31,6 +32,8 @@ class _Group(click.Group):
         from eislint.yamlio import ConfigError
 
         debug = "--debug" in sys.argv
+        if debug:
+            os.environ["EISLINT_DEBUG"] = "1"  # readers re-raise instead of reporting one line
         try:
             return super().main(*args, standalone_mode=False, **kwargs)
         except click.exceptions.Exit as exc:

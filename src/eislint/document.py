@@ -66,6 +66,7 @@ class Block:
     indent: int = 0
     marker: str = ""
     cell_names: tuple[str, ...] = ()
+    cell_columns: tuple[int, ...] = ()  # 1-based source column of each cell (merged cells skip)
 
 
 @dataclass(slots=True)
@@ -119,6 +120,8 @@ class Document:
     # Spans that are not tender text (suppression comments, markup): masked before analysis.
     masked: list[Span] = field(default_factory=list)
     bundle: str = ""  # documents with the same bundle key form one tender
+    # (offset, location): from that offset on the source location is this (PDF page and line)
+    anchors: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _clean: str | None = field(default=None, repr=False)
     _block_starts: list[int] = field(default_factory=list, repr=False)
@@ -168,6 +171,22 @@ class Document:
             if section.start <= offset < section.end and (best is None or section.level >= best.level):
                 best = section
         return best
+
+    def location_at(self, offset: int) -> dict[str, Any]:
+        """Where a user finds `offset` back in the source: block location, cell, page and line."""
+        block = self.block_at(offset)
+        location = dict(block.location) if block is not None else {}
+        if block is not None and block.cells:
+            index = next((i for i, c in enumerate(block.cells) if c.start <= offset <= c.end), None)
+            if index is not None:
+                location["kolom"] = block.cell_columns[index] if index < len(block.cell_columns) else index + 1
+                if index < len(block.cell_names):
+                    location["cel"] = block.cell_names[index]
+        if self.anchors:
+            i = bisect.bisect_right([a for a, _ in self.anchors], offset) - 1
+            if i >= 0:
+                location.update(self.anchors[i][1])
+        return location
 
     def requirement_at(self, offset: int) -> Requirement | None:
         if len(self._req_starts) != len(self.requirements):

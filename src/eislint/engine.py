@@ -349,15 +349,8 @@ def make_finding(rule: Rule, hit: Hit, unit: Unit) -> Finding:
                   applicability=Applicability(rule.fix["applicability"]))
     line, col = doc.line_col(hit.start)
     end_line, end_col = doc.line_col(max(hit.end, hit.start))
-    block = doc.block_at(hit.start)
     requirement = unit.requirement or doc.requirement_at(hit.start)
-    location = dict(block.location) if block is not None else {}
-    if block is not None and block.cells:
-        index = next((i for i, c in enumerate(block.cells) if c.start <= hit.start <= c.end), None)
-        if index is not None:
-            location["kolom"] = index + 1
-            if index < len(block.cell_names):
-                location["cel"] = block.cell_names[index]
+    location = doc.location_at(hit.start)
     section = doc.section_at(hit.start)
     return Finding(
         rule=rule.id, category=rule.category,

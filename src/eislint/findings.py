@@ -95,6 +95,8 @@ class Finding:
             return ", ".join(parts)
         if "paragraaf" in loc:
             return f"paragraaf {loc['paragraaf']}"
+        if "cel" in loc:  # a CSV file, opened in a spreadsheet
+            return f"cel {loc['cel']}"
         return ""
 
     def sort_key(self) -> tuple:

@@ -22,8 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eislint.findings import Applicability, Edit, Finding
-
-TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
+from eislint.readers import TEXT_SUFFIXES
 
 
 @dataclass(slots=True)

@@ -11,6 +11,8 @@ import re
 import subprocess
 from pathlib import Path
 
+from eislint.readers import TEXT_SUFFIXES
+
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
 
 
@@ -62,9 +64,6 @@ class Changes:
                 lines.update(range(start, start + count))
             self._lines[resolved] = lines
         return self._lines[resolved]
-
-
-TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
 
 
 def filter_report(report, changes: Changes) -> int:

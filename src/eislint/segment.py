@@ -47,11 +47,12 @@ _MODAL = re.compile(
 )
 
 # Column names of requirement tables, Dutch and English.
-_COL_ID = re.compile(r"^(nr\.?|nummer|id|code|ref(erentie)?|#|eisnummer|eis\s?nr\.?)$", re.I)
-_COL_KIND = re.compile(r"^(type|soort|eis\s*/\s*wens|eis\s+of\s+wens|prioriteit|moscow|knock[-\s]?out|ko|categorie)$", re.I)
-_COL_TEXT = re.compile(r"^(omschrijving|beschrijving|eis|wens|eisen|requirement|user\s*story|tekst|eis\s*/\s*wens\s*omschrijving)$", re.I)
+_COL_ID = re.compile(r"^(nr\.?|no\.?|nummer|id|code|ref(erentie)?|#|(eis|wens|req(uirement)?)[-\s]?(nummer|nr\.?|id|code))$", re.I)
+_COL_KIND = re.compile(r"^(type|soort|(soort|type)\s+eis|eis\s*/\s*wens|e\s*/\s*w|eis\s+of\s+wens|prioriteit|priority|moscow|knock[-\s]?out|k\.?o\.?|categorie)$", re.I)
+_COL_TEXT = re.compile(r"^(omschrijving|beschrijving|eis|wens|eisen|requirement|description|user\s*story|tekst|specificatie|"
+                       r"(eis|wens|eis\s*/\s*wens)\s*(omschrijving|beschrijving|tekst)|(omschrijving|beschrijving)\s+(eis|wens|eis\s*/\s*wens))$", re.I)
 _COL_EXPLANATION = re.compile(r"^(toelichting|opmerking(en)?|uitleg|explanation|notes?|remarks?)$", re.I)
-_COL_WEIGHT = re.compile(r"^(weging|wegingsfactor|gewicht|punten|max\.?\s*punten|score|percentage)$", re.I)
+_COL_WEIGHT = re.compile(r"^(weging|wegingsfactor|gewicht|weight|punten|points|max(\.|imaal)?\s*(punten|score)|score|percentage)$", re.I)
 
 
 def classify(title: str) -> str:
@@ -74,7 +75,9 @@ def segment(doc: Document) -> Document:
 
 
 def _sections(doc: Document) -> list[Section]:
-    root = Section(title=doc.path, kind="overig", level=0, number="", start=0, end=len(doc.text), heading=None)
+    # A CSV file has no headings; its name ("eisen-en-wensen.csv") says what it holds.
+    root_kind = classify(re.sub(r"[-_]+", " ", re.split(r"[\\/]", doc.path)[-1].rsplit(".", 1)[0])) if doc.format == "csv" else "overig"
+    root = Section(title=doc.path, kind=root_kind, level=0, number="", start=0, end=len(doc.text), heading=None)
     sections = [root]
     stack = [root]
     for block in doc.blocks:
@@ -85,8 +88,10 @@ def _sections(doc: Document) -> list[Section]:
         m = _HEADING_NUMBER.match(clean_title)
         number = m.group("num") if m else ""
         level = block.level
-        if doc.format == "text" and number and "." in number:
+        if doc.format in ("text", "pdf") and number and "." in number:
             level = number.count(".") + 1
+        elif doc.format in ("xlsx", "ods", "csv") and level > 1 and number:
+            level = number.count(".") + 2  # numbered group rows nest under the sheet's title
         while len(stack) > 1 and stack[-1].level >= level:
             stack.pop().end = block.start
         kind = classify(clean_title)
@@ -109,8 +114,8 @@ def _requirements(doc: Document) -> list[Requirement]:
         if block.kind == "table_header":
             table_columns = _table_columns(doc, block)
             continue
-        if block.kind != "table_row":
-            table_columns = None if block.kind != "table_row" else table_columns
+        if block.kind in ("paragraph", "list_item"):
+            table_columns = None  # a heading (a group row in a sheet) keeps the table going
         section = doc.section_at(block.start)
         if section is None:
             continue
@@ -176,9 +181,15 @@ def _cell_text(doc: Document, block: Block, index: int) -> str:
 
 
 def _table_columns(doc: Document, header: Block) -> dict[str, int] | None:
+    return column_roles([doc.clean(cell.start, cell.end) for cell in header.cells])
+
+
+def column_roles(names: list[str]) -> dict[str, int] | None:
+    """Which cell of a header row holds the id, kind, text, weight and explanation; None
+    when no cell names the requirement text (then it is no requirement table)."""
     cols: dict[str, int] = {}
-    for i, cell in enumerate(header.cells):
-        name = doc.clean(cell.start, cell.end).strip().rstrip(":")
+    for i, raw in enumerate(names):
+        name = re.sub(r"\s+", " ", raw).strip().rstrip(":").strip()
         for role, pattern in (("id", _COL_ID), ("kind", _COL_KIND), ("text", _COL_TEXT), ("weight", _COL_WEIGHT),
                               ("explanation", _COL_EXPLANATION)):
             if role not in cols and pattern.match(name):

@@ -6,6 +6,7 @@ ReadError with one Dutch line; the caller adds the path and goes on with the oth
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,12 +30,59 @@ def _text(path: str, data: bytes) -> Document:
     return read_text(path, data)
 
 
+def _docx(path: str, data: bytes) -> Document:
+    from eislint.readers.docx import read_docx
+
+    return read_docx(path, data)
+
+
+def _xlsx(path: str, data: bytes) -> Document:
+    from eislint.readers.sheets import read_xlsx
+
+    return read_xlsx(path, data)
+
+
+def _csv(path: str, data: bytes) -> Document:
+    from eislint.readers.sheets import read_csv
+
+    return read_csv(path, data)
+
+
+def _ods(path: str, data: bytes) -> Document:
+    from eislint.readers.odf import read_ods
+
+    return read_ods(path, data)
+
+
+def _odt(path: str, data: bytes) -> Document:
+    from eislint.readers.odf import read_odt
+
+    return read_odt(path, data)
+
+
+def _pdf(path: str, data: bytes) -> Document:
+    from eislint.readers.pdf import read_pdf
+
+    return read_pdf(path, data)
+
+
+# Readers import their libraries lazily: checking a Markdown file never loads openpyxl or pypdf.
 READERS: dict[str, Reader] = {
     ".md": _markdown,
     ".markdown": _markdown,
     ".txt": _text,
     ".text": _text,
+    ".docx": _docx,
+    ".docm": _docx,
+    ".xlsx": _xlsx,
+    ".xlsm": _xlsx,
+    ".csv": _csv,
+    ".ods": _ods,
+    ".odt": _odt,
+    ".pdf": _pdf,
 }
+
+TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text"})
 
 
 def supported(path: Path) -> bool:
@@ -53,12 +101,28 @@ def read_bytes(path: str, data: bytes, suffix: str | None = None) -> Document:
         raise ReadError(f"bestandstype '{suffix or '(geen)'}' wordt niet ondersteund")
     if not data.strip():
         raise ReadError("leeg bestand")
-    doc = reader(path, data)
+    try:
+        doc = reader(path, data)
+    except ReadError:
+        raise
+    except RecursionError:
+        raise ReadError("te diep geneste structuur; niet gelezen") from None
+    except MemoryError:
+        raise ReadError("te groot om in het geheugen te lezen") from None
+    except Exception as exc:  # noqa: BLE001 - one damaged file must not stop the others
+        if os.environ.get("EISLINT_DEBUG"):
+            raise
+        raise ReadError(f"onleesbaar of beschadigd bestand ({type(exc).__name__}: {str(exc)[:120]})") from None
     if not doc.text.strip():
         raise ReadError("leeg bestand")
-    if not any(b.kind not in ("comment",) for b in doc.blocks):
+    if not any(b.kind != "comment" and not _sheet_title(b) for b in doc.blocks):
         raise ReadError("bevat geen tekst om te controleren")
     return doc
+
+
+def _sheet_title(block) -> bool:
+    # a sheet's name, not its content: a workbook of empty sheets is an empty document
+    return block.kind == "heading" and "blad" in block.location and "rij" not in block.location
 
 
 def read_path(path: Path, display: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -82,4 +146,4 @@ def read_path(path: Path, display: str | None = None, max_bytes: int = DEFAULT_M
     return read_bytes(display, data, path.suffix)
 
 
-__all__ = ["READERS", "ReadError", "read_bytes", "read_path", "supported", "is_temporary"]
+__all__ = ["READERS", "TEXT_SUFFIXES", "ReadError", "read_bytes", "read_path", "supported", "is_temporary"]

@@ -244,7 +244,7 @@ _UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
 _MODAL = re.compile(r"\b(moet|moeten|dient|dienen|zal|zullen|kan|kunnen|mag|mogen|wordt|worden)\b", re.I)
 
 
-def _looks_like_heading(line: str) -> tuple[int, str] | None:
+def looks_like_heading(line: str) -> tuple[int, str] | None:
     """(level, title) if a plain-text line is a heading, else None."""
     stripped = line.strip()
     if not stripped or len(stripped) > 90:
@@ -269,6 +269,14 @@ def _looks_like_heading(line: str) -> tuple[int, str] | None:
 
 def read_text(path: str, data: bytes) -> Document:
     text, encoding, notices = decode(data)
+    blocks, masked = plain_blocks(text)
+    doc = Document(path=path, text=text, blocks=blocks, format="text", encoding=encoding, notices=notices)
+    doc.masked = masked
+    return doc
+
+
+def plain_blocks(text: str) -> tuple[list[Block], list[Span]]:
+    """Blocks of plain text: blank lines end paragraphs; headings and list items by their look."""
     starts = _line_starts(text)
     lines = text.split("\n")
     blocks: list[Block] = []
@@ -320,7 +328,7 @@ def read_text(path: str, data: bytes) -> Document:
                 Block("heading", s, starts[i + 1] + len(lines[i + 1]), Span(c, c + len(stripped)), level=level)
             )
             i += 1
-        elif (heading := _looks_like_heading(line)) is not None and not para:
+        elif (heading := looks_like_heading(line)) is not None and not para:
             s = starts[i]
             c = s + len(line) - len(line.lstrip())
             blocks.append(Block("heading", s, s + len(line), Span(c, c + len(stripped)), level=heading[0]))
@@ -331,6 +339,4 @@ def read_text(path: str, data: bytes) -> Document:
             para.append(i)
         i += 1
     close_para()
-    doc = Document(path=path, text=text, blocks=blocks, format="text", encoding=encoding, notices=notices)
-    doc.masked = masked
-    return doc
+    return blocks, masked

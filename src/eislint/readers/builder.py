@@ -1,0 +1,120 @@
+"""Assemble a Document from the pieces an office reader finds, one block per line.
+
+Office formats have no text of their own to point into: the reader lays out its paragraphs,
+table rows and sheet rows as lines of a synthetic text, and each block carries the location a
+user can find back (paragraph, table/row/column, sheet!cell, page/line).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import re
+
+from eislint.document import Block, BlockKind, Document, Span
+
+# A paragraph or cell that is an eislint comment, typed as in Markdown: a suppression.
+SUPPRESSION = re.compile(r"^\s*<!--\s*eislint\s*:.*-->\s*$", re.S | re.I)
+
+
+class DocumentBuilder:
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self.blocks: list[Block] = []
+        self.anchors: list[tuple[int, dict[str, Any]]] = []
+        self.masked: list[Span] = []
+
+    def _write(self, text: str) -> tuple[int, int]:
+        start = self._length
+        self._parts.append(text)
+        self._length += len(text)
+        return start, self._length
+
+    def _newline(self) -> None:
+        if self._length:
+            self._write("\n")
+
+    def add(self, kind: BlockKind, text: str, *, marker: str = "", level: int = 0, indent: int = 0,
+            location: dict[str, Any] | None = None) -> Block | None:
+        """A paragraph, heading or list item; `marker` (a list number or bullet) precedes the content."""
+        text = _one_block(text)
+        if not text.strip():
+            return None
+        if SUPPRESSION.match(text):
+            return self.add_comment(text, location)
+        self._newline()
+        start = self._length
+        if marker:
+            self._write(marker + " ")
+        c_start, c_end = self._write(text)
+        block = Block(kind, start, c_end, Span(c_start, c_end), level=level, indent=indent, marker=marker,
+                      location=dict(location or {}))
+        self.blocks.append(block)
+        return block
+
+    def add_comment(self, text: str, location: dict[str, Any] | None = None) -> Block:
+        """An eislint comment ("<!-- eislint: negeer ... -->"): read by suppress, never linted."""
+        if not SUPPRESSION.match(text):
+            text = f"<!-- {text.strip()} -->"
+        self._newline()
+        start, end = self._write(text.replace("\n", " "))
+        block = Block("comment", start, end, Span(start, end), location=dict(location or {}))
+        self.blocks.append(block)
+        self.masked.append(Span(start, end))
+        return block
+
+    def add_row(self, cells: list[str], *, header: bool = False, names: list[str] | None = None,
+                columns: list[int] | None = None, location: dict[str, Any] | None = None,
+                keep_empty: list[bool] | None = None) -> Block | None:
+        """A table or sheet row: cells separated by tabs. Empty cells are left out, except where
+        `keep_empty` says the cell's position matters (a column of the header)."""
+        kept = [(i, _one_block(c or "")) for i, c in enumerate(cells)
+                if (c and c.strip()) or (keep_empty is not None and keep_empty[i])]
+        if not any(t for _, t in kept):
+            return None
+        self._newline()
+        start = self._length
+        spans, cell_names, cell_columns = [], [], []
+        for n, (i, text) in enumerate(kept):
+            if n:
+                self._write("\t")
+            spans.append(Span(*self._write(text)))
+            if names is not None:
+                cell_names.append(names[i])
+            cell_columns.append(columns[i] if columns is not None else i + 1)
+        block = Block("table_header" if header else "table_row", start, self._length,
+                      Span(spans[0].start, spans[-1].end), cells=tuple(spans), location=dict(location or {}),
+                      cell_names=tuple(cell_names), cell_columns=tuple(cell_columns))
+        self.blocks.append(block)
+        return block
+
+    def pad_to_line(self, line: int) -> None:
+        """Start the next block on 1-based `line`, so line numbers match the source (CSV)."""
+        current = self.text.count("\n") + 1 if self._length else 1
+        if line > current + 1:
+            self._write("\n" * (line - current - 1))
+
+    def anchor(self, location: dict[str, Any]) -> None:
+        """From the next character on, findings are at `location` (PDF page and line)."""
+        self.anchors.append((self._length + (1 if self._length else 0), dict(location)))
+
+    @property
+    def text(self) -> str:
+        return "".join(self._parts)
+
+    def build(self, path: str, fmt: str, notices: list[str] | None = None) -> Document:
+        doc = Document(path=path, text=self.text, blocks=self.blocks, format=fmt, notices=list(notices or []))
+        doc.anchors = self.anchors
+        doc.masked = self.masked
+        return doc
+
+
+def _one_block(text: str) -> str:
+    # Line breaks inside a paragraph or cell stay (they end list-like lines); tabs are cell
+    # separators in the synthetic text, so inside a cell they become spaces.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").replace("\x0b", "\n")
+    text = "\n".join(line.rstrip() for line in text.strip().split("\n"))
+    while "\n\n" in text:
+        text = text.replace("\n\n", "\n")
+    return text

@@ -1,0 +1,366 @@
+"""Word (.docx): paragraphs and tables in reading order, headings, numbering, tracked changes.
+
+python-docx opens the package (its XML parser does not resolve entities); the text is taken
+from the XML directly because python-docx leaves out text in tracked insertions, fields and
+hyperlinks in some versions, and knows nothing of automatic numbering. Locations follow
+python-docx's own view of the file (`document.paragraphs`, `document.tables`), so `annotate`
+can find each paragraph and cell back.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from eislint.document import REQUIREMENT_ID, Document
+from eislint.readers.builder import DocumentBuilder
+from eislint.readers.container import open_zip
+from eislint.readers.errors import ReadError
+from eislint.readers.numbering import format_number
+from eislint.readers.text import looks_like_heading
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+P, TBL, TR, TC, SDT, SDT_CONTENT = (W + t for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent"))
+T, TAB, BR, CR, NBH = (W + t for t in ("t", "tab", "br", "cr", "noBreakHyphen"))
+INS = W + "ins"
+# Deleted and moved-away text, run and paragraph properties, field codes, text boxes (their
+# text would be read twice: once per AlternateContent branch).
+_SKIP = {W + "del", W + "moveFrom", W + "pPr", W + "rPr", W + "instrText", W + "txbxContent", MC_FALLBACK,
+         W + "footnoteReference", W + "endnoteReference", W + "commentReference"}
+_HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*([1-9])$", re.I)
+_TOC_STYLE = re.compile(r"^(?:toc|inhopg|inhoudsopgave)", re.I)
+
+
+def read_docx(path: str, data: bytes) -> Document:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    open_zip(data, "Word-document", ".docx", "word/document.xml")
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, TypeError, AttributeError) as exc:
+        raise ReadError(f"beschadigd Word-document ({type(exc).__name__})") from None
+    except Exception as exc:  # lxml.etree.XMLSyntaxError and zip errors from deep inside the package
+        raise ReadError(f"beschadigd Word-document ({type(exc).__name__})") from None
+    reader = _WordReader(document)
+    reader.read()
+    notices = []
+    if reader.tracked:
+        notices.append("bevat bijgehouden wijzigingen; gelezen als de tekst na aanvaarden van alle wijzigingen")
+    return reader.builder.build(path, "docx", notices)
+
+
+class _Styles:
+    def __init__(self, document: Any) -> None:
+        self.by_id: dict[str, Any] = {}
+        self.default: str | None = None
+        try:
+            root = document.styles.element
+        except (AttributeError, KeyError, NotImplementedError):
+            return
+        for style in root.findall(W + "style"):
+            sid = style.get(W + "styleId")
+            if sid is None:
+                continue
+            self.by_id[sid] = style
+            if style.get(W + "type") == "paragraph" and style.get(W + "default") in ("1", "true"):
+                self.default = sid
+
+    def chain(self, sid: str | None):
+        seen = set()
+        while sid and sid in self.by_id and sid not in seen:
+            seen.add(sid)
+            style = self.by_id[sid]
+            yield style
+            based = style.find(W + "basedOn")
+            sid = based.get(W + "val") if based is not None else None
+
+    def name(self, sid: str | None) -> str:
+        style = self.by_id.get(sid or "")
+        node = style.find(W + "name") if style is not None else None
+        return (node.get(W + "val") if node is not None else sid) or ""
+
+    def find(self, sid: str | None, *tags: str):
+        """The first element at `tags` (a path below the style) along the basedOn chain."""
+        for style in self.chain(sid):
+            node = style
+            for tag in tags:
+                node = node.find(W + tag) if node is not None else None
+            if node is not None:
+                return node, style.get(W + "styleId")
+        return None, None
+
+
+class _Numbering:
+    """Word's automatic numbering, counted the way Word counts it (per abstract list)."""
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[str, dict[int, dict[str, Any]]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.used: set[str] = set()
+        try:
+            root = document.part.numbering_part.element
+        except (AttributeError, KeyError, NotImplementedError):
+            return
+        for abstract in root.findall(W + "abstractNum"):
+            levels = {}
+            for lvl in abstract.findall(W + "lvl"):
+                levels[int(lvl.get(W + "ilvl", "0"))] = {
+                    "start": int(_val(lvl, "start") or 1),
+                    "fmt": _val(lvl, "numFmt") or "decimal",
+                    "text": _val(lvl, "lvlText") or "",
+                    "style": _val(lvl, "pStyle"),
+                    "legal": lvl.find(W + "isLgl") is not None,
+                }
+            self.levels[abstract.get(W + "abstractNumId")] = levels
+        for num in root.findall(W + "num"):
+            overrides = {}
+            for override in num.findall(W + "lvlOverride"):
+                start = _val(override, "startOverride")
+                if start is not None:
+                    overrides[int(override.get(W + "ilvl", "0"))] = int(start)
+            self.nums[num.get(W + "numId")] = (_val(num, "abstractNumId") or "", overrides)
+
+    def level_for_style(self, num_id: str, style_id: str | None) -> int:
+        abstract = self.nums.get(num_id, ("", {}))[0]
+        for ilvl, level in self.levels.get(abstract, {}).items():
+            if style_id and level["style"] == style_id:
+                return ilvl
+        return 0
+
+    def next(self, num_id: str, ilvl: int) -> tuple[str, bool]:
+        """(the number as Word shows it, whether it is a bullet)."""
+        if num_id not in self.nums:
+            return "", False
+        abstract, overrides = self.nums[num_id]
+        levels = self.levels.get(abstract, {})
+        if ilvl not in levels:
+            return "", False
+        counters = self.counters.setdefault(abstract, {})
+        if num_id not in self.used:
+            self.used.add(num_id)
+            for lvl, start in overrides.items():
+                counters[lvl] = start - 1
+                for deeper in [k for k in counters if k > lvl]:
+                    del counters[deeper]
+        level = levels[ilvl]
+        counters[ilvl] = counters.get(ilvl, level["start"] - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        if level["fmt"] == "bullet":
+            return "•", True
+        if level["fmt"] == "none":
+            return "", False
+
+        def value(match: re.Match[str]) -> str:
+            k = int(match.group(1)) - 1
+            lvl = levels.get(k, {"start": 1, "fmt": "decimal"})
+            count = counters.get(k, lvl["start"])
+            fmt = "decimal" if level["legal"] else lvl["fmt"]
+            return format_number(count, fmt)
+
+        return re.sub(r"%([1-9])", value, level["text"]).strip(), False
+
+
+def _eislint_comments(document: Any) -> dict[str, str]:
+    """Word comments (opmerkingen) that are eislint suppressions, by comment id."""
+    out = {}
+    try:
+        comments = list(document.comments)
+    except (AttributeError, KeyError, NotImplementedError, ValueError):
+        return out
+    for comment in comments:
+        text = " ".join(p.text for p in comment.paragraphs).strip()
+        if re.match(r"(<!--\s*)?eislint\s*:", text, re.I):
+            out[str(comment.comment_id)] = text
+    return out
+
+
+def _val(node: Any, tag: str) -> str | None:
+    child = node.find(W + tag)
+    return child.get(W + "val") if child is not None else None
+
+
+def _text(element: Any, out: list[str], state: dict[str, bool]) -> None:
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == T:
+            out.append(child.text or "")
+        elif tag == TAB:
+            out.append(" ")
+        elif tag == BR:
+            out.append(" " if child.get(W + "type") == "page" else "\n")
+        elif tag == CR:
+            out.append("\n")
+        elif tag == NBH:
+            out.append("-")
+        else:
+            if tag == INS:
+                state["tracked"] = True
+            _text(child, out, state)
+
+
+class _WordReader:
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self.styles = _Styles(document)
+        self.numbering = _Numbering(document)
+        self.builder = DocumentBuilder()
+        self.tracked = False
+        self.suppressions = _eislint_comments(document)
+
+    def read(self) -> None:
+        body = self.document.element.body
+        paragraph_no = table_no = 0
+        for child in body:
+            if child.tag == P:
+                paragraph_no += 1
+                self.paragraph(child, {"paragraaf": paragraph_no})
+            elif child.tag == TBL:
+                table_no += 1
+                self.table(child, {"tabel": table_no})
+            elif child.tag == SDT:
+                self.content_control(child)
+
+    def content_control(self, sdt: Any) -> None:
+        gallery = sdt.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+        if gallery is not None and "content" in (gallery.get(W + "val") or "").lower():
+            return  # a table of contents repeats the headings
+        content = sdt.find(SDT_CONTENT)
+        for child in content if content is not None else ():
+            if child.tag == P:
+                self.paragraph(child, {})
+            elif child.tag == TBL:
+                self.table(child, {})
+
+    def _properties(self, p: Any) -> tuple[str | None, Any]:
+        ppr = p.find(W + "pPr")
+        style = ppr.find(W + "pStyle") if ppr is not None else None
+        return (style.get(W + "val") if style is not None else self.styles.default), ppr
+
+    def _number(self, p: Any, style_id: str | None, ppr: Any) -> tuple[str, bool]:
+        numpr = ppr.find(W + "numPr") if ppr is not None else None
+        from_style = False
+        if numpr is None:
+            numpr, _ = self.styles.find(style_id, "pPr", "numPr")
+            from_style = numpr is not None
+        if numpr is None:
+            return "", False
+        num_id = _val(numpr, "numId")
+        if not num_id or num_id == "0":
+            return "", False
+        ilvl_text = _val(numpr, "ilvl")
+        if ilvl_text is not None:
+            ilvl = int(ilvl_text)
+        else:
+            ilvl = self.numbering.level_for_style(num_id, style_id) if from_style else 0
+        return self.numbering.next(num_id, ilvl)
+
+    def _heading_level(self, style_id: str | None, ppr: Any) -> int:
+        m = _HEADING_STYLE.match(self.styles.name(style_id)) or _HEADING_STYLE.match(style_id or "")
+        if m:
+            return int(m.group(1))
+        outline = ppr.find(W + "outlineLvl") if ppr is not None else None
+        if outline is None:
+            outline, _ = self.styles.find(style_id, "pPr", "outlineLvl")
+        if outline is not None:
+            level = int(outline.get(W + "val", "9"))
+            if level < 9:
+                return level + 1
+        return 0
+
+    def _bold(self, p: Any, style_id: str | None) -> bool:
+        style_bold, _ = self.styles.find(style_id, "rPr", "b")
+        default = style_bold is not None and style_bold.get(W + "val") not in ("0", "false")
+        seen = False
+        for run in p.iter(W + "r"):
+            if not "".join(t.text or "" for t in run.iter(T)).strip():
+                continue
+            seen = True
+            b = run.find(f"{W}rPr/{W}b")
+            bold = default if b is None else b.get(W + "val") not in ("0", "false")
+            if not bold:
+                return False
+        return seen
+
+    def paragraph_text(self, p: Any) -> str:
+        out: list[str] = []
+        state = {"tracked": False}
+        _text(p, out, state)
+        self.tracked = self.tracked or state["tracked"]
+        return "".join(out).strip()
+
+    def paragraph(self, p: Any, location: dict[str, Any]) -> None:
+        for start in p.iter(W + "commentRangeStart"):
+            comment = self.suppressions.get(start.get(W + "id", ""))
+            if comment:
+                self.builder.add_comment(comment, location)
+        style_id, ppr = self._properties(p)
+        if _TOC_STYLE.match(self.styles.name(style_id)) or _TOC_STYLE.match(style_id or ""):
+            return
+        number, bullet = self._number(p, style_id, ppr)
+        text = self.paragraph_text(p)
+        if not text:
+            return
+        level = self._heading_level(style_id, ppr)
+        add = self.builder.add
+        if level:
+            add("heading", f"{number} {text}" if number and not bullet else text, level=level, location=location)
+            return
+        if not bullet:
+            numbered = f"{number} {text}" if number else text
+            heading = looks_like_heading(numbered) if "\n" not in text else None
+            if heading and (number or re.match(r"\d", text)) and self._bold(p, style_id):
+                add("heading", numbered, level=heading[0], location=location)
+                return
+        if number and not bullet and REQUIREMENT_ID.match(f"{number} {text}"):
+            add("paragraph", f"{number} {text}", location=location)  # "E1." numbered by Word is the id
+        elif number:
+            ilvl = ppr.find(f"{W}numPr/{W}ilvl") if ppr is not None else None
+            indent = int(ilvl.get(W + "val", "0")) if ilvl is not None else 0
+            add("list_item", text, marker=number, indent=indent, location=location)
+        else:
+            add("paragraph", text, location=location)
+
+    def cell_text(self, tc: Any) -> str:
+        lines = []
+        for child in tc:
+            if child.tag == P:
+                style_id, ppr = self._properties(child)
+                number, _ = self._number(child, style_id, ppr)
+                text = self.paragraph_text(child)
+                if text:
+                    lines.append(f"{number} {text}" if number else text)
+            elif child.tag == TBL:
+                for tr in child.iter(TR):
+                    row = [self.cell_text(c) for c in tr.findall(TC)]
+                    lines.append(" | ".join(c for c in row if c))
+            elif child.tag == SDT:
+                content = child.find(SDT_CONTENT)
+                if content is not None:
+                    lines.append(self.cell_text(content))
+        return "\n".join(line for line in lines if line)
+
+    def table(self, tbl: Any, location: dict[str, Any]) -> None:
+        rows = tbl.findall(TR)
+        for r, tr in enumerate(rows, start=1):
+            trpr = tr.find(W + "trPr")
+            column = 1 + int(_val(trpr, "gridBefore") or 0) if trpr is not None else 1
+            texts, columns = [], []
+            for tc in tr.findall(TC):
+                tcpr = tc.find(W + "tcPr")
+                span = int(_val(tcpr, "gridSpan") or 1) if tcpr is not None else 1
+                vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
+                continued = vmerge is not None and vmerge.get(W + "val") in (None, "continue")
+                texts.append("" if continued else self.cell_text(tc))  # a merged cell is read once
+                columns.append(column)
+                column += span
+            header = r == 1 and len(rows) > 1 or (trpr is not None and trpr.find(W + "tblHeader") is not None)
+            # empty cells keep their place: segment finds the text column by its index in the header
+            self.builder.add_row(texts, header=header, columns=columns, keep_empty=[True] * len(texts),
+                                 location={**location, "rij": r})

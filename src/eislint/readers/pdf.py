@@ -1,0 +1,128 @@
+"""PDF: the text layer per page, without running headers and footers, hyphenation undone.
+
+A PDF has lines, not paragraphs: lines are joined into paragraphs where the layout suggests
+(a short line ending a sentence, a list marker or a heading starts a new block), and then read
+as plain text. Every line keeps its page and line number for the report. A PDF without a text
+layer (a scan) cannot be checked: that is said, not passed over.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import statistics
+from collections import Counter
+
+from eislint.document import REQUIREMENT_ID, Document
+from eislint.readers.container import sniff, wrong_kind
+from eislint.readers.errors import ReadError
+from eislint.readers.text import _TXT_LIST, looks_like_heading, plain_blocks
+
+EDGE_LINES = 3  # running headers and footers are among the first and last lines of a page
+_PAGE_NUMBER = re.compile(r"^(?:pagina|page|blz\.?|p\.)?\s*[-–]?\s*\d{1,4}\s*(?:(?:van|of|/)\s*\d{1,4})?\s*[-–]?$", re.I)
+_HYPHENATED = re.compile(r"[a-zà-ÿ]-$")
+
+
+def _normal(line: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line)).strip().lower()
+
+
+def read_pdf(path: str, data: bytes) -> Document:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    # pypdf logs what it repairs ("EOF marker not found"); users get one line per file from us
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+    if sniff(data) != "pdf":
+        raise wrong_kind(data, ".pdf", "PDF-bestand")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")  # protected against editing only: opens without a password
+            except Exception:
+                ok = 0
+            if not ok:
+                raise ReadError("PDF is met een wachtwoord beveiligd; sla een onbeveiligde kopie op")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except ReadError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
+        raise ReadError(f"beschadigd PDF-bestand ({type(exc).__name__})") from None
+    except Exception as exc:  # pypdf raises a wide range on damaged files
+        raise ReadError(f"beschadigd PDF-bestand ({type(exc).__name__})") from None
+    page_lines = [[line.rstrip() for line in text.replace("\r", "\n").split("\n")] for text in pages]
+    empty = [i + 1 for i, lines in enumerate(page_lines) if not any(line.strip() for line in lines)]
+    if len(empty) == len(page_lines):
+        raise ReadError("geen tekstlaag: OCR nodig (gescande PDF of alleen afbeeldingen)")
+    notices = []
+    if empty:
+        shown = ", ".join(str(p) for p in empty[:10]) + (" ..." if len(empty) > 10 else "")
+        notices.append(f"pagina {shown} zonder tekstlaag (OCR nodig); niet gecontroleerd")
+    text, anchors = _layout(page_lines, _running_lines(page_lines))
+    blocks, masked = plain_blocks(text)
+    doc = Document(path=path, text=text, blocks=blocks, format="pdf", notices=notices)
+    doc.masked = masked
+    doc.anchors = anchors
+    return doc
+
+
+def _running_lines(pages: list[list[str]]) -> set[str]:
+    """Normalised lines that repeat at the top or bottom of most pages."""
+    if len(pages) < 3:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        content = [line for line in lines if line.strip()]
+        edge = {_normal(line) for line in content[:EDGE_LINES] + content[-EDGE_LINES:]}
+        counts.update(edge)
+    threshold = max(3, len(pages) // 2)
+    return {line for line, n in counts.items() if n >= threshold and line}
+
+
+def _layout(pages: list[list[str]], running: set[str]) -> tuple[str, list[tuple[int, dict]]]:
+    """The text to read, with a blank line wherever a new block starts, and line anchors."""
+    out: list[str] = []
+    anchors: list[tuple[int, dict]] = []
+    length = 0
+    previous = ""
+    for page_no, lines in enumerate(pages, start=1):
+        content_idx = [i for i, line in enumerate(lines) if line.strip()]
+        edges = set(content_idx[:EDGE_LINES] + content_idx[-EDGE_LINES:])
+        widths = [len(lines[i].strip()) for i in content_idx] or [1]
+        typical = statistics.median(widths)
+        for i in content_idx:
+            line = re.sub(r"\s+", " ", lines[i]).strip()
+            if i in edges and (_normal(line) in running or _PAGE_NUMBER.match(line)):
+                continue
+            if previous and _HYPHENATED.search(previous) and line[:1].islower():
+                out[-1] = out[-1][:-1]  # "ver-" + "werking": one word again
+                length -= 1
+                joiner = ""
+            elif previous and previous.endswith("-") and not previous.endswith(" -"):
+                joiner = ""
+            elif previous and _starts_block(previous, line, typical):
+                joiner = "\n\n"
+            elif previous:
+                joiner = "\n"
+            else:
+                joiner = ""
+            out.append(joiner)
+            length += len(joiner)
+            anchors.append((length, {"pagina": page_no, "regel": i + 1}))
+            out.append(line)
+            length += len(line)
+            previous = line
+    return "".join(out), anchors
+
+
+def _starts_block(previous: str, line: str, typical: float) -> bool:
+    if _TXT_LIST.match(line) or REQUIREMENT_ID.match(line):
+        return True
+    if looks_like_heading(previous):
+        return True
+    if looks_like_heading(line) and (previous.endswith((".", ":", ";", "!", "?")) or line[:1].isdigit() or line.isupper()):
+        return True
+    return previous.endswith((".", ":", ";", "!", "?")) and len(previous) < 0.8 * typical

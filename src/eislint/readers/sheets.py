@@ -1,0 +1,214 @@
+"""Spreadsheets: Excel (.xlsx/.xlsm) and CSV, every sheet, every non-empty row.
+
+A Programma van Eisen in a sheet is a table under a header row ("Nr | Eis/Wens | Omschrijving |
+Toelichting | Weging"): the header is recognised by segment's column names wherever it is on
+the sheet, and each row below becomes a requirement. A row with one short cell ("Beveiliging")
+groups the rows under it, as a heading. Macros are never run; formulas give their last value.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import warnings
+from typing import Any
+
+from eislint.document import REQUIREMENT_ID, Document
+from eislint.readers.builder import DocumentBuilder
+from eislint.readers.container import open_zip
+from eislint.readers.errors import ReadError
+from eislint.readers.text import decode
+
+_MODAL = re.compile(r"\b(moet|moeten|dient|dienen|zal|zullen|kan|kunnen|mag|mogen|wordt|worden|is|zijn)\b", re.I)
+# a column name: a few words, no figure, no sentence
+_LABEL = re.compile(r"^(?!.*\w{4,}[.!?]$)(?!\W*[\d€%,.\s-]+\W*$)\S+(?:\s+\S+){0,3}$")
+_LIST = re.compile(r"^([-*•–]|\d{1,2}[.)])\s+")
+
+
+def column_letter(index: int) -> str:
+    """1 -> A, 27 -> AA."""
+    letters = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def cell_text(value: Any, number_format: str = "General") -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d-%m-%Y") if value.time() == dt.time() else value.strftime("%d-%m-%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d-%m-%Y")
+    if isinstance(value, float):
+        if "%" in (number_format or ""):
+            return f"{value * 100:g}%".replace(".", ",")
+        if value.is_integer():
+            return str(int(value))
+        return f"{value:g}".replace(".", ",")  # Dutch decimal comma, as Excel shows it here
+    return str(value).strip()
+
+
+class SheetLayout:
+    """Turns the rows of one sheet into blocks: title rows, the header, requirement rows."""
+
+    def __init__(self, builder: DocumentBuilder, title: str | None, location: dict[str, Any]) -> None:
+        from eislint.segment import column_roles
+
+        self.builder = builder
+        self.location = location
+        self.column_roles = column_roles
+        self.roles: dict[str, int] | None = None
+        self.text_column: int | None = None
+        self._header_columns: list[int] = []
+        if title is not None:
+            builder.add("heading", title, level=1, location=location)
+
+    def row(self, number: int, cells: list[tuple[int, str]]) -> None:
+        """`cells`: (1-based column, text) of the non-empty cells of row `number`."""
+        if not cells:
+            return
+        location = {**self.location, "rij": number}
+        previous = self.builder.blocks[-1].kind if self.builder.blocks else None
+        if len(cells) >= 2 and all(_LABEL.match(text) for _, text in cells):
+            # A header: column names, either where a table starts or naming requirement columns
+            roles = self.column_roles([text for _, text in cells])
+            if previous not in ("table_row", "table_header") or (roles is not None and len(roles) >= 2):
+                self.roles = roles
+                self.text_column = cells[roles["text"]][0] if roles is not None else None
+                self._add_row(number, cells, location, header=True)
+                return
+        if len(cells) == 1:
+            column, text = cells[0]
+            location["cel"] = _name(column, number)
+            if self._is_group_title(cells[0]):
+                self.builder.add("heading", text, level=2, location=location)
+                return
+            if self.roles is None or column != self.text_column:
+                # prose in one cell, outside a requirements table: a paragraph or list item
+                marker = _LIST.match(text)
+                if marker and not REQUIREMENT_ID.match(text):
+                    self.builder.add("list_item", text[marker.end():], marker=marker.group(1), location=location)
+                else:
+                    self.builder.add("paragraph", text, location=location)
+                return
+        self._add_row(number, cells, location)
+
+    def _is_group_title(self, cell: tuple[int, str]) -> bool:
+        column, text = cell
+        words = text.split()
+        short = len(words) <= 6 and "\n" not in text and not text.rstrip().endswith((".", ":", ";", "?"))
+        if not short or _MODAL.search(text) or not (text[:1].isupper() or text[:1].isdigit()):
+            return False
+        return self.roles is None or column != self.text_column or len(words) <= 3
+
+    def _add_row(self, number: int, cells: list[tuple[int, str]], location: dict[str, Any], header: bool = False) -> None:
+        if self.roles is not None and not header:
+            # The header's columns decide which cell is which: keep a cell per header column so
+            # segment's column indexes hold even when a row leaves a cell empty.
+            header_columns = self._header_columns
+            by_column = dict(cells)
+            columns = header_columns + sorted(c for c in by_column if c not in header_columns)
+            self.builder.add_row([by_column.get(c, "") for c in columns], columns=columns,
+                                 names=[_name(c, number) for c in columns], location=location,
+                                 keep_empty=[c in header_columns for c in columns])
+            return
+        if header:
+            self._header_columns = [c for c, _ in cells]
+        self.builder.add_row([t for _, t in cells], header=header, columns=[c for c, _ in cells],
+                             names=[_name(c, number) for c, _ in cells], location=location)
+
+
+def _name(column: int, row: int) -> str:
+    return f"{column_letter(column)}{row}"
+
+
+# ---------------------------------------------------------------- Excel
+
+
+def read_xlsx(path: str, data: bytes) -> Document:
+    with warnings.catch_warnings():  # "extension is not supported" and the like: not the user's problem
+        warnings.simplefilter("ignore")
+        return _read_xlsx(path, data)
+
+
+def _read_xlsx(path: str, data: bytes) -> Document:
+    from openpyxl import load_workbook
+
+    open_zip(data, "Excel-werkmap", ".xlsx", "xl/workbook.xml")
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_vba=False, keep_links=False)
+    except Exception as exc:  # openpyxl raises anything from KeyError to its own InvalidFileException
+        raise ReadError(f"beschadigde Excel-werkmap ({type(exc).__name__})") from None
+    builder = DocumentBuilder()
+    notices = []
+    try:
+        for sheet in workbook.worksheets:
+            if getattr(sheet, "sheet_state", "visible") != "visible":
+                notices.append(f"verborgen blad '{sheet.title}' ook gecontroleerd")
+            layout = SheetLayout(builder, sheet.title, {"blad": sheet.title})
+            if hasattr(sheet, "reset_dimensions"):
+                sheet.reset_dimensions()  # some writers store a wrong used range
+            for row in sheet.iter_rows():
+                cells = []
+                number = None
+                for cell in row:
+                    value = getattr(cell, "value", None)
+                    if value is None:
+                        continue
+                    text = cell_text(value, getattr(cell, "number_format", "General"))
+                    if text:
+                        cells.append((cell.column, text))
+                        number = cell.row
+                if cells and number is not None:
+                    layout.row(number, cells)
+    except ReadError:
+        raise
+    except Exception as exc:
+        raise ReadError(f"beschadigde Excel-werkmap ({type(exc).__name__})") from None
+    finally:
+        workbook.close()
+    return builder.build(path, "xlsx", notices)
+
+
+# ---------------------------------------------------------------- CSV
+
+
+def read_csv(path: str, data: bytes) -> Document:
+    text, encoding, notices = decode(data)
+    sample = text[:20_000]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=";,\t|")
+    except csv.Error:
+        first = sample.split("\n", 1)[0]
+        delimiter = max(";,\t|", key=first.count)
+        if not first.count(delimiter):
+            delimiter = ";"
+
+        class dialect(csv.excel):  # type: ignore[no-redef]
+            pass
+
+        dialect.delimiter = delimiter
+    builder = DocumentBuilder()
+    # No title block: the text's lines stay the file's lines, for CI annotations; segment
+    # classifies a CSV file by its name instead.
+    layout = SheetLayout(builder, None, {})
+    try:
+        reader = csv.reader(io.StringIO(text), dialect)
+        first_line = 1
+        for number, row in enumerate(reader, start=1):
+            cells = [(i, v.strip()) for i, v in enumerate(row, start=1) if v and v.strip()]
+            if cells:
+                builder.pad_to_line(first_line)
+                layout.row(number, cells)
+            first_line = reader.line_num + 1
+    except csv.Error as exc:
+        raise ReadError(f"ongeldig CSV-bestand ({exc})") from None
+    doc = builder.build(path, "csv", notices)
+    doc.encoding = encoding
+    return doc
