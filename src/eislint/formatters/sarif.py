@@ -45,6 +45,8 @@ def _rule(rule) -> dict:
 
 def _result(f: Finding, index: int | None, fp: str) -> dict:
     text = f.message
+    if f.where:  # in a Word/Excel/PDF file the line of the extracted text means nothing to a reader
+        text += f" [{f.where}]"
     if f.suggestion:
         text += f" Suggestie: {f.suggestion}"
     region = {"startLine": max(f.line, 1), "startColumn": max(f.column, 1),
