@@ -8,6 +8,8 @@ spaCy is imported here and only here, lazily, so `eislint --help` and `eislint r
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -95,13 +97,36 @@ def _customize(nlp: Language) -> None:
             nlp.disable_pipe(name)
 
 
+# A sentence never ends on an article, preposition or conjunction, nor on a requirement id.
+_NEVER_LAST = frozenset("de het een deze die dit dat zijn haar hun onze ons van in op voor met door bij naar "
+                        "uit aan als en of maar om tot te over onder tussen".split())
+_REQUIREMENT_ID = re.compile(r"(?:[A-Z]{1,4}-?\d+(?:\.\d+)*[a-z]?)")
+
+
 def _set_sentences(doc):  # spaCy component: our rule-based boundaries before any parser
-    # Only the starts are set (one char_span per sentence, not a pass over every token); the
-    # remaining tokens stay unset, which spaCy reads as "not a sentence start".
+    # Our starts are set; where our splitter saw a period, colon or comma and chose not to split
+    # (o.a., art. 2.76, E1.2, "als volgt:"), the next token is marked "no start" so a parser
+    # cannot split there either. Elsewhere the parser decides: it finds the unpunctuated heading
+    # in front of a sentence, which no punctuation rule can; but never before a lower-case word
+    # or at white space. A line break after a line without
+    # final punctuation (a heading, a list fragment) starts a sentence.
+    starts = {0}
     for span in sentences.split(doc.text):
         first = doc.char_span(span.start, span.end, alignment_mode="expand")
         if first is not None and len(first):
-            first[0].is_sent_start = True
+            starts.add(first[0].i)
+    previous = None
+    for token in doc:
+        if token.i in starts:
+            token.is_sent_start = True
+        elif previous is not None and previous.is_space and "\n" in previous.text and token.text[:1].isupper() \
+                and previous.i > 0 and not doc[previous.i - 1].text.endswith((",", ";", ":")):
+            token.is_sent_start = True
+        elif token.is_space or token.text[:1].islower() or previous is not None and (
+                (not previous.is_space and previous.text[-1:] in ".:,;")
+                or previous.lower_ in _NEVER_LAST or _REQUIREMENT_ID.fullmatch(previous.text)):
+            token.is_sent_start = False  # Dutch sentences do not start in lower case or with white space
+        previous = token
     return doc
 
 
