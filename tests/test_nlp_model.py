@@ -136,3 +136,14 @@ def test_sentence_boundaries_on_tender_text(nlp, sep, parser_min, eislint_min):
     shipped = spacy.load(PIPELINE_PATH)
     assert _sents_f(shipped, text, gold) >= parser_min
     assert _sents_f(nlp, text, gold) >= eislint_min
+
+
+def test_shipped_tokenizer_is_the_dutch_default():
+    """eislint.nlp loads the shipped pipeline without its tokenizer (half the load time) and
+    relies on the default Dutch tokenizer being the same; a retrained model must keep it so."""
+    import spacy
+
+    if not (PIPELINE_PATH / "tokenizer").exists():
+        pytest.skip("pipeline has no tokenizer on disk")
+    shipped = spacy.load(PIPELINE_PATH)
+    assert spacy.blank("nl").tokenizer.to_bytes(exclude=["vocab"]) == shipped.tokenizer.to_bytes(exclude=["vocab"])
