@@ -110,6 +110,7 @@ def test_docx_tracked_changes_read_as_accepted_and_toc_skipped():
         p._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="2" w:author="A" w:date="2026-01-01T00:00:00Z">'
                               '<w:r><w:delText>verbiedt </w:delText></w:r></w:del>'))
         p.add_run("SCORM.")
+        p.add_run(" verborgen tekst").font.hidden = True
         body = d.element.body
         body.insert(0, parse_xml(
             f'<w:sdt {nsdecls("w")}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
@@ -118,7 +119,7 @@ def test_docx_tracked_changes_read_as_accepted_and_toc_skipped():
 
     doc = _read("pve.docx", docx_bytes(build))
     assert "Het LMS ondersteunt SCORM." in doc.text
-    assert "verbiedt" not in doc.text and "......" not in doc.text
+    assert "verbiedt" not in doc.text and "......" not in doc.text and "verborgen" not in doc.text
     assert any("bijgehouden wijzigingen" in n for n in doc.notices)
 
 

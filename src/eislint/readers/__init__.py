@@ -73,7 +73,6 @@ READERS: dict[str, Reader] = {
     ".txt": _text,
     ".text": _text,
     ".docx": _docx,
-    ".docm": _docx,
     ".xlsx": _xlsx,
     ".xlsm": _xlsx,
     ".csv": _csv,

@@ -24,7 +24,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 P, TBL, TR, TC, SDT, SDT_CONTENT = (W + t for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent"))
 T, TAB, BR, CR, NBH = (W + t for t in ("t", "tab", "br", "cr", "noBreakHyphen"))
-INS = W + "ins"
+INS, RUN = W + "ins", W + "r"
 # Deleted and moved-away text, run and paragraph properties, field codes, text boxes (their
 # text would be read twice: once per AlternateContent branch).
 _SKIP = {W + "del", W + "moveFrom", W + "pPr", W + "rPr", W + "instrText", W + "txbxContent", MC_FALLBACK,
@@ -199,6 +199,8 @@ def _text(element: Any, out: list[str], state: dict[str, bool]) -> None:
             out.append("\n")
         elif tag == NBH:
             out.append("-")
+        elif tag == RUN and child.find(f"{W}rPr/{W}vanish") is not None:
+            continue  # hidden text is not part of the tender a reader sees
         else:
             if tag == INS:
                 state["tracked"] = True
