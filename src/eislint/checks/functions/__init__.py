@@ -1,7 +1,8 @@
 """Named functions for `check: python` rules, registered by name. Each yields Hits for one unit.
 
 One module per subject: `eisen` (the requirement itself), `proportionaliteit` (demands against
-the tender context), `tender` (the tender as a whole: goals, award, contract).
+the tender context), `tender` (the tender as a whole: goals, award, contract), `onderdelen`
+(what a part of the tender holds: the aanleiding, the implementatie part).
 """
 
 from __future__ import annotations
@@ -23,4 +24,4 @@ def register(name: str, **options: Option) -> Callable:
     return wrap
 
 
-from eislint.checks.functions import eisen, proportionaliteit, tender  # noqa: E402,F401  (registers)
+from eislint.checks.functions import eisen, onderdelen, proportionaliteit, tender  # noqa: E402,F401  (registers)

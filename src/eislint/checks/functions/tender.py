@@ -217,3 +217,257 @@ def framework_term(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterato
     """A framework agreement whose term plus options exceeds four years without motivation."""
     opts = {"minimum_jaren": 0, "raamovereenkomst_max": options["maximum_jaren"]}
     yield from (h for h in contract_term(unit, opts) if h.data["soort"] == "raamovereenkomst")
+
+
+# ---------------------------------------------------------------- award criteria: weights and scale
+
+_GUNNING_TITLE = re.compile(r"gunning|beoordeling|scorings?|beste\s+prijs|prijs[-\s]?kwaliteit|\bbpkv\b|\bemvi\b|wegings?|criteri", re.I)
+_WEIGHT = re.compile(r"\d{1,4}(?:[.,]\d{1,2})?\s*(?:%|procent\b|punten\b|punt\b|pnt\b)|\bweging\s*:?\s*\d|\bx\s*\d(?:[.,]\d)?\b|\bfactor\s+\d", re.I)
+# "de criteria wegen even zwaar", "in afnemende volgorde van belang" (no weighting possible, order given instead)
+_WEIGHT_RULE = re.compile(
+    r"(?:wegen|weegt|tellen|telt)\s+(?:\w+\s+){0,3}?(?:even\s+zwaar|gelijk)|gelijke\s+weging|(?:elk|ieder)\s+(?:\w+\s+){0,2}?\d{1,3}\s*(?:%|punten)"
+    r"|volgorde\s+van\s+(?:afnemend\s+)?belang|weging\s+(?:staat|is\s+opgenomen|vindt\s+u|volgt)\s+(?:\w+\s+){0,3}?(?:in|uit)\s+(?:bijlage|paragraaf|tabel|§)"
+    r"|wegingen?\s+(?:\w+\s+){0,4}?(?:bijlage|paragraaf|§)\s*\d", re.I)
+_CRITERIA_INTRO = re.compile(
+    r"(?:sub|gunnings|kwaliteits|beoordelings)criteri\w*|\bcriteri(?:a|um)\b|beoordeeld\s+(?:op|aan\s+de\s+hand\s+van|naar)|beoordel(?:en|t)\s+(?:\w+\s+){0,3}?(?:op|aan\s+de\s+hand\s+van)\b"
+    r"|gescoord|\bscoort\b|scoren\s+op|gewaardeerd|beoordelingsaspect\w*|\bwaarop\s+(?:wij|we|de\s+\w+)\s+beoordel\w*", re.I)
+_LOWEST_PRICE = re.compile(r"(?:laagste|lage)\s+(?:prijs|kosten|inschrijfsom)", re.I)
+_QUALITY = re.compile(r"kwaliteit|plan\s+van\s+aanpak|gebruikerstest|subcriteri|kwaliteitscriteri|beste\s+prijs[-\s]?kwaliteit|\bBPKV\b|\bEMVI\b", re.I)
+_NOT_A_CRITERION = re.compile(r"^\s*(?:\*\*)?\s*(?:totaal|total|som|prijs\b|de\s+prijs\b)", re.I)
+# a named method (then gunning.geen-beoordelingsmethode is silent and the scale is ours to ask for)
+_METHOD = re.compile(r"gewogen\s+factor\w*|gunnen\s+op\s+waarde|fictieve\s+(?:korting|aftrek)|waarde\s+voor\s+geld|value\s+for\s+money"
+                     r"|beoordelingsmethode|scoringsmethodiek|puntensysteem|omrekenformule|relatieve\s+methode|absolute\s+methode", re.I)
+_JUDGEMENTS = r"(?:onvoldoende|ruim\s+onvoldoende|matig|voldoende|ruim\s+voldoende|redelijk|goed|zeer\s+goed|uitstekend|slecht|neutraal|excellent)"
+_SCALE = re.compile(
+    r"beoordelingsschaal|scoringsschaal|puntenschaal|waarderingsschaal|\bschaal\b|scoretabel|scoringstabel"
+    r"|\b0\s*[-–,/]\s*(?:1|2|25|3)\s*[-–,/]\s*\d|\b\d+(?:\s*,\s*\d+){2,}\s*(?:of|en)\s+\d+\s*(?:punten)?"
+    r"|\b\d+\s*(?:tot(?:\s+en\s+met)?|-|–)\s*\d+\s+punten|score\w*\s+(?:van\s+)?\d+\s*(?:tot|-|–)\s*\d+|rapportcijfer"
+    r"|\bcijfer\s+(?:van\s+|tussen\s+)?\d+\s*(?:tot|-|–|en)\s*\d+|\d+\s*%\s+van\s+de\s+(?:punten|maximale\s+score|te\s+behalen)"
+    rf"|{_JUDGEMENTS}\b[^.\n]{{0,80}}\b{_JUDGEMENTS}\b[^.\n]{{0,80}}\b{_JUDGEMENTS}\b"
+    rf"|(?:^|\|)\s*{_JUDGEMENTS}\s*\|\s*\d",
+    re.I | re.M,
+)
+
+
+_NO_WEIGHT = {"onderwerp": "Dit gunningscriterium heeft", "ontbreekt": "geen weging (percentage of punten)",
+              "gevolg": "hoe zwaar het meetelt"}
+_NO_WEIGHTS = {"onderwerp": "Deze gunningscriteria hebben", "ontbreekt": "geen weging (percentage of punten)",
+               "gevolg": "hoe zwaar elk criterium meetelt"}
+
+
+def _gunning_sections(unit: Unit) -> list:
+    doc = unit.document
+    out = []
+    for section in doc.sections:
+        if section.heading is None or section.kind != "gunning":
+            continue
+        parent = section.parent
+        if parent is not None and parent.heading is not None and parent.kind == "gunning":
+            continue
+        out.append(section)
+    return out
+
+
+def _item_label(text: str) -> str:
+    label = re.split(r"[:(–]|\s-\s", text, maxsplit=1)[0]
+    return " ".join(re.findall(r"[\w-]+", label.lower())[:3])
+
+
+def _criteria_groups(unit: Unit, section) -> Iterator[tuple[str, list]]:
+    """Groups of award criteria in a gunning section: ('lijst', items) or ('tabel', [header, rows...])."""
+    doc = unit.document
+    blocks = [b for b in doc.blocks if section.start <= b.start < section.end]
+    i = 0
+    previous = None
+    while i < len(blocks):
+        block = blocks[i]
+        if block.kind == "list_item":
+            run = [block]
+            j = i + 1
+            while j < len(blocks) and blocks[j].kind == "list_item":
+                if blocks[j].indent == block.indent:
+                    run.append(blocks[j])
+                j += 1
+            sub = doc.section_at(block.start)
+            intro = doc.clean(previous.content.start, previous.content.end) if previous is not None else ""
+            intro_ok = previous is not None and previous.kind != "heading" and _CRITERIA_INTRO.search(intro)
+            title_ok = sub is not None and re.search(r"criteri", sub.title, re.I) and (previous is None or previous.kind == "heading")
+            if len(run) >= 2 and (intro_ok or title_ok):
+                yield "lijst", run, intro
+            previous = blocks[j - 1]
+            i = j
+            continue
+        if block.kind == "table_header":
+            rows = []
+            j = i + 1
+            while j < len(blocks) and blocks[j].kind == "table_row":
+                rows.append(blocks[j])
+                j += 1
+            head = [doc.clean(c.start, c.end).strip() for c in block.cells]
+            if head and re.fullmatch(r"(?:sub)?(?:gunnings|kwaliteits)?criteri(?:um|a)|onderdeel|aspect", head[0], re.I) and len(rows) >= 2:
+                yield "tabel", [block] + rows, ""
+            previous = blocks[j - 1]
+            i = j
+            continue
+        previous = block
+        i += 1
+
+
+def _weighted_elsewhere(label: str, others: list[str]) -> bool:
+    """True when the criterion `label` appears with a weight in another block of the gunning part."""
+    if not label:
+        return False
+    return any(label in " ".join(re.findall(r"[\w-]+", t.lower())) and _WEIGHT.search(t) for t in others)
+
+
+@register("gunningscriteria_zonder_weging")
+def criteria_without_weight(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[Hit]:
+    """Award criteria without a weight (points or percentage), and quality criteria without a scoring scale."""
+    doc = unit.document
+    sections = _gunning_sections(unit)
+    if not sections:
+        return
+    gunning = "\n".join(doc.clean(s.start, s.end) for s in sections)
+    if _LOWEST_PRICE.search(gunning) and not re.search(r"kwaliteit|subcriteri|kwaliteitscriteri", gunning, re.I):
+        return  # lowest price: no criteria to weigh (gunning.laagste-prijs-zonder-motivering judges that)
+    bundle = unit.bundle or [doc]
+    texts = [d.clean(0, len(d.text)) for d in bundle]
+    weight_rule = bool(_WEIGHT_RULE.search(gunning))
+    listed = False
+    for section in sections:
+        for kind, blocks, intro in _criteria_groups(unit, section):
+            if weight_rule:
+                continue
+            if kind == "tabel":
+                header, rows = blocks[0], blocks[1:]
+                if re.search(r"weging|wegings|gewicht|punt|percentage|score|%|factor|maximaal|max\.", doc.clean(header.content.start, header.content.end), re.I):
+                    continue  # a weight column, even with bare numbers
+                if any(_WEIGHT.search(doc.clean(r.content.start, r.content.end)) for r in rows):
+                    continue
+                first = rows[0].cells[0] if rows[0].cells else rows[0].content
+                listed = True
+                yield Hit(first.start, first.end, data=dict(_NO_WEIGHTS))
+                continue
+            texts_items = [(b, doc.clean(b.content.start, b.content.end)) for b in blocks]
+            weighted = [bool(_WEIGHT.search(t)) for _, t in texts_items]
+            unweighted = [(b, t) for (b, t), w in zip(texts_items, weighted) if not w and not _NOT_A_CRITERION.match(t)]
+            listed = True
+            if not unweighted:
+                continue
+            if sum(weighted) == 0:
+                own = {id(b) for b in blocks}
+                others = [doc.clean(b.content.start, b.content.end) for s in sections for b in doc.blocks
+                          if s.start <= b.start < s.end and id(b) not in own and b.kind != "heading"]
+                unweighted = [(b, t) for b, t in unweighted if not _weighted_elsewhere(_item_label(t), others)]
+            elif sum(weighted) < 2:
+                continue  # one number in a list is no weighting scheme; leave it alone
+            for b, t in unweighted:
+                label = re.split(r"[:(]", t.strip(), maxsplit=1)[0].strip().rstrip(".;,")
+                start = b.content.start + (len(t) - len(t.lstrip()))
+                yield Hit(start, start + len(label), data=dict(_NO_WEIGHT))
+    if not listed and not weight_rule:
+        yield from _prose_criteria(unit, sections, gunning)
+    # the scale: only where a method is named (else gunning.geen-beoordelingsmethode reports) and quality is scored
+    if not _QUALITY.search(gunning) or not any(_METHOD.search(t) for t in texts):
+        return
+    if any(_SCALE.search(t) for t in texts + [d.text for d in bundle]) or re.search(r"bijlage[^.\n]{0,60}(?:schaal|beoordelingssystematiek|scoringssystematiek)", "\n".join(texts), re.I):
+        return
+    head = sections[0].heading
+    yield Hit(head.content.start, head.content.end,
+              data={"onderwerp": "De kwaliteitscriteria hebben", "ontbreekt": "geen beoordelingsschaal",
+                    "gevolg": "welke score bij welk oordeel hoort"}, level="warning")
+
+
+_PROSE_CRITERIA = re.compile(
+    r"(?:(?:beoordeeld|gescoord|gewaardeerd|getoetst)\s+(?:op|aan\s+de\s+hand\s+van|naar)|(?:beoordelen|scoren)\s+(?:\w+\s+)?(?:op|aan\s+de\s+hand\s+van))"
+    r"\s+(?:(?:de|het)\s+)?(?:volgende\s+)?(?:(?:sub|kwaliteits|gunnings)?criteri(?:a|um)\s*:?\s*)?(?P<list>[^.\n;]*,[^.\n;]*\b(?:en|of)\b[^.\n;]+)"
+    r"|(?:sub|kwaliteits|gunnings)criteria\s+(?:zijn|luiden|betreffen)\s*:?\s*(?P<list2>[^.\n;]*,[^.\n;]*\b(?:en|of)\b[^.\n;]+)",
+    re.I,
+)
+
+
+def _prose_criteria(unit: Unit, sections: list, gunning: str) -> Iterator[Hit]:
+    """Criteria named in a sentence ('beoordeeld op plan van aanpak, gebruikerstest en dienstverlening')
+    while the gunning part weighs nothing but price against quality."""
+    doc = unit.document
+    lines = [doc.clean(b.content.start, b.content.end) for s in sections for b in doc.blocks
+             if s.start <= b.start < s.end and b.kind != "heading"]
+    lines = [x for line in lines for x in re.split(r"(?<=[.;])\s+", line)]
+    weights = [line for line in lines if _WEIGHT.search(line)
+               and not re.search(r"\bprijs|totaal|maximaal|maximum|\bschaal|oordeel|uitstekend|voldoende", line, re.I)]
+    if len(weights) >= 2:
+        return
+    for section in sections:
+        text = doc.clean(section.start, section.end)
+        for m in _PROSE_CRITERIA.finditer(text):
+            g = "list" if m.group("list") else "list2"
+            sentence_end = text.find(".", m.end())
+            if _WEIGHT.search(text[m.start():sentence_end if sentence_end >= 0 else len(text)]):
+                continue
+            start, end = section.start + m.start(g), section.start + m.end(g)
+            yield Hit(start, end, data=dict(_NO_WEIGHTS))
+
+
+# ---------------------------------------------------------------- contract: yearly extension options
+
+_MAX_TERM = re.compile(r"(?:maximale|totale|maximaal|in\s+totaal|inclusief)\s+(?:\w+\s+){0,2}?(?:loop|contract)(?:tijd|duur|periode)", re.I)
+_NO_EXTENSION = re.compile(
+    r"zonder\s+(?:\w+\s+){0,2}?(?:verlenging\w*|verlengingsoptie\w*|optie\w*\s+tot\s+verlenging)|niet\s+(?:(?!stilzwijgend)\w+\s+){0,3}?verlengd"
+    r"|geen\s+(?:\w+\s+){0,2}?(?:verlenging\w*|opties?\s+tot\s+verlenging)|(?:eindigt|loopt\s+af)\s+van\s+rechtswege"
+    r"|verlenging\w*\s+(?:is|zijn)\s+(?:\w+\s+)?(?:niet\s+mogelijk|uitgesloten)|kan\s+niet\s+(?:(?!stilzwijgend)\w+\s+){0,2}?(?:worden\s+)?verlengd",
+    re.I)
+_ANY_EXTENSION = re.compile(r"verleng\w*|optiejaar\w*|optieperiode\w*|\boptie\w*\s+(?:tot|op|voor)\s+(?:\w+\s+){0,2}?verlenging", re.I)
+_OTHER_EXTENSION = re.compile(
+    r"hostingpartij|huidige\s+(?:contract|overeenkomst|leverancier|systeem|licentie)|certifica|garantie|gestanddoening|geldigheid"
+    r"|(?:inschrijf|inschrijvings|reactie|indienings|sluitings|beantwoordings|betalings)\w*termijn|termijn\s+(?:voor|van)\s+(?:de\s+)?(?:inschrijving|het\s+indienen|vragen)"
+    r"|nota\s+van\s+inlichtingen|stilzwijgend", re.I)
+_YEARLY = re.compile(r"telkens|steeds|per\s+keer|jaarlijks\w*|per\s+jaar|elk\s+jaar|ieder\s+jaar|(?:perioden|periodes|termijnen)\s+van\s+(?:(?:telkens|maximaal|ten\s+hoogste)\s+)?(?:één|een|1|twaalf|12)\s+(?:jaar|maanden)"
+                     rf"|\b(?:{_NUM})\s*(?:x\b|×|keer\b|maal\b)|(?:twee|drie|vier|vijf|\d)\s+(?:verlengings)?opties|\bmet\s+(?:één|een|1)\s+jaar\b|\bvan\s+(?:één|een|1)\s+jaar\b|\b(?:12|twaalf)\s+maanden", re.I)
+_SINGLE_LONG = re.compile(rf"(?:eenmalig|éénmalig|eenmaal|één\s+keer|een\s+keer|1\s*(?:x|keer|maal)\b|(?:een|één)\s+(?:verlengings)?optie\b|(?:een|één)\s+verlenging\b)[^.;]{{0,60}}?(?P<m>{_NUM})\s+(?P<u>jaar|maanden)"
+                          rf"|verleng\w*\s+(?:\w+\s+){{0,4}}?met\s+(?P<m2>{_NUM})\s+(?P<u2>jaar|maanden)", re.I)
+_CAP = re.compile(r"maximaal|ten\s+hoogste|in\s+totaal|tot\s+(?:een\s+)?maximum|totaal", re.I)
+
+
+@register("verlenging_niet_jaarlijks", minimum_jaren=Option(int, default=3, doc="kortere looptijden meldt contract.looptijd-kort"))
+def no_yearly_extension(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[Hit]:
+    """An initial term of at least `minimum_jaren` without yearly extension options, or with one long extension only."""
+    doc = unit.document
+    bundle = unit.bundle or [doc]
+    texts = [d.clean(0, len(d.text)) for d in bundle]
+    framework = any(re.search(r"raamovereenkomst", t, re.I) for t in texts)
+    for span in unit.sentences():
+        text = unit.slice(span.start, span.end)
+        m = _DURATION.search(text)
+        if m is None:
+            continue
+        g = "match" if m.group("match") else "match2"
+        years = _years(m.group("n"), m.group("u")) if g == "match" else _years(m.group("n2"), m.group("u2"))
+        if years < options["minimum_jaren"]:
+            continue  # contract.looptijd-kort
+        if _MAX_TERM.search(text) or _INCLUDING_OPTIONS.search(text) or re.search(r"\bopties\b|\bonbepaalde\s+tijd", text, re.I):
+            continue  # a total including options, or an open-ended contract
+        if framework and years + 1 > 4:
+            continue  # a framework agreement has no room for options (contract.raamovereenkomst-te-lang)
+        start, end = span.start + m.start(g), span.start + m.end(g)
+        while start < end and unit.text[start - unit.start].isspace():
+            start += 1
+        if _NO_EXTENSION.search(text):
+            soort = "zonder verlengingsopties"
+        else:
+            # extension options anywhere in the tender (often in the next sentence or another file)
+            sentences = [s for t in texts for s in re.split(r"(?<=[.;])\s+|\n", t) if _ANY_EXTENSION.search(s)
+                         and not _OTHER_EXTENSION.search(s)]
+            sentences = [s for s in sentences if not _NO_EXTENSION.search(s)]
+            if any(_YEARLY.search(s) for s in sentences):
+                continue
+            single = next((x for s in sentences if (x := _SINGLE_LONG.search(s)) and not _CAP.search(s)), None)
+            if single is not None:
+                ext = _years(single.group("m") or single.group("m2"), single.group("u") or single.group("u2"))
+                if ext <= 1:
+                    continue
+                soort = f"met alleen één verlenging van {_fmt(ext)} jaar"
+            elif sentences:
+                continue  # an extension we cannot read with certainty: leave it alone
+            else:
+                soort = "zonder verlengingsopties"
+        yield Hit(start, end, data={"jaren": _fmt(years), "soort": soort})

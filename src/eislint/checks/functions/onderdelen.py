@@ -1,0 +1,138 @@
+"""Functions that judge what a part of the tender holds: the aanleiding and the implementatie part.
+
+Both fire only when the part itself exists (a heading of that kind); a missing part is the
+business of the `volledigheid.*-ontbreekt` rules. Evidence is looked for generously (precision
+first): any wording of the element in the part, or under a heading of its own elsewhere in the
+tender, silences the rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from eislint.checks.base import Context, Hit, Unit
+from eislint.checks.functions import register
+from eislint.document import Document, Section
+
+
+def _top_sections(doc: Document, title: re.Pattern[str]) -> list[Section]:
+    """Sections whose heading matches `title` and whose ancestors do not (the part itself, once)."""
+    found = []
+    for section in doc.sections:
+        if section.heading is None or not title.search(section.title):
+            continue
+        node, nested = section.parent, False
+        while node is not None:
+            if node.heading is not None and title.search(node.title):
+                nested = True
+                break
+            node = node.parent
+        if not nested:
+            found.append(section)
+    return found
+
+
+def _section_text(doc: Document, section: Section) -> str:
+    return doc.clean(section.start, section.end)
+
+
+def _headed_texts(bundle: list[Document], title: re.Pattern[str]) -> list[str]:
+    """The text of every section in the bundle whose own heading matches `title`."""
+    return [_section_text(d, s) for d in bundle for s in d.sections if s.heading is not None and title.search(s.title)]
+
+
+# ---------------------------------------------------------------- aanleiding
+
+_AANLEIDING_TITLE = re.compile(r"\baanleiding|\bachtergrond", re.I)
+_NOW_TITLE = re.compile(r"huidige\s+situatie|uitgangssituatie|stand\s+van\s+zaken|knelpunten|probleemstelling|nulsituatie|huidige\s+\w+", re.I)
+_WANT_TITLE = re.compile(r"gewenste\s+situatie|toekomstige\s+situatie|nieuwe\s+situatie|ambitie|visie|toekomstbeeld|wat\s+(?:willen|wil)\s+", re.I)
+
+_VERB_NOW = (r"(?:gebruik|werk|heb|heeft|hebben|draai|word|staa|staat|zoek|vind|beschik|bestaa|maak|maken|registre|houd|houden|"
+             r"loop|lopen|verlop|gaa|gaat|gebeur|ontbre|kost|kosten|besteed|zijn|is)\w*")
+_NOW = re.compile(
+    r"huidige?\b|\bhuidig\w*|momenteel|op\s+dit\s+moment|op\s+dit\s+ogenblik|\bthans\b|tot\s+nu\s+toe|tot\s+op\s+heden"
+    r"|vandaag\s+de\s+dag|tegenwoordig|\bsinds\s+(?:(?:19|20)\d\d|jaren|enkele\s+jaren|\w+\s+jaar)|\bal\s+(?:\w+\s+)?jaren\b"
+    r"|\bbestaande?\b|verouderd\w*|knelpunt\w*|nog\s+steeds|\bnog\s+(?:op\s+papier|handmatig|in\s+Excel|met\s+de\s+hand)"
+    rf"|\bnu\s+(?:nog\s+|al\s+)?{_VERB_NOW}|\b{_VERB_NOW}\s+(?:\w+\s+){{0,5}}?nu\b"
+    r"|\b(?:wij|we)\s+(?:gebruiken|werken\s+met|hebben|beschikken)|(?:maakt|maken)\s+(?:\w+\s+)?gebruik\s+van"
+    r"|\bgebruikt\s+(?:de\s+\w+\s+|zij\s+|het\s+\w+\s+)?(?:een|het|de|sinds)\b",
+    re.I,
+)
+_WANT = re.compile(
+    r"gewenste\s+situatie|\btoekomstige?\b|in\s+de\s+toekomst|\bstraks\b|\bvoortaan\b|\bwil(?:len)?\b(?!\s+zeggen)"
+    r"|\bge?wenst\w*|\bwens\b|ambitie\w*|\bstreven\b|\bstreeft\b|\bbeoog\w*"
+    r"|\bnieuwe?\s+(?:\w+\s+){0,2}?(?:moet|moeten|zal|zullen|gaat|gaan|biedt|bieden|maakt|maken|ondersteunt|zorgt|geeft|helpt)\b"
+    r"|\bzoek(?:t|en)\s+(?:naar\s+)?(?:een|het)\s+(?:[\w-]+\s+){1,4}?(?:dat|die|waarmee|waarin|waarbij|om|zodat)\b"
+    r"|\bna\s+(?:de\s+)?(?:invoering|implementatie|overstap|livegang|ingebruikname|vervanging)"
+    r"|\bzodat\b|\bdoel(?:en|stelling\w*)?\b|\bmoet\s+(?:\w+\s+){0,3}?(?:mogelijk|makkelijker|eenvoudiger|beter|sneller)\b",
+    re.I,
+)
+
+
+@register("aanleiding_situatie")
+def aanleiding_situation(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[Hit]:
+    """An aanleiding that describes no current and/or no desired situation."""
+    doc = unit.document
+    bundle = unit.bundle or [doc]
+    for section in _top_sections(doc, _AANLEIDING_TITLE):
+        text = _section_text(doc, section)
+        now = bool(_NOW.search(text)) or any(_NOW.search(t) for t in _headed_texts(bundle, _NOW_TITLE))
+        want = bool(_WANT.search(text)) or any(_WANT.search(t) for t in _headed_texts(bundle, _WANT_TITLE))
+        missing = []
+        if not now:
+            missing.append("de huidige situatie (hoe gaat het nu, wat loopt er niet goed)")
+        if not want:
+            missing.append("de gewenste situatie (hoe moet het straks gaan, met welk resultaat)")
+        if missing:
+            head = section.heading
+            yield Hit(head.content.start, head.content.end, data={"ontbreekt": " en ".join(missing)})
+
+
+# ---------------------------------------------------------------- implementatie
+
+_IMPL_TITLE = re.compile(r"implementatie|invoering|ingebruikname|\buitrol|transitie", re.I)
+_IMPL_SENTENCE = re.compile(r"implementatie\w*|invoering\w*|ingebruikname|plan\s+van\s+aanpak", re.I)
+_ELEMENTS = (
+    ("doelen of resultaten van de implementatie", re.compile(
+        r"\bdoel(?:en|stelling\w*)?\b|\bresultaat\w*|\bresultaten\b|\bbeoogd\w*|succescriteri\w*|succesfactor\w*|\bKPI'?s?\b"
+        r"|prestatie-?indicator\w*|\bopleverings?criteri\w*"
+        r"|(?:in\s+gebruik|live|operationeel)\b[^.]{0,60}?(?:uiterlijk|vóór|voor|per|op)\s+\d"
+        r"|(?:uiterlijk|vóór|per)\s+\d{1,2}\s+\w+\s+(?:19|20)\d\d[^.]{0,60}?(?:in\s+gebruik|live|operationeel)", re.I)),
+    ("training (opleiding, train-de-trainer)", re.compile(
+        r"\btrain\w*|\bgetraind\w*|opleid\w*|opgeleid\w*|geïnstrueerd|\bcursus\w*|scholing|instructie\w*|kennisoverdracht|overdracht\s+van\s+kennis"
+        r"|workshop\w*|\bgeschoold|\bschol(?:en|ing)\b|e-learning\w*", re.I)),
+    ("fasering (planning, mijlpalen)", re.compile(
+        r"\bfase\w*|fasering|gefaseerd\w*|planning\w*|mijlpa\w*|tijdpad|tijdlijn|tijdschema|stappenplan|\bpilot\w*"
+        r"|in\s+(?:\w+\s+)?stappen\b|(?:eerste|tweede|derde)\s+(?:fase|stap|golf|tranche)|uitrol(?:schema|plan)|releaseplan|\bsprints?\b", re.I)),
+    ("adoptie (gebruikersacceptatie, verandermanagement)", re.compile(
+        r"adoptie\w*|gebruikersacceptatie|acceptatie\s+(?:door|bij|onder)\s+(?:de\s+)?(?:eind)?(?:gebruikers|medewerkers)"
+        r"|verander(?:management|aanpak|strategie)|change[-\s]?management|draagvlak|\bcommunicatie\w*|ambassadeur\w*|\bchampions?\b"
+        r"|gebruik\w*\s+(?:te\s+)?(?:stimuleren|bevorderen|vergroten)|(?:stimuleren|bevorderen|vergroten)\s+van\s+het\s+gebruik"
+        r"|\bhypercare\b|\bnazorg\b|aantal\s+actieve\s+gebruikers|\bactivati\w*|\binbedding\b|\bborging\s+in\s+de\s+organisatie", re.I)),
+)
+
+
+@register("implementatie_elementen")
+def implementation_elements(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[Hit]:
+    """An implementatie part that does not ask for goals, training, phasing or adoption."""
+    doc = unit.document
+    sections = _top_sections(doc, _IMPL_TITLE)
+    if not sections:
+        return
+    bundle = unit.bundle or [doc]
+    evidence = [_section_text(doc, s) for s in sections]
+    # the implementation may also be asked for elsewhere ("Plan van aanpak implementatie en adoptie: 40%")
+    for d in bundle:
+        text, raw = d.clean(0, len(d.text)), d.text  # same length; raw keeps the line breaks
+        for m in _IMPL_SENTENCE.finditer(text):
+            left = max(raw.rfind(".", 0, m.start()), raw.rfind("\n", 0, m.start())) + 1
+            right = min((i for i in (raw.find(".", m.end()), raw.find("\n", m.end())) if i >= 0), default=len(raw))
+            evidence.append(text[left:right])
+    joined = "\n".join(evidence)
+    missing = [name for name, pattern in _ELEMENTS if not pattern.search(joined)]
+    if not missing:
+        return
+    head = sections[0].heading
+    yield Hit(head.content.start, head.content.end, data={"ontbreekt": ", ".join(missing), "aantal": str(len(missing))})
