@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from eislint.checks.base import CheckType, Context, Hit, Option, Unit, compile_regexes, regex_errors, unless_blocks
+from eislint.checks.base import (CheckType, Context, Hit, Option, Unit, compile_regexes, inside_exception, regex_errors,
+                                 unless_blocks)
 
 # Token attributes in Matcher patterns and the annotation each needs.
 _ATTR_NEEDS = {"LEMMA": "lemma", "POS": "pos", "TAG": "pos", "MORPH": "morph", "DEP": "dep", "ENT_TYPE": "ents",
@@ -18,13 +19,14 @@ class Pattern(CheckType):
         "patterns": Option(list, default=[], doc="spaCy Matcher-patronen (lijst van lijsten van token-dicts)"),
         "dependency_patterns": Option(list, default=[], doc="spaCy DependencyMatcher-patronen"),
         "unless": Option(list, default=[]),
+        "exceptions": Option(list, default=[], doc="regexen: geen melding als de treffer hierbinnen valt"),
         "unless_scope": Option(str, default="sentence", choices=("sentence", "unit")),
         "report": Option(str, default="match", choices=("match", "sentence", "unit"),
                          doc="wat gemarkeerd wordt: de treffer, de hele zin of de hele eenheid"),
     }
 
     def validate(self, options: dict[str, Any]) -> list[tuple[str, str]]:
-        errors = regex_errors("unless", options.get("unless"))
+        errors = regex_errors("unless", options.get("unless")) + regex_errors("exceptions", options.get("exceptions"))
         if not options.get("patterns") and not options.get("dependency_patterns"):
             errors.append(("patterns", "'patterns' of 'dependency_patterns' is verplicht"))
         for i, pat in enumerate(options.get("patterns") or []):
@@ -70,7 +72,7 @@ class Pattern(CheckType):
             lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
             raise ValueError("ongeldig spaCy-patroon: " + " ".join(lines[:3])) from None
         return {"matcher": matcher, "dep": dep_matcher, "unless": compile_regexes(options["unless"]),
-                "unless_scope": options["unless_scope"], "report": options["report"]}
+                "exceptions": compile_regexes(options["exceptions"]), "unless_scope": options["unless_scope"], "report": options["report"]}
 
     def run(self, p: Any, unit: Unit, ctx: Context) -> Iterator[Hit]:
         seen: set[tuple[int, int]] = set()
@@ -94,6 +96,8 @@ class Pattern(CheckType):
                 if any(start < b and a < end for a, b in seen):
                     continue  # overlapping matches of one pattern: the shortest, first one is enough
                 if unless_blocks(unit, start, end, p["unless"], p["unless_scope"]):
+                    continue
+                if p["exceptions"] and inside_exception(unit, start, end, p["exceptions"]):
                     continue
                 seen.add((start, end))
                 yield Hit(start, end)
