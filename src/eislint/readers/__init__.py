@@ -6,6 +6,7 @@ ReadError with one Dutch line; the caller adds the path and goes on with the oth
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -18,67 +19,28 @@ Reader = Callable[[str, bytes], Document]
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
-def _markdown(path: str, data: bytes) -> Document:
-    from eislint.readers.text import read_markdown
+def _lazy(module: str, function: str) -> Reader:
+    """A reader that imports its module (and its library: openpyxl, pypdf, ...) on first use,
+    so checking a Markdown file never loads them."""
 
-    return read_markdown(path, data)
+    def read(path: str, data: bytes) -> Document:
+        return getattr(importlib.import_module(f"eislint.readers.{module}"), function)(path, data)
 
-
-def _text(path: str, data: bytes) -> Document:
-    from eislint.readers.text import read_text
-
-    return read_text(path, data)
+    return read
 
 
-def _docx(path: str, data: bytes) -> Document:
-    from eislint.readers.docx import read_docx
-
-    return read_docx(path, data)
-
-
-def _xlsx(path: str, data: bytes) -> Document:
-    from eislint.readers.sheets import read_xlsx
-
-    return read_xlsx(path, data)
-
-
-def _csv(path: str, data: bytes) -> Document:
-    from eislint.readers.sheets import read_csv
-
-    return read_csv(path, data)
-
-
-def _ods(path: str, data: bytes) -> Document:
-    from eislint.readers.odf import read_ods
-
-    return read_ods(path, data)
-
-
-def _odt(path: str, data: bytes) -> Document:
-    from eislint.readers.odf import read_odt
-
-    return read_odt(path, data)
-
-
-def _pdf(path: str, data: bytes) -> Document:
-    from eislint.readers.pdf import read_pdf
-
-    return read_pdf(path, data)
-
-
-# Readers import their libraries lazily: checking a Markdown file never loads openpyxl or pypdf.
 READERS: dict[str, Reader] = {
-    ".md": _markdown,
-    ".markdown": _markdown,
-    ".txt": _text,
-    ".text": _text,
-    ".docx": _docx,
-    ".xlsx": _xlsx,
-    ".xlsm": _xlsx,
-    ".csv": _csv,
-    ".ods": _ods,
-    ".odt": _odt,
-    ".pdf": _pdf,
+    ".md": _lazy("text", "read_markdown"),
+    ".markdown": _lazy("text", "read_markdown"),
+    ".txt": _lazy("text", "read_text"),
+    ".text": _lazy("text", "read_text"),
+    ".docx": _lazy("docx", "read_docx"),
+    ".xlsx": _lazy("sheets", "read_xlsx"),
+    ".xlsm": _lazy("sheets", "read_xlsx"),
+    ".csv": _lazy("sheets", "read_csv"),
+    ".ods": _lazy("odf", "read_ods"),
+    ".odt": _lazy("odf", "read_odt"),
+    ".pdf": _lazy("pdf", "read_pdf"),
 }
 
 TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text"})
