@@ -89,24 +89,41 @@ def award_weight_groups(unit: Unit) -> list[WeightGroup]:
             continue
         i += 1
 
-    # lists: consecutive list items at one indent, each carrying exactly one weight
+    # lists: consecutive list items at one indent, each carrying exactly one weight. A list in
+    # which an item at that indent has no weight is incomplete (gunning.criteria-zonder-weging
+    # reports the item); its sum says nothing.
+    others = sum(_num(m.group(1)) for b in direct if b.kind == "paragraph"
+                 for m in _PERCENT.finditer(doc.clean(b.content.start, b.content.end)))
     run: list = []
+    incomplete = False
+    previous = None
     for block in direct + [None]:
         if block is not None and block.kind == "list_item":
             text = doc.clean(block.content.start, block.content.end)
             pct = _PERCENT.findall(text)
             pts = _POINTS.findall(text)
             if (len(pct) == 1) != (len(pts) == 1) and (not run or run[0][0].indent == block.indent):
+                if not run and previous is not None and previous.kind == "list_item" and previous.indent == block.indent:
+                    incomplete = True  # an unweighted item just before, in the same list
                 run.append((block, text, "%" if pct else "punten", _num((pct or pts)[0][0])))
+                previous = block
                 continue
             if run and block.indent > run[0][0].indent:
+                previous = block
                 continue  # sub-criteria of the previous item belong to another level
-        if len(run) >= 2 and len({r[2] for r in run}) == 1:
+            if run and block.indent == run[0][0].indent:
+                incomplete = True
+        if len(run) >= 2 and len({r[2] for r in run}) == 1 and not incomplete:
             kind = run[0][2]
             target = 100.0 if kind == "%" else (_num(max_points.group(1)) if max_points else -1)
-            if target > 0:
+            total = sum(r[3] for r in run)
+            # "Kwaliteit: 40% + 30%" in the list and "Prijs weegt 30%" in a sentence: one whole
+            if target > 0 and not (kind == "%" and abs(total + others - target) < 1e-6):
                 group = WeightGroup(unit=kind, target=target, start=run[0][0].start, end=run[-1][0].end)
                 group.items = [(r[1], r[3]) for r in run]
                 groups.append(group)
-        run = []
+        if block is None or block.kind != "list_item" or not run or block.indent <= run[0][0].indent:
+            run = []
+            incomplete = incomplete and block is not None and block.kind == "list_item"
+        previous = block
     return groups
