@@ -47,8 +47,8 @@ _MODAL = re.compile(
 )
 
 # Column names of requirement tables, Dutch and English.
-_COL_ID = re.compile(r"^(nr\.?|no\.?|nummer|id|code|ref(erentie)?|#|(eis|wens|req(uirement)?)[-\s]?(nummer|nr\.?|id|code))$", re.I)
-_COL_KIND = re.compile(r"^(type|soort|(soort|type)\s+eis|eis\s*/\s*wens|e\s*/\s*w|eis\s+of\s+wens|prioriteit|priority|moscow|knock[-\s]?out|k\.?o\.?|categorie)$", re.I)
+_COL_ID = re.compile(r"^(nr\.?|no\.?|nummer|id|code|ref(erentie)?\.?|#|(eis|wens|req(uirement)?)[-\s]?(nummer|nr\.?|id|code))$", re.I)
+_COL_KIND = re.compile(r"^(type|soort|(soort|type)\s+eis|eis\s*/\s*wens|e\s*/\s*w|eis\s+of\s+wens|prioriteit|priority|moscow|knock[-\s]?out|k\.?o\.?)$", re.I)
 _COL_TEXT = re.compile(r"^(omschrijving|beschrijving|eis|wens|eisen|requirement|description|user\s*story|tekst|specificatie|"
                        r"(eis|wens|eis\s*/\s*wens)\s*(omschrijving|beschrijving|tekst)|(omschrijving|beschrijving)\s+(eis|wens|eis\s*/\s*wens))$", re.I)
 _COL_EXPLANATION = re.compile(r"^(toelichting|opmerking(en)?|uitleg|explanation|notes?|remarks?)$", re.I)
@@ -96,7 +96,7 @@ def _sections(doc: Document) -> list[Section]:
             stack.pop().end = block.start
         kind = classify(clean_title)
         parent = stack[-1]
-        if kind == "overig" and parent.heading is not None:
+        if kind == "overig" and (parent.heading is not None or parent.kind != "overig"):
             kind = parent.kind
         section = Section(
             title=clean_title, kind=kind, level=level, number=number, start=block.start,
@@ -226,7 +226,7 @@ def _kind_from_label(label: str, default: str) -> str:
         return default
     if re.match(r"^(ko|knock[-\s]?out|ja)$", value):
         return "knock-out" if value != "ja" else "knock-out"
-    if value.startswith(("wens", "should", "could", "w")):
+    if value.startswith(("wens", "should", "could", "w")) or value in ("s", "c"):  # MoSCoW letters
         return "wens"
     if value.startswith(("te ontwikkelen", "to")):
         return "te-ontwikkelen"

@@ -116,3 +116,31 @@ def xlsx_bytes(rows_by_sheet: dict[str, list[list]]) -> bytes:
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+W_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
+
+
+def word_body(body: str, numbering: str | None = None) -> bytes:
+    """A .docx whose body (and numbering part) is the given WordprocessingML."""
+    base = docx_bytes(lambda d: d.add_paragraph("x", style="List Number"))  # has a numbering part
+    doc = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W_NS}><w:body>{body}<w:sectPr/></w:body></w:document>'
+    data = replace_in_zip(base, "word/document.xml", doc.encode())
+    if numbering is not None:
+        data = replace_in_zip(data, "word/numbering.xml", (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                                                           f"<w:numbering {W_NS}>{numbering}</w:numbering>").encode())
+    return data
+
+
+def w_p(text: str, num: int | None = None, ppr: str = "", run: str = "") -> str:
+    numpr = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr>' if num is not None else ""
+    return f'<w:p><w:pPr>{numpr}{ppr}</w:pPr><w:r>{run}<w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def w_table(*rows: str) -> str:
+    return "<w:tbl>" + "".join(rows) + "</w:tbl>"
+
+
+def w_row(*cells: str, trpr: str = "") -> str:
+    return f"<w:tr>{trpr}" + "".join(f"<w:tc>{w_p(c)}</w:tc>" if not c.startswith("<") else c for c in cells) + "</w:tr>"

@@ -76,7 +76,7 @@ def read_bytes(path: str, data: bytes, suffix: str | None = None) -> Document:
         raise ReadError(f"onleesbaar of beschadigd bestand ({type(exc).__name__}: {str(exc)[:120]})") from None
     if not doc.text.strip():
         raise ReadError("leeg bestand")
-    if not any(b.kind != "comment" and not _sheet_title(b) for b in doc.blocks):
+    if not any(b.kind not in ("comment", "table_header") and not _sheet_title(b) for b in doc.blocks):
         raise ReadError("bevat geen tekst om te controleren")
     return doc
 

@@ -12,6 +12,11 @@ from typing import Any
 import re
 
 from eislint.document import Block, BlockKind, Document, Span
+from eislint.readers.errors import ReadError
+
+# A tender of 1,000 pages is about 3 million characters. More than this from a small file is a
+# decompression trick (repeated rows, huge space counts), not a document: refuse, do not grow.
+MAX_TEXT_CHARS = 10_000_000
 
 # A paragraph or cell that is an eislint comment, typed as in Markdown: a suppression.
 SUPPRESSION = re.compile(r"^\s*<!--\s*eislint\s*:.*-->\s*$", re.S | re.I)
@@ -27,6 +32,8 @@ class DocumentBuilder:
 
     def _write(self, text: str) -> tuple[int, int]:
         start = self._length
+        if start + len(text) > MAX_TEXT_CHARS:
+            raise ReadError(f"meer dan {MAX_TEXT_CHARS // 1_000_000} miljoen tekens tekst na uitpakken; niet gelezen")
         self._parts.append(text)
         self._length += len(text)
         return start, self._length

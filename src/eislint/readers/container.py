@@ -27,7 +27,7 @@ def sniff(data: bytes) -> str:
         return "zip"
     if head == _OLE:
         return "ole"
-    if data[:1024].lstrip().startswith(b"%PDF"):
+    if b"%PDF-" in data[:1024]:  # readers accept junk before the header
         return "pdf"
     if b"\x00" not in data[:4096]:
         return "text"
@@ -66,9 +66,9 @@ def open_zip(data: bytes, label: str, expected: str, required: str) -> zipfile.Z
         if info.flag_bits & 0x1:
             raise ReadError(f"{label} is versleuteld (zip met wachtwoord); sla een onbeveiligde kopie op")
         total += info.file_size
-        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        if info.file_size > 64 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise ReadError(
-                f"verdacht archief: onderdeel '{info.filename}' pakt {info.file_size // info.compress_size if info.compress_size else 0}x"
+                f"verdacht archief: onderdeel '{info.filename}' pakt {info.file_size // max(info.compress_size, 1)}x"
                 f" uit (zip-bom); niet gelezen"
             )
     if total > MAX_UNPACKED:
@@ -79,8 +79,8 @@ def open_zip(data: bytes, label: str, expected: str, required: str) -> zipfile.Z
     if required not in names:
         raise ReadError(f"is een zip-archief maar geen {label} ('{required}' ontbreekt)")
     for info in infos:
-        if info.filename.endswith((".xml", ".rels")):
-            _check_prolog(archive, info.filename)
+        if not info.is_dir():
+            _check_prolog(archive, info.filename, full=info.filename.endswith((".xml", ".rels")))
     return archive
 
 
@@ -88,17 +88,34 @@ _COMMENT = re.compile(rb"<!--.*?-->", re.S)
 _ROOT = re.compile(rb"<[A-Za-z_]")
 
 
-def _check_prolog(archive: zipfile.ZipFile, name: str) -> None:
-    """Refuse XML that declares a DTD or entities before its root element."""
+def _check_prolog(archive: zipfile.ZipFile, name: str, full: bool) -> None:
+    """Refuse XML that declares a DTD or entities before its root element, in any encoding and
+    under any name (a part may be XML whatever its extension says)."""
     try:
         with archive.open(name) as member:
-            head = member.read(1024 * 1024)
+            head = member.read(1024 * 1024 if full else 4096)
+            text = _as_utf8(head)
+            if text is None:
+                return  # not XML: an image or other binary part
+            if not full:
+                head = head + member.read(1024 * 1024 - len(head))
+                text = _as_utf8(head) or b""
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
         raise ReadError(f"beschadigd of afgebroken bestand (onderdeel '{name}' onleesbaar)") from None
-    prolog = _COMMENT.sub(b"", head)
+    prolog = _COMMENT.sub(b"", text)
     root = _ROOT.search(prolog)
     prolog = prolog[: root.start()] if root else prolog
     if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog or (root is None and len(head) >= 1024 * 1024):
         raise ReadError(
             f"onderdeel '{name}' bevat een DTD of XML-entiteiten (mogelijk een 'billion laughs'-aanval); niet gelezen"
         )
+
+
+def _as_utf8(head: bytes) -> bytes | None:
+    """The start of an XML part as UTF-8 bytes, or None when it is no XML."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:2] in (b"<\x00", b"\x00<"):
+        encoding = "utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else (
+            "utf-16-le" if head[:1] == b"<" else "utf-16-be")
+        head = head[: len(head) // 2 * 2].decode(encoding, errors="ignore").encode("utf-8")
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head if stripped.startswith(b"<") else None

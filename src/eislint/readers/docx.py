@@ -17,17 +17,17 @@ from eislint.document import REQUIREMENT_ID, Document
 from eislint.readers.builder import DocumentBuilder
 from eislint.readers.container import open_zip
 from eislint.readers.errors import ReadError
-from eislint.readers.numbering import format_number
+from eislint.readers.numbering import format_number, to_int
 from eislint.readers.text import looks_like_heading
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 P, TBL, TR, TC, SDT, SDT_CONTENT = (W + t for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent"))
 T, TAB, BR, CR, NBH = (W + t for t in ("t", "tab", "br", "cr", "noBreakHyphen"))
-INS, RUN = W + "ins", W + "r"
-# Deleted and moved-away text, run and paragraph properties, field codes, text boxes (their
-# text would be read twice: once per AlternateContent branch).
-_SKIP = {W + "del", W + "moveFrom", W + "pPr", W + "rPr", W + "instrText", W + "txbxContent", MC_FALLBACK,
+INS, RUN, DELETED, CUSTOM_XML = W + "ins", W + "r", (W + "del", W + "moveFrom"), W + "customXml"
+# Run and paragraph properties, field codes, and the Fallback branch of AlternateContent (a text
+# box is stored twice: once per branch). Deleted and moved-away text is handled in _text.
+_SKIP = {W + "pPr", W + "rPr", W + "instrText", MC_FALLBACK,
          W + "footnoteReference", W + "endnoteReference", W + "commentReference"}
 _HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*([1-9])$", re.I)
 _TOC_STYLE = re.compile(r"^(?:toc|inhopg|inhoudsopgave)", re.I)
@@ -99,6 +99,7 @@ class _Numbering:
     def __init__(self, document: Any) -> None:
         self.levels: dict[str, dict[int, dict[str, Any]]] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.override_levels: dict[str, dict[int, dict[str, Any]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         self.used: set[str] = set()
         try:
@@ -106,22 +107,18 @@ class _Numbering:
         except (AttributeError, KeyError, NotImplementedError):
             return
         for abstract in root.findall(W + "abstractNum"):
-            levels = {}
-            for lvl in abstract.findall(W + "lvl"):
-                levels[int(lvl.get(W + "ilvl", "0"))] = {
-                    "start": int(_val(lvl, "start") or 1),
-                    "fmt": _val(lvl, "numFmt") or "decimal",
-                    "text": _val(lvl, "lvlText") or "",
-                    "style": _val(lvl, "pStyle"),
-                    "legal": lvl.find(W + "isLgl") is not None,
-                }
-            self.levels[abstract.get(W + "abstractNumId")] = levels
+            self.levels[abstract.get(W + "abstractNumId")] = {
+                to_int(lvl.get(W + "ilvl"), 0, 0, 8): _level(lvl) for lvl in abstract.findall(W + "lvl")}
         for num in root.findall(W + "num"):
             overrides = {}
             for override in num.findall(W + "lvlOverride"):
                 start = _val(override, "startOverride")
+                ilvl = to_int(override.get(W + "ilvl"), 0, 0, 8)
                 if start is not None:
-                    overrides[int(override.get(W + "ilvl", "0"))] = int(start)
+                    overrides[ilvl] = to_int(start, 1)
+                lvl = override.find(W + "lvl")
+                if lvl is not None:  # this list redefines a level ("W%1." instead of "E%1.")
+                    self.override_levels.setdefault(num.get(W + "numId"), {})[ilvl] = _level(lvl)
             self.nums[num.get(W + "numId")] = (_val(num, "abstractNumId") or "", overrides)
 
     def level_for_style(self, num_id: str, style_id: str | None) -> int:
@@ -137,6 +134,9 @@ class _Numbering:
             return "", False
         abstract, overrides = self.nums[num_id]
         levels = self.levels.get(abstract, {})
+        if num_id in self.override_levels:
+            levels = {**levels, **self.override_levels[num_id]}
+            abstract = f"{abstract}/{num_id}"  # a redefined list counts on its own
         if ilvl not in levels:
             return "", False
         counters = self.counters.setdefault(abstract, {})
@@ -179,6 +179,16 @@ def _eislint_comments(document: Any) -> dict[str, str]:
     return out
 
 
+def _level(lvl: Any) -> dict[str, Any]:
+    return {
+        "start": to_int(_val(lvl, "start"), 1),
+        "fmt": _val(lvl, "numFmt") or "decimal",
+        "text": _val(lvl, "lvlText") or "",
+        "style": _val(lvl, "pStyle"),
+        "legal": lvl.find(W + "isLgl") is not None,
+    }
+
+
 def _val(node: Any, tag: str) -> str | None:
     child = node.find(W + tag)
     return child.get(W + "val") if child is not None else None
@@ -188,6 +198,9 @@ def _text(element: Any, out: list[str], state: dict[str, bool]) -> None:
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag in DELETED:
+            state["tracked"] = True
             continue
         if tag == T:
             out.append(child.text or "")
@@ -199,12 +212,33 @@ def _text(element: Any, out: list[str], state: dict[str, bool]) -> None:
             out.append("\n")
         elif tag == NBH:
             out.append("-")
-        elif tag == RUN and child.find(f"{W}rPr/{W}vanish") is not None:
+        elif tag == RUN and _hidden(child):
             continue  # hidden text is not part of the tender a reader sees
+        elif tag == P:  # a paragraph in a text box
+            _text(child, out, state)
+            out.append("\n")
         else:
-            if tag == INS:
+            if tag in (INS, W + "moveTo"):
                 state["tracked"] = True
             _text(child, out, state)
+
+
+def _hidden(run: Any) -> bool:
+    vanish = run.find(f"{W}rPr/{W}vanish")
+    return vanish is not None and vanish.get(W + "val") not in ("0", "false", "off")
+
+
+def _direct(element: Any, tag: str):
+    """Children with `tag`, also those wrapped in a content control or custom XML element."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                yield from _direct(content, tag)
+        elif child.tag == CUSTOM_XML:
+            yield from _direct(child, tag)
 
 
 class _WordReader:
@@ -254,11 +288,14 @@ class _WordReader:
         if numpr is None:
             return "", False
         num_id = _val(numpr, "numId")
+        if num_id is None and not from_style:  # only the level here; the list comes from the style
+            style_numpr, _ = self.styles.find(style_id, "pPr", "numPr")
+            num_id = _val(style_numpr, "numId") if style_numpr is not None else None
         if not num_id or num_id == "0":
             return "", False
         ilvl_text = _val(numpr, "ilvl")
         if ilvl_text is not None:
-            ilvl = int(ilvl_text)
+            ilvl = to_int(ilvl_text, 0, 0, 8)
         else:
             ilvl = self.numbering.level_for_style(num_id, style_id) if from_style else 0
         return self.numbering.next(num_id, ilvl)
@@ -271,7 +308,7 @@ class _WordReader:
         if outline is None:
             outline, _ = self.styles.find(style_id, "pPr", "outlineLvl")
         if outline is not None:
-            level = int(outline.get(W + "val", "9"))
+            level = to_int(outline.get(W + "val"), 9, 0, 9)
             if level < 9:
                 return level + 1
         return 0
@@ -305,8 +342,11 @@ class _WordReader:
         style_id, ppr = self._properties(p)
         if _TOC_STYLE.match(self.styles.name(style_id)) or _TOC_STYLE.match(style_id or ""):
             return
-        number, bullet = self._number(p, style_id, ppr)
         text = self.paragraph_text(p)
+        if not text and _mark_deleted(ppr):
+            self.tracked = True
+            return  # a deleted paragraph: gone after accepting, and it no longer takes a number
+        number, bullet = self._number(p, style_id, ppr)
         if not text:
             return
         level = self._heading_level(style_id, ppr)
@@ -324,7 +364,7 @@ class _WordReader:
             add("paragraph", f"{number} {text}", location=location)  # "E1." numbered by Word is the id
         elif number:
             ilvl = ppr.find(f"{W}numPr/{W}ilvl") if ppr is not None else None
-            indent = int(ilvl.get(W + "val", "0")) if ilvl is not None else 0
+            indent = to_int(ilvl.get(W + "val"), 0, 0, 8) if ilvl is not None else 0
             add("list_item", text, marker=number, indent=indent, location=location)
         else:
             add("paragraph", text, location=location)
@@ -334,13 +374,15 @@ class _WordReader:
         for child in tc:
             if child.tag == P:
                 style_id, ppr = self._properties(child)
-                number, _ = self._number(child, style_id, ppr)
                 text = self.paragraph_text(child)
+                if not text and _mark_deleted(ppr):
+                    continue
+                number, _ = self._number(child, style_id, ppr)
                 if text:
                     lines.append(f"{number} {text}" if number else text)
             elif child.tag == TBL:
-                for tr in child.iter(TR):
-                    row = [self.cell_text(c) for c in tr.findall(TC)]
+                for tr in _direct(child, TR):
+                    row = [self.cell_text(c) for c in _direct(tr, TC)]
                     lines.append(" | ".join(c for c in row if c))
             elif child.tag == SDT:
                 content = child.find(SDT_CONTENT)
@@ -349,20 +391,37 @@ class _WordReader:
         return "\n".join(line for line in lines if line)
 
     def table(self, tbl: Any, location: dict[str, Any]) -> None:
-        rows = tbl.findall(TR)
-        for r, tr in enumerate(rows, start=1):
+        from eislint.segment import column_roles
+
+        rows = []
+        for tr in _direct(tbl, TR):
             trpr = tr.find(W + "trPr")
-            column = 1 + int(_val(trpr, "gridBefore") or 0) if trpr is not None else 1
-            texts, columns = [], []
-            for tc in tr.findall(TC):
+            column = 1 + to_int(_val(trpr, "gridBefore"), 0, 0, 63) if trpr is not None else 1
+            cells: dict[int, str] = {}
+            for tc in _direct(tr, TC):
                 tcpr = tc.find(W + "tcPr")
-                span = int(_val(tcpr, "gridSpan") or 1) if tcpr is not None else 1
+                span = to_int(_val(tcpr, "gridSpan"), 1, 1, 63) if tcpr is not None else 1
                 vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
                 continued = vmerge is not None and vmerge.get(W + "val") in (None, "continue")
-                texts.append("" if continued else self.cell_text(tc))  # a merged cell is read once
-                columns.append(column)
+                cells[column] = "" if continued else self.cell_text(tc)  # a merged cell is read once
                 column += span
-            header = r == 1 and len(rows) > 1 or (trpr is not None and trpr.find(W + "tblHeader") is not None)
-            # empty cells keep their place: segment finds the text column by its index in the header
-            self.builder.add_row(texts, header=header, columns=columns, keep_empty=[True] * len(texts),
+            mark = trpr.find(W + "tblHeader") if trpr is not None else None
+            rows.append((cells, mark is not None and mark.get(W + "val") not in ("0", "false", "off")))
+        if not rows:
+            return
+        # Cells are placed by grid column (gridBefore, gridSpan), so a column of the header and the
+        # cells below it share an index, which is how segment finds the text column.
+        width = max((max(cells) for cells, _ in rows if cells), default=0)
+        header = next((i for i, (_, marked) in enumerate(rows) if marked), None)
+        if header is None:  # a title row above the column names is common
+            header = next((i for i, (cells, _) in enumerate(rows[:3])
+                           if len(column_roles([t for t in cells.values() if t]) or {}) >= 2), 0)
+        for r, (cells, marked) in enumerate(rows, start=1):
+            texts = [cells.get(c, "") for c in range(1, width + 1)]
+            self.builder.add_row(texts, header=len(rows) > 1 and (r - 1 == header or marked),
+                                 columns=list(range(1, width + 1)), keep_empty=[True] * width,
                                  location={**location, "rij": r})
+
+
+def _mark_deleted(ppr: Any) -> bool:
+    return ppr is not None and ppr.find(f"{W}rPr/{W}del") is not None

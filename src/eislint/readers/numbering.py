@@ -21,8 +21,22 @@ def _roman(n: int) -> str:
     return "".join(out)
 
 
+def to_int(value: object, default: int, low: int = 0, high: int = 32767) -> int:
+    """An integer attribute of a document, clamped: files may say anything ("1e9", "x", -5)."""
+    try:
+        number = int(str(value).strip()) if value is not None else default
+    except ValueError:
+        number = default
+    return max(low, min(number, high))
+
+
+MAX_START = 32767  # Word's own limit for a list's start value
+
+
 def format_number(n: int, fmt: str) -> str:
     """`fmt` is a Word numFmt (decimal, lowerLetter, upperRoman, ...) or an ODF num-format (1, a, I)."""
+    if n > 26 * 8 and fmt in ("lowerLetter", "a", "upperLetter", "A"):
+        return str(n)  # 'aaaaaaaaa...' helps nobody; Word caps start values too
     if fmt in ("lowerLetter", "a"):
         return _letters(n)
     if fmt in ("upperLetter", "A"):

@@ -14,7 +14,7 @@ from eislint.document import REQUIREMENT_ID, Document
 from eislint.readers.builder import DocumentBuilder
 from eislint.readers.container import open_zip
 from eislint.readers.errors import ReadError
-from eislint.readers.numbering import format_number
+from eislint.readers.numbering import format_number, to_int
 from eislint.readers.sheets import SheetLayout
 
 NS = {
@@ -41,7 +41,8 @@ _SKIP = {_q("text:note"), _q("text:tracked-changes"), _q("office:annotation"), _
 MAX_REPEAT = 10_000
 
 
-def _content(data: bytes, label: str, expected: str, mimetype: str) -> Any:
+def _content(data: bytes, label: str, expected: str, mimetype: str) -> tuple[Any, Any]:
+    """(content.xml, styles.xml or None) as element trees."""
     import defusedxml.ElementTree as ET
     from defusedxml import DefusedXmlException
 
@@ -50,7 +51,11 @@ def _content(data: bytes, label: str, expected: str, mimetype: str) -> Any:
         declared = archive.read("mimetype").decode("ascii", "replace").strip() if "mimetype" in archive.namelist() else ""
         if declared and declared != mimetype:
             raise ReadError(f"is een OpenDocument-bestand van een ander soort ({declared}), geen {label}")
-        return ET.fromstring(archive.read("content.xml"))
+        names = archive.namelist()
+        if "META-INF/manifest.xml" in names and b"encryption-data" in archive.read("META-INF/manifest.xml"):
+            raise ReadError(f"{label} is met een wachtwoord beveiligd; sla een onbeveiligde kopie op")
+        styles = ET.fromstring(archive.read("styles.xml")) if "styles.xml" in names else None
+        return ET.fromstring(archive.read("content.xml")), styles
     except ReadError:
         raise
     except DefusedXmlException:
@@ -67,7 +72,7 @@ def _text(element: Any, out: list[str]) -> None:
     for child in element:
         tag = child.tag
         if tag == SPACE:
-            out.append(" " * int(child.get(_q("text:c"), "1")))
+            out.append(" " * to_int(child.get(_q("text:c")), 1, 1, 100))
         elif tag == TAB:
             out.append(" ")
         elif tag == BREAK:
@@ -90,16 +95,17 @@ def text_of(element: Any) -> str:
 class _ListStyles:
     """Numbered or bulleted, per list style and level (automatic and common styles)."""
 
-    def __init__(self, root: Any) -> None:
+    def __init__(self, *roots: Any) -> None:
         self.levels: dict[tuple[str, int], dict[str, str]] = {}
-        for style in root.iter(_q("text:list-style")):
+        styles = [style for root in roots if root is not None for style in root.iter(_q("text:list-style"))]
+        for style in styles:
             name = style.get(_q("style:name"), "")
             for level in style:
                 number = level.get(_q("text:level"))
                 if number is None:
                     continue
                 if level.tag == _q("text:list-level-style-number"):
-                    self.levels[(name, int(number))] = {
+                    self.levels[(name, to_int(number, 1, 1, 10))] = {
                         "fmt": level.get(_q("style:num-format"), "1") or "",
                         "prefix": level.get(_q("style:num-prefix"), ""),
                         "suffix": level.get(_q("style:num-suffix"), ""),
@@ -107,16 +113,18 @@ class _ListStyles:
                         "start": level.get(_q("text:start-value"), "1"),
                     }
                 else:
-                    self.levels[(name, int(number))] = {"fmt": "bullet"}
+                    self.levels[(name, to_int(number, 1, 1, 10))] = {"fmt": "bullet"}
 
 
 class _TextReader:
-    def __init__(self, root: Any) -> None:
+    def __init__(self, root: Any, styles: Any = None) -> None:
         self.builder = DocumentBuilder()
-        self.lists = _ListStyles(root)
+        self.lists = _ListStyles(styles, root)  # automatic styles in content.xml win
         self.paragraph_no = 0
         self.table_no = 0
         self.counters: dict[str, list[int]] = {}
+        self.list_keys: dict[str, str] = {}  # xml:id of a list -> its counter key
+        self.last_key: dict[str, str] = {}  # list style -> counter key of the last list with it
 
     def block(self, element: Any, list_style: str = "", depth: int = 0, list_id: str = "") -> None:
         for child in element:
@@ -125,16 +133,25 @@ class _TextReader:
                 continue
             if tag == H:
                 self.paragraph_no += 1
-                level = int(child.get(_q("text:outline-level"), "1") or 1)
+                level = to_int(child.get(_q("text:outline-level")), 1, 1, 10)
                 self.builder.add("heading", text_of(child), level=level, location={"paragraaf": self.paragraph_no})
             elif tag == P:
                 self.paragraph_no += 1
                 self.builder.add("paragraph", text_of(child), location={"paragraaf": self.paragraph_no})
             elif tag == LIST:
                 style = child.get(_q("text:style-name")) or list_style
-                key = list_id or child.get("{http://www.w3.org/XML/1998/namespace}id") or str(id(child))
-                if depth == 0 and child.get(_q("text:continue-numbering")) != "true":
-                    self.counters[key] = []
+                key = list_id
+                if depth == 0:
+                    # a list may continue the numbering of an earlier one (LibreOffice writes both forms)
+                    earlier = self.list_keys.get(child.get(_q("text:continue-list")) or "")
+                    if earlier is None and child.get(_q("text:continue-numbering")) == "true":
+                        earlier = self.last_key.get(style)
+                    key = earlier or f"lijst{len(self.counters) + 1}"
+                    self.counters.setdefault(key, [])
+                    self.last_key[style] = key
+                    xml_id = child.get("{http://www.w3.org/XML/1998/namespace}id")
+                    if xml_id:
+                        self.list_keys[xml_id] = key
                 self.list(child, style, depth + 1, key)
             elif tag == SECTION:
                 self.block(child, list_style, depth, list_id)
@@ -152,9 +169,12 @@ class _TextReader:
             if level["fmt"] != "bullet" and item.tag == ITEM:
                 del counters[depth:]
                 while len(counters) < depth:
-                    counters.append(int(self.lists.levels.get((style, len(counters) + 1), {}).get("start", "1") or 1) - 1)
+                    counters.append(to_int(self.lists.levels.get((style, len(counters) + 1), {}).get("start"), 1, 0) - 1)
+                start = item.get(_q("text:start-value"))
+                if start is not None:
+                    counters[depth - 1] = to_int(start, 1) - 1
                 counters[depth - 1] += 1
-                shown = max(int(level.get("display", "1") or 1), 1)
+                shown = to_int(level.get("display"), 1, 1, 10)
                 parts = [format_number(n, self.lists.levels.get((style, i + 1), {}).get("fmt", "1") or "1")
                          for i, n in enumerate(counters)][-shown:]
                 marker = f"{level.get('prefix', '')}{'.'.join(parts)}{level.get('suffix', '')}" if level["fmt"] else ""
@@ -174,10 +194,16 @@ class _TextReader:
                     self.block([child], style, depth, key)
 
     def cell_text(self, cell: Any) -> str:
-        lines = []
-        for child in cell.iter():
-            if child.tag in (P, H):
-                lines.append(text_of(child))
+        lines: list[str] = []
+
+        def walk(element: Any) -> None:
+            for child in element:
+                if child.tag in (P, H):
+                    lines.append(text_of(child))
+                elif child.tag not in _SKIP:  # footnotes and reviewer comments stay out
+                    walk(child)
+
+        walk(cell)
         return "\n".join(line for line in lines if line)
 
     def table(self, table: Any, location: dict[str, Any]) -> None:
@@ -187,7 +213,7 @@ class _TextReader:
             for cell in row:
                 if cell.tag not in (CELL, COVERED):
                     continue
-                repeat = min(int(cell.get(_q("table:number-columns-repeated"), "1") or 1), MAX_REPEAT)
+                repeat = to_int(cell.get(_q("table:number-columns-repeated")), 1, 1, MAX_REPEAT)
                 text = self.cell_text(cell) if cell.tag == CELL else ""  # a merged cell is read once
                 for _ in range(repeat if text else 1):
                     texts.append(text)
@@ -210,11 +236,11 @@ def _rows(table: Any):
 
 
 def read_odt(path: str, data: bytes) -> Document:
-    root = _content(data, "OpenDocument-tekst", ".odt", "application/vnd.oasis.opendocument.text")
+    root, styles = _content(data, "OpenDocument-tekst", ".odt", "application/vnd.oasis.opendocument.text")
     body = root.find(f"{_q('office:body')}/{_q('office:text')}")
     if body is None:
         raise ReadError("is geen OpenDocument-tekst (office:text ontbreekt)")
-    reader = _TextReader(root)
+    reader = _TextReader(root, styles)
     reader.block(body)
     return reader.builder.build(path, "odt")
 
@@ -223,7 +249,7 @@ def read_odt(path: str, data: bytes) -> Document:
 
 
 def read_ods(path: str, data: bytes) -> Document:
-    root = _content(data, "OpenDocument-rekenblad", ".ods", "application/vnd.oasis.opendocument.spreadsheet")
+    root, _ = _content(data, "OpenDocument-rekenblad", ".ods", "application/vnd.oasis.opendocument.spreadsheet")
     body = root.find(f"{_q('office:body')}/{_q('office:spreadsheet')}")
     if body is None:
         raise ReadError("is geen OpenDocument-rekenblad (office:spreadsheet ontbreekt)")
@@ -233,13 +259,13 @@ def read_ods(path: str, data: bytes) -> Document:
         layout = SheetLayout(builder, name, {"blad": name})
         number = 0
         for row, _ in _rows(table):
-            repeat = int(row.get(_q("table:number-rows-repeated"), "1") or 1)
+            repeat = to_int(row.get(_q("table:number-rows-repeated")), 1, 1, 10_000_000)
             cells: list[tuple[int, str]] = []
             column = 0
             for cell in row:
                 if cell.tag not in (CELL, COVERED):
                     continue
-                span = int(cell.get(_q("table:number-columns-repeated"), "1") or 1)
+                span = to_int(cell.get(_q("table:number-columns-repeated")), 1, 1, 100_000)
                 text = text_of_cell(cell) if cell.tag == CELL else ""
                 if text:
                     for k in range(min(span, MAX_REPEAT)):

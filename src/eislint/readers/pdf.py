@@ -19,6 +19,7 @@ from eislint.readers.container import sniff, wrong_kind
 from eislint.readers.errors import ReadError
 from eislint.readers.text import _TXT_LIST, looks_like_heading, plain_blocks
 
+MAX_PDF_CHARS = 5_000_000  # about 1,500 pages of text
 EDGE_LINES = 3  # running headers and footers are among the first and last lines of a page
 _PAGE_NUMBER = re.compile(r"^(?:pagina|page|blz\.?|p\.)?\s*[-–]?\s*\d{1,4}\s*(?:(?:van|of|/)\s*\d{1,4})?\s*[-–]?$", re.I)
 _HYPHENATED = re.compile(r"[a-zà-ÿ]-$")
@@ -46,7 +47,13 @@ def read_pdf(path: str, data: bytes) -> Document:
                 ok = 0
             if not ok:
                 raise ReadError("PDF is met een wachtwoord beveiligd; sla een onbeveiligde kopie op")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = []
+        total = 0
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            total += len(pages[-1])
+            if total > MAX_PDF_CHARS:  # pages sharing one huge content stream: a trick, not a tender
+                raise ReadError(f"meer dan {MAX_PDF_CHARS // 1_000_000} miljoen tekens tekst; niet gelezen")
     except ReadError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
@@ -97,7 +104,9 @@ def _layout(pages: list[list[str]], running: set[str]) -> tuple[str, list[tuple[
             line = re.sub(r"\s+", " ", lines[i]).strip()
             if i in edges and (_normal(line) in running or _PAGE_NUMBER.match(line)):
                 continue
-            if previous and _HYPHENATED.search(previous) and line[:1].islower():
+            if previous and previous.endswith("-") and re.match(r"(en|of|tot|t/m)\s", line):
+                joiner = " "  # "inkoop-" + "en aanbestedingsvoorwaarden": an elision, not a break
+            elif previous and _HYPHENATED.search(previous) and line[:1].islower():
                 out[-1] = out[-1][:-1]  # "ver-" + "werking": one word again
                 length -= 1
                 joiner = ""

@@ -45,13 +45,18 @@ def cell_text(value: Any, number_format: str = "General") -> str:
         return value.strftime("%d-%m-%Y") if value.time() == dt.time() else value.strftime("%d-%m-%Y %H:%M")
     if isinstance(value, dt.date):
         return value.strftime("%d-%m-%Y")
-    if isinstance(value, float):
+    if isinstance(value, (int, float)):
         if "%" in (number_format or ""):
-            return f"{value * 100:g}%".replace(".", ",")
-        if value.is_integer():
-            return str(int(value))
-        return f"{value:g}".replace(".", ",")  # Dutch decimal comma, as Excel shows it here
+            return _decimal(value * 100) + "%"
+        return _decimal(value)
     return str(value).strip()
+
+
+def _decimal(value: float) -> str:
+    """A number as a Dutch spreadsheet shows it: decimal comma, no exponent, no trailing zeros."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
 class SheetLayout:
@@ -75,10 +80,12 @@ class SheetLayout:
             return
         location = {**self.location, "rij": number}
         previous = self.builder.blocks[-1].kind if self.builder.blocks else None
-        if len(cells) >= 2 and all(_LABEL.match(text) for _, text in cells):
-            # A header: column names, either where a table starts or naming requirement columns
-            roles = self.column_roles([text for _, text in cells])
-            if previous not in ("table_row", "table_header") or (roles is not None and len(roles) >= 2):
+        roles = self.column_roles([text for _, text in cells]) if len(cells) >= 2 else None
+        # A header: column names where a table starts, or a row that names at least two requirement
+        # columns ("Nr | Eis | Voldoet inschrijver aan de eis (ja/nee)": the answer column may be long)
+        named = roles is not None and len(roles) >= 2 and all(len(text.split()) <= 10 for _, text in cells)
+        if named or len(cells) >= 2 and all(_LABEL.match(text) for _, text in cells):
+            if named or previous not in ("table_row", "table_header"):
                 self.roles = roles
                 self.text_column = cells[roles["text"]][0] if roles is not None else None
                 self._add_row(number, cells, location, header=True)
@@ -181,6 +188,12 @@ def _read_xlsx(path: str, data: bytes) -> Document:
 
 def read_csv(path: str, data: bytes) -> Document:
     text, encoding, notices = decode(data)
+    lines = text.split("\n")
+    first_line = 1
+    declared = re.fullmatch(r"sep=(.)", lines[0].strip()) if lines else None
+    if declared:  # Excel's "sep=;" line names the delimiter and is no row
+        text = "\n".join(lines[1:])
+        first_line = 2
     sample = text[:20_000]
     try:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=";,\t|")
@@ -194,19 +207,26 @@ def read_csv(path: str, data: bytes) -> Document:
             pass
 
         dialect.delimiter = delimiter
+    if declared:
+        dialect.delimiter = declared.group(1)
+    else:
+        header = next((line for line in text.split("\n") if line.strip()), "")
+        if dialect.delimiter not in header:
+            dialect.delimiter = "\x00"  # one column: the commas are in the sentences
+    dialect.doublequote = True  # "" inside quotes is a quote, as Excel writes it (RFC 4180)
     builder = DocumentBuilder()
     # No title block: the text's lines stay the file's lines, for CI annotations; segment
     # classifies a CSV file by its name instead.
     layout = SheetLayout(builder, None, {})
     try:
         reader = csv.reader(io.StringIO(text), dialect)
-        first_line = 1
-        for number, row in enumerate(reader, start=1):
+        offset = first_line - 1
+        for number, row in enumerate(reader, start=1):  # Excel hides the sep= line: rows count from 1
             cells = [(i, v.strip()) for i, v in enumerate(row, start=1) if v and v.strip()]
             if cells:
                 builder.pad_to_line(first_line)
                 layout.row(number, cells)
-            first_line = reader.line_num + 1
+            first_line = reader.line_num + 1 + offset
     except csv.Error as exc:
         raise ReadError(f"ongeldig CSV-bestand ({exc})") from None
     doc = builder.build(path, "csv", notices)
