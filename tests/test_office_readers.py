@@ -94,7 +94,7 @@ def test_docx_tables_merged_cells_once_with_table_row_column():
     rows = [b for b in doc.blocks if b.kind in ("table_row", "table_header")]
     assert rows[0].kind == "table_header" and rows[0].location == {"tabel": 1, "rij": 1}
     merged = rows[3]
-    assert [doc.text[c.start:c.end] for c in merged.cells] == ["Opmerking over alle eisen moet kloppen"]
+    assert [doc.text[c.start:c.end] for c in merged.cells if c.end > c.start] == ["Opmerking over alle eisen moet kloppen"]
     assert _req(doc)[:2] == [("E1", "eis", "Het LMS is snel.", None, "zie bijlage"),
                              ("W1", "wens", "Het LMS biedt een app.", None, None)]
     offset = doc.text.index("snel")
