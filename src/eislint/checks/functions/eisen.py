@@ -10,7 +10,9 @@ from eislint.checks.base import Context, Hit, Option, Unit
 from eislint.checks.functions import register
 
 
-_ACRONYM = re.compile(r"(?<![\w/.-])([A-Z][A-Z&]{1,6})(?:'?s)?(?![\w/-])")
+# "OTAP-werkwijze", "BOB-model": an abbreviation before a hyphenated lower-case word is one too;
+# "KO-3", "E-1" (ids) and "ISO/IEC" are not.
+_ACRONYM = re.compile(r"(?<![\w/.-])([A-Z][A-Z&]{1,6})(?:'?s)?(?![\w/]|-(?![a-zà-ý]))")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _FUNCTION_WORDS = {"de", "het", "een", "dit", "deze", "die", "dat", "van", "in", "op", "voor", "met", "door", "bij",
                    "als", "en", "of", "aan", "naar", "zie", "elk", "elke", "ieder", "iedere", "alle", "ons", "onze"}
