@@ -33,7 +33,8 @@ def test_encodings_and_line_ends_keep_locations(data):
     ("4. Programma van Eisen", "eisen"), ("4.2 Wensen", "wensen"), ("Eisen en wensen", "eisen"),
     ("5. Gunningscriteria", "gunning"), ("Beste prijs-kwaliteitverhouding", "gunning"),
     ("6. Kwaliteitsborging en SLA", "kwaliteit"), ("7. Implementatieplan", "implementatie"),
-    ("Hoofdstuk 8 Concept-overeenkomst", "contract"), ("Bijlage 2 Prijsblad", "prijs"), ("Begrippen", "overig"),
+    ("Hoofdstuk 8 Concept-overeenkomst", "contract"),
+    ("5.3 Subcriteria kwaliteit", "gunning"), ("Kwaliteitscriteria", "gunning"), ("Selectiecriteria", "randvoorwaarden"), ("Bijlage 2 Prijsblad", "prijs"), ("Begrippen", "overig"),
 ])
 def test_section_classification(title, kind):
     assert classify(title) == kind

@@ -11,7 +11,9 @@ from eislint.document import REQUIREMENT_ID, Block, Document, Requirement, Secti
 _SECTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.I))
     for kind, pattern in (
-        ("gunning", r"gunning|beoordeling|scorings?|beste\s+prijs|prijs[-\s]?kwaliteit|\bbpkv\b|\bemvi\b|wegings?|award"),
+        # "Subcriteria kwaliteit" and "Kwaliteitscriteria" are award criteria, not quality assurance
+        ("gunning", r"gunning|beoordeling|scorings?|beste\s+prijs|prijs[-\s]?kwaliteit|\bbpkv\b|\bemvi\b|wegings?|award|"
+                    r"subcriteri|kwaliteitscriteri|\bcriteri(um|a)\b"),
         # "Selectie-eisen" are suitability demands on the tenderer, not the Programma van Eisen
         ("randvoorwaarden", r"(selectie|geschiktheids|kwalificatie|uitsluitings)[-\s]?(eisen|criteria|gronden)"),
         ("wensen", r"^(?!.*\beisen\b).*\bwens(en)?\b"),

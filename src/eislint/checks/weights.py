@@ -12,7 +12,10 @@ _PERCENT = re.compile(_NUMBER + r"\s*(%|procent\b)", re.I)
 _POINTS = re.compile(_NUMBER + r"\s*(punten|punt|pnt\.?)\b", re.I)
 _WEIGHT_HEADER = re.compile(r"^(weging|wegingsfactor|gewicht|percentage|weegfactor|weging\s*\(%\)|%|punten|max\.?\s*punten|maximaal\s+aantal\s+punten|maximum\s+score)$", re.I)
 _TOTAL = re.compile(r"^\s*(\*\*)?\s*(totaal|total|som)\b", re.I)
-_MAX_POINTS = re.compile(r"(?:maximaal|totaal|in\s+totaal|maximum\s+van)\s+(?:te\s+behalen\s+)?" + _NUMBER + r"\s*punten", re.I)
+_WEIGHT_LINE = re.compile(r"([^:\d][^:]{1,80}):\s*(\d{1,3}(?:\.\d{3})+|\d{1,5}(?:,\d{1,2})?)\s*(%|procent\b|punten\b|punt\b)", re.I)
+# points run into the thousands ("maximaal 1000 punten", "1.000 punten")
+_POINTS_TOTAL = r"(\d{1,3}(?:\.\d{3})+|\d{1,5})"
+_MAX_POINTS = re.compile(r"(?:maximaal|totaal|in\s+totaal|maximum\s+van)\s+(?:te\s+behalen\s+)?" + _POINTS_TOTAL + r"\s*punten", re.I)
 
 
 @dataclass(slots=True)
@@ -32,6 +35,8 @@ class WeightGroup:
 
 
 def _num(text: str) -> float:
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+        text = text.replace(".", "")  # 1.000 is a thousand
     return float(text.replace(",", "."))
 
 
@@ -88,6 +93,22 @@ def award_weight_groups(unit: Unit) -> list[WeightGroup]:
             i = j
             continue
         i += 1
+
+    # a paragraph of "label: weight" lines (plain text has no list markup)
+    for block in direct:
+        if block.kind != "paragraph":
+            continue
+        lines = [line.strip() for line in doc.text[block.content.start:block.content.end].split("\n") if line.strip()]
+        found = [_WEIGHT_LINE.fullmatch(line) for line in lines]
+        if len(lines) >= 2 and all(found):
+            kinds = {"%" if m.group(3).startswith(("%", "procent")) else "punten" for m in found}
+            if len(kinds) == 1:
+                kind = kinds.pop()
+                target = 100.0 if kind == "%" else (_num(max_points.group(1)) if max_points else -1)
+                if target > 0:
+                    group = WeightGroup(unit=kind, target=target, start=block.content.start, end=block.content.end)
+                    group.items = [(m.group(1), _num(m.group(2))) for m in found]
+                    groups.append(group)
 
     # lists: consecutive list items at one indent, each carrying exactly one weight. A list in
     # which an item at that indent has no weight is incomplete (gunning.criteria-zonder-weging
