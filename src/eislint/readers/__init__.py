@@ -73,7 +73,8 @@ def read_bytes(path: str, data: bytes, suffix: str | None = None) -> Document:
     except Exception as exc:  # noqa: BLE001 - one damaged file must not stop the others
         if os.environ.get("EISLINT_DEBUG"):
             raise
-        raise ReadError(f"onleesbaar of beschadigd bestand ({type(exc).__name__}: {str(exc)[:120]})") from None
+        # the library's English text helps nobody in a report; --debug shows it
+        raise ReadError(f"onleesbaar of beschadigd bestand ({type(exc).__name__}; --debug toont details)") from None
     if not doc.text.strip():
         raise ReadError("leeg bestand")
     if not any(b.kind not in ("comment", "table_header") and not _sheet_title(b) for b in doc.blocks):
