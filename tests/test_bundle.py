@@ -100,3 +100,22 @@ def test_locations_in_every_output_format(tmp_path, run_cli):
     for fmt in ("github", "concise", "gitlab", "junit", "rich"):
         _, out, _ = run_cli("check", "aanbesteding", "--select", "eisen.vage-term", "--format", fmt)
         assert "PvE!C3" in out, fmt
+
+
+def test_a_folder_of_tender_folders_is_one_bundle_per_tender(tmp_path, run_cli):
+    """'aanbestedingen/' with a folder per tender: each folder is judged on its own, while a tender
+    folder with its own subfolder (bijlagen/) stays one tender."""
+    root = tmp_path / "aanbestedingen"
+    complete = root / "leerplatform"
+    complete.mkdir(parents=True)
+    (complete / "leidraad.docx").write_bytes(docx_bytes(_leidraad))
+    (complete / "bijlagen").mkdir()
+    (complete / "bijlagen" / "pve.xlsx").write_bytes(xlsx_bytes({"PvE": [["Nr", "Omschrijving"],
+                                                                          ["E1", "Het leerplatform is snel."]]}))
+    lonely = root / "zaaksysteem"
+    lonely.mkdir()
+    (lonely / "pve.md").write_text("## Eisen\n\nE1. Het zaaksysteem ondersteunt StUF.\n\nE2. Het zaaksysteem logt."
+                                   "\n\nE3. Het zaaksysteem exporteert.\n", encoding="utf-8")
+    code, out, _ = run_cli("check", "aanbestedingen", "--select", "volledigheid.gunning-ontbreekt", "--format", "json")
+    fired = {f["path"].replace("\\\\", "/").split("aanbestedingen/")[-1] for f in json.loads(out)["findings"]}
+    assert fired == {"zaaksysteem/pve.md"}  # the leerplatform's gunning is in its leidraad

@@ -72,10 +72,21 @@ class Report:
 # ---------------------------------------------------------------- files
 
 
+def _bundle(root: Path, child: Path, raw: str, flat: bool) -> str:
+    parts = child.relative_to(root).parts
+    return raw if flat or len(parts) == 1 else str(Path(raw) / parts[0])
+
+
+def _has_documents(folder: Path) -> bool:
+    return any(c.is_file() and readers.supported(c) and not readers.is_temporary(c) for c in folder.iterdir())
+
+
 def collect(paths: list[str], report: Report) -> list[tuple[Path | None, str, str]]:
     """Files to check: (path, display name, bundle); `-` is stdin. Directories recursively.
 
     A directory is one tender bundle; the loose files named on the command line form another.
+    A directory that holds no documents itself but folders of them ("aanbestedingen/lms/",
+    "aanbestedingen/zaaksysteem/") is a folder of tenders: each subfolder is a bundle.
     """
     out: list[tuple[Path | None, str, str]] = []
     for raw in paths:
@@ -84,6 +95,7 @@ def collect(paths: list[str], report: Report) -> list[tuple[Path | None, str, st
             continue
         path = Path(raw)
         if path.is_dir():
+            flat = _has_documents(path)  # documents at the top: one tender, its subfolders included
             for child in sorted(path.rglob("*")):
                 if any(part.startswith(".") and part not in (".", "..") for part in child.relative_to(path).parts[:-1]):
                     continue
@@ -92,7 +104,7 @@ def collect(paths: list[str], report: Report) -> list[tuple[Path | None, str, st
                 if readers.is_temporary(child):
                     report.notices.append(f"{child}: tijdelijk of vergrendelingsbestand overgeslagen")
                 elif readers.supported(child):
-                    out.append((child, str(child), raw))
+                    out.append((child, str(child), _bundle(path, child, raw, flat)))
                 elif not child.name.startswith(".") and child.suffix.lower() not in (".yaml", ".yml", ".toml", ".json"):
                     report.notices.append(f"{child}: bestandstype '{child.suffix or '(geen)'}' niet ondersteund, overgeslagen")
         elif path.exists():
