@@ -122,3 +122,19 @@ def test_a_dtd_in_a_utf16_part_is_refused():
                f'<w:document {""}/>').encode("utf-16")
     with pytest.raises(ReadError, match="DTD"):
         read_bytes("t.docx", replace_in_zip(base, "word/document.xml", hostile))
+
+
+def test_lvl_restart_zero_numbers_on_through_the_chapters():
+    numbering = ('<w:abstractNum w:abstractNumId="9"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+                 '<w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlRestart w:val="0"/>'
+                 '<w:numFmt w:val="decimal"/><w:lvlText w:val="E%2."/></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="9"><w:abstractNumId w:val="9"/></w:num>')
+
+    def item(text, ilvl):
+        return (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="9"/></w:numPr></w:pPr>'
+                f'<w:r><w:t>{text}</w:t></w:r></w:p>')
+
+    body = (w_p("Eisen", ppr='<w:pStyle w:val="Heading1"/>') + item("Blok een", 0) + item("Het LMS is snel.", 1)
+            + item("Blok twee", 0) + item("Het LMS is veilig.", 1))
+    reqs, _ = _reqs("t.docx", word_body(body, numbering))
+    assert [r[0] for r in reqs if r[0] and r[0].startswith("E")] == ["E1", "E2"]

@@ -148,7 +148,9 @@ class _Numbering:
                     del counters[deeper]
         level = levels[ilvl]
         counters[ilvl] = counters.get(ilvl, level["start"] - 1) + 1
-        for deeper in [k for k in counters if k > ilvl]:
+        # a deeper level restarts when a level above its lvlRestart is used (default: any above it;
+        # lvlRestart 0: never, "E1, E2" numbered on through the chapters)
+        for deeper in [k for k in counters if k > ilvl and ilvl < levels.get(k, {}).get("restart", k)]:
             del counters[deeper]
         if level["fmt"] == "bullet":
             return "•", True
@@ -186,6 +188,8 @@ def _level(lvl: Any) -> dict[str, Any]:
         "text": _val(lvl, "lvlText") or "",
         "style": _val(lvl, "pStyle"),
         "legal": lvl.find(W + "isLgl") is not None,
+        # restarts when a level above this index is used; by default any level above it
+        "restart": to_int(_val(lvl, "lvlRestart"), to_int(lvl.get(W + "ilvl"), 0, 0, 8), 0, 9),
     }
 
 
