@@ -425,6 +425,7 @@ _YEARLY = re.compile(r"telkens|steeds|per\s+keer|jaarlijks\w*|per\s+jaar|elk\s+j
                      rf"|\b(?:{_NUM})\s*(?:x\b|×|keer\b|maal\b)|(?:twee|drie|vier|vijf|\d)\s+(?:verlengings)?opties|\bmet\s+(?:één|een|1)\s+jaar\b|\bvan\s+(?:één|een|1)\s+jaar\b|\b(?:12|twaalf)\s+maanden", re.I)
 _SINGLE_LONG = re.compile(rf"(?:eenmalig|éénmalig|eenmaal|één\s+keer|een\s+keer|1\s*(?:x|keer|maal)\b|(?:een|één)\s+(?:verlengings)?optie\b|(?:een|één)\s+verlenging\b)[^.;]{{0,60}}?(?P<m>{_NUM})\s+(?P<u>jaar|maanden)"
                           rf"|verleng\w*\s+(?:\w+\s+){{0,4}}?met\s+(?P<m2>{_NUM})\s+(?P<u2>jaar|maanden)", re.I)
+_TACIT = re.compile(r"(?<!niet\s)stilzwijgend\w*\s+(?:\w+\s+){0,5}?verleng", re.I)
 _CAP = re.compile(r"maximaal|ten\s+hoogste|in\s+totaal|tot\s+(?:een\s+)?maximum|totaal", re.I)
 
 
@@ -451,6 +452,8 @@ def no_yearly_extension(unit: Unit, ctx: Context, options: dict[str, Any]) -> It
         start, end = span.start + m.start(g), span.start + m.end(g)
         while start < end and unit.text[start - unit.start].isspace():
             start += 1
+        if any(_TACIT.search(t) for t in texts):
+            continue  # renewed tacitly ("stilzwijgend met een jaar verlengd"): no option to judge
         if _NO_EXTENSION.search(text):
             soort = "zonder verlengingsopties"
         else:
