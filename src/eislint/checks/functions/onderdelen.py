@@ -99,7 +99,10 @@ _ELEMENTS = (
         r"\bdoel(?:en|stelling\w*)?\b|\bresultaat\w*|\bresultaten\b|\bbeoogd\w*|succescriteri\w*|succesfactor\w*|\bKPI'?s?\b"
         r"|prestatie-?indicator\w*|\bopleverings?criteri\w*"
         r"|(?:in\s+gebruik|live|operationeel)\b[^.]{0,60}?(?:uiterlijk|vóór|voor|per|op)\s+\d"
-        r"|(?:uiterlijk|vóór|per)\s+\d{1,2}\s+\w+\s+(?:19|20)\d\d[^.]{0,60}?(?:in\s+gebruik|live|operationeel)", re.I)),
+        r"|(?:uiterlijk|vóór|per)\s+\d{1,2}\s+\w+\s+(?:19|20)\d\d[^.]{0,60}?(?:in\s+gebruik|live|operationeel)"
+        # a deadline for the whole implementation is a result too: "afgerond op 1 juni 2027", "binnen 4 maanden"
+        r"|(?:afgerond|gereed|voltooid|opgeleverd)\b[^.]{0,40}?(?:uiterlijk|vóór|voor|per|op)\s+\d"
+        r"|implement\w*[^.]{0,60}?\bbinnen\s+(?:\d+|twee|drie|vier|zes|acht|twaalf)\s+(?:weken|maanden|werkdagen)", re.I)),
     ("training (opleiding, train-de-trainer)", re.compile(
         r"\btrain\w*|\bgetraind\w*|opleid\w*|opgeleid\w*|geïnstrueerd|\bcursus\w*|scholing|instructie\w*|kennisoverdracht|overdracht\s+van\s+kennis"
         r"|workshop\w*|\bgeschoold|\bschol(?:en|ing)\b|e-learning\w*", re.I)),
