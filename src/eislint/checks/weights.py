@@ -50,7 +50,9 @@ def award_weight_groups(unit: Unit) -> list[WeightGroup]:
     section = unit.section
     direct = [b for b in doc.blocks if unit.start <= b.start < unit.end and doc.section_at(b.start) is section]
     groups: list[WeightGroup] = []
-    max_points = _MAX_POINTS.search(unit.text)
+    # the total, not a per-criterion maximum ("per subcriterium zijn maximaal 10 punten te behalen")
+    max_points = next((m for m in _MAX_POINTS.finditer(unit.text)
+                       if not re.search(r"\bper\s+\w+", unit.text[max(0, m.start() - 40):m.start()], re.I)), None)
 
     # tables
     i = 0
@@ -88,7 +90,8 @@ def award_weight_groups(unit: Unit) -> list[WeightGroup]:
                     group.target = total_value
                 elif is_points:
                     group.target = _num(max_points.group(1)) if max_points else -1
-                if len(group.items) >= 2 and group.target > 0:
+                factors = re.search(r"factor", header_text) and "%" not in doc.clean(block.start, rows[-1].end)
+                if len(group.items) >= 2 and group.target > 0 and not factors:  # factors have no total
                     groups.append(group)
             i = j
             continue
@@ -147,4 +150,33 @@ def award_weight_groups(unit: Unit) -> list[WeightGroup]:
             run = []
             incomplete = incomplete and block is not None and block.kind == "list_item"
         previous = block
-    return groups
+    return [g for g in (_top_level(g) for g in groups) if g is not None and _plausible(g, doc, unit)]
+
+
+_SCALE_WORD = re.compile(r"^\W*(?:zeer\s+goed|uitstekend|ruim\s+voldoende|goed|voldoende|matig|onvoldoende|slecht|zeer\s+slecht)\b", re.I)
+_SUB_ITEM = re.compile(r"^\s*(?:[-–•*]|waarvan\b|sub-?criteri)", re.I)
+
+
+def _top_level(group: WeightGroup) -> WeightGroup | None:
+    """Criteria and their sub-criteria in one table or list ("| - Gebruikerstest | 30% |",
+    "waarvan plan van aanpak: 35%"): only the top level is summed."""
+    top = [(label, v) for label, v in group.items if not _SUB_ITEM.match(label)]
+    if len(top) == len(group.items):
+        return group
+    if len(top) < 2:
+        return None
+    group.items = top
+    return group
+
+
+def _plausible(group: WeightGroup, doc, unit: Unit) -> bool:
+    """A group whose sum is worth reporting: not a scoring scale ('goed: 70%'), and not
+    sub-weights that add up to their parent's weight stated elsewhere ('kwaliteit 60%')."""
+    if any(_SCALE_WORD.match(label) for label, _ in group.items):
+        return False
+    if group.unit == "%":
+        outside = unit.text[: max(group.start - unit.start, 0)] + " " + unit.text[max(group.end - unit.start, 0):]
+        stated = {_num(m.group(1)) for m in _PERCENT.finditer(outside)}
+        if any(abs(group.total - v) < 1e-6 for v in stated):
+            return False
+    return True

@@ -45,7 +45,8 @@ def _headed_texts(bundle: list[Document], title: re.Pattern[str]) -> list[str]:
 
 # ---------------------------------------------------------------- aanleiding
 
-_AANLEIDING_TITLE = re.compile(r"\baanleiding|\bachtergrond", re.I)
+# "Achtergrond" alone is an aanleiding; "Achtergrond van de organisatie" is an organisation profile
+_AANLEIDING_TITLE = re.compile(r"\baanleiding|^\W*(?:[\dIVX]+(?:\.\d+)*\.?\s+)?achtergrond\s*$", re.I)
 _NOW_TITLE = re.compile(r"huidige\s+situatie|uitgangssituatie|stand\s+van\s+zaken|knelpunten|probleemstelling|nulsituatie|huidige\s+\w+", re.I)
 _WANT_TITLE = re.compile(r"gewenste\s+situatie|toekomstige\s+situatie|nieuwe\s+situatie|ambitie|visie|toekomstbeeld|wat\s+(?:willen|wil)\s+", re.I)
 
@@ -56,17 +57,22 @@ _NOW = re.compile(
     r"|vandaag\s+de\s+dag|tegenwoordig|\bsinds\s+(?:(?:19|20)\d\d|jaren|enkele\s+jaren|\w+\s+jaar)|\bal\s+(?:\w+\s+)?jaren\b"
     r"|\bbestaande?\b|verouderd\w*|knelpunt\w*|nog\s+steeds|\bnog\s+(?:op\s+papier|handmatig|in\s+Excel|met\s+de\s+hand)"
     rf"|\bnu\s+(?:nog\s+|al\s+)?{_VERB_NOW}|\b{_VERB_NOW}\s+(?:\w+\s+){{0,5}}?nu\b"
-    r"|\b(?:wij|we)\s+(?:gebruiken|werken\s+met|hebben|beschikken)|(?:maakt|maken)\s+(?:\w+\s+)?gebruik\s+van"
+    r"|\b(?:wij|we)\s+(?:gebruiken|werken\s+met|hebben|beschikken)|(?:maakt|maken)\s+(?:[\w-]+\s+){0,9}?gebruik\s+van"
+    # how the work is done now, in the present tense of the aanleiding itself
+    r"|\b(?:wordt|worden)\s+(?:nu\s+)?gewerkt\s+met|\bwerk(?:t|en)\s+(?:nu\s+)?met\b|\bregistre(?:ert|ren)\b|\bbeheert\b"
+    r"|\bin\s+(?:19|20)\d\d\b[^.]{0,80}?(?:in\s+gebruik\s+genomen|aangeschaft|ingevoerd|geïmplementeerd)"
+    r"|\bklag\w*|\bklacht\w*|ontevreden|\bproblemen\b|\b(?:stopt|stoppen)\s+(?:\w+\s+){0,3}?met\b|\bloopt\s+(?:[\w-]+\s+){0,5}?af\b|\beindigt\b"
     r"|\bgebruikt\s+(?:de\s+\w+\s+|zij\s+|het\s+\w+\s+)?(?:een|het|de|sinds)\b",
     re.I,
 )
 _WANT = re.compile(
     r"gewenste\s+situatie|\btoekomstige?\b|in\s+de\s+toekomst|\bstraks\b|\bvoortaan\b|\bwil(?:len)?\b(?!\s+zeggen)"
     r"|\bge?wenst\w*|\bwens\b|ambitie\w*|\bstreven\b|\bstreeft\b|\bbeoog\w*"
-    r"|\bnieuwe?\s+(?:\w+\s+){0,2}?(?:moet|moeten|zal|zullen|gaat|gaan|biedt|bieden|maakt|maken|ondersteunt|zorgt|geeft|helpt)\b"
+    r"|\bnieuwe?\s+(?:[\w-]+\s+){0,2}?(?:moet|moeten|zal|zullen|gaat|gaan|biedt|bieden|maakt|maken|ondersteunt|zorgt|geeft|helpt|kunnen|kan)\b"
+    r"|nieuwe\s+situatie|\bna\s+(?:de\s+)?aanbesteding\b"
     r"|\bzoek(?:t|en)\s+(?:naar\s+)?(?:een|het)\s+(?:[\w-]+\s+){1,4}?(?:dat|die|waarmee|waarin|waarbij|om|zodat)\b"
     r"|\bna\s+(?:de\s+)?(?:invoering|implementatie|overstap|livegang|ingebruikname|vervanging)"
-    r"|\bzodat\b|\bdoel(?:en|stelling\w*)?\b|\bmoet\s+(?:\w+\s+){0,3}?(?:mogelijk|makkelijker|eenvoudiger|beter|sneller)\b",
+    r"|\bzodat\b|\bmoet\s+(?:\w+\s+){0,3}?(?:mogelijk|makkelijker|eenvoudiger|beter|sneller)\b",
     re.I,
 )
 
@@ -78,8 +84,9 @@ def aanleiding_situation(unit: Unit, ctx: Context, options: dict[str, Any]) -> I
     bundle = unit.bundle or [doc]
     for section in _top_sections(doc, _AANLEIDING_TITLE):
         text = _section_text(doc, section)
-        now = bool(_NOW.search(text)) or any(_NOW.search(t) for t in _headed_texts(bundle, _NOW_TITLE))
-        want = bool(_WANT.search(text)) or any(_WANT.search(t) for t in _headed_texts(bundle, _WANT_TITLE))
+        # a heading "Huidige situatie" / "Toekomstbeeld" with text under it is the description itself
+        now = bool(_NOW.search(text)) or any(t.strip() for t in _headed_texts(bundle, _NOW_TITLE))
+        want = bool(_WANT.search(text)) or any(t.strip() for t in _headed_texts(bundle, _WANT_TITLE))
         missing = []
         if not now:
             missing.append("de huidige situatie (hoe gaat het nu, wat loopt er niet goed)")
@@ -92,26 +99,34 @@ def aanleiding_situation(unit: Unit, ctx: Context, options: dict[str, Any]) -> I
 
 # ---------------------------------------------------------------- implementatie
 
-_IMPL_TITLE = re.compile(r"implementatie|invoering|ingebruikname|\buitrol|transitie", re.I)
+# the part itself ("7. Implementatie", "Invoering en uitrol"), not a heading that mentions it
+# ("Aanleiding: invoering van de Woo", "Exit en transitie", "Subcriterium 1: Plan van aanpak implementatie")
+_IMPL_TITLE = re.compile(r"^\W*(?:(?:hoofdstuk|paragraaf|bijlage)\s+)?(?:[\dIVX]+(?:\.\d+)*\.?\s+)?(?:het\s+)?"
+                         r"(?:implementatie\w*|invoering\w*|ingebruikname|uitrol\w*)\b", re.I)
 _IMPL_SENTENCE = re.compile(r"implementatie\w*|invoering\w*|ingebruikname|plan\s+van\s+aanpak", re.I)
 _ELEMENTS = (
     ("doelen of resultaten van de implementatie", re.compile(
         r"\bdoel(?:en|stelling\w*)?\b|\bresultaat\w*|\bresultaten\b|\bbeoogd\w*|succescriteri\w*|succesfactor\w*|\bKPI'?s?\b"
         r"|prestatie-?indicator\w*|\bopleverings?criteri\w*"
-        r"|(?:in\s+gebruik|live|operationeel)\b[^.]{0,60}?(?:uiterlijk|vóór|voor|per|op)\s+\d"
-        r"|(?:uiterlijk|vóór|per)\s+\d{1,2}\s+\w+\s+(?:19|20)\d\d[^.]{0,60}?(?:in\s+gebruik|live|operationeel)"
+        r"|(?:in\s+gebruik|live\w*|in\s+productie|operationeel)\b[^.]{0,60}?(?:uiterlijk|vóór|voor|per|op)\s+\d"
+        r"|(?:uiterlijk|vóór|per|op)\s+\d{1,2}\s+\w+\s+(?:19|20)\d\d[^.]{0,60}?(?:in\s+gebruik|live\w*|in\s+productie|operationeel)"
         # a deadline for the whole implementation is a result too: "afgerond op 1 juni 2027", "binnen 4 maanden"
         r"|(?:afgerond|gereed|voltooid|opgeleverd)\b[^.]{0,40}?(?:uiterlijk|vóór|voor|per|op)\s+\d"
         r"|implement\w*[^.]{0,60}?\bbinnen\s+(?:\d+|twee|drie|vier|zes|acht|twaalf)\s+(?:weken|maanden|werkdagen)", re.I)),
     ("training (opleiding, train-de-trainer)", re.compile(
         r"\btrain\w*|\bgetraind\w*|opleid\w*|opgeleid\w*|geïnstrueerd|\bcursus\w*|scholing|instructie\w*|kennisoverdracht|overdracht\s+van\s+kennis"
-        r"|workshop\w*|\bgeschoold|\bschol(?:en|ing)\b|e-learning\w*", re.I)),
+        r"|workshop\w*|\bgeschoold|\bschol(?:en|ing)\b|e-learning\w*|kennissessie\w*|\binwerk\w*", re.I)),
     ("fasering (planning, mijlpalen)", re.compile(
         r"\bfase\w*|fasering|gefaseerd\w*|planning\w*|mijlpa\w*|tijdpad|tijdlijn|tijdschema|stappenplan|\bpilot\w*"
+        r"|\beerst\b[^.]{0,80}\b(?:daarna|vervolgens)\b|\bper\s+(?:afdeling|locatie|team|school|vestiging)\b"
         r"|in\s+(?:\w+\s+)?stappen\b|(?:eerste|tweede|derde)\s+(?:fase|stap|golf|tranche)|uitrol(?:schema|plan)|releaseplan|\bsprints?\b", re.I)),
     ("adoptie (gebruikersacceptatie, verandermanagement)", re.compile(
-        r"adoptie\w*|gebruikersacceptatie|acceptatie\s+(?:door|bij|onder)\s+(?:de\s+)?(?:eind)?(?:gebruikers|medewerkers)"
-        r"|verander(?:management|aanpak|strategie)|change[-\s]?management|draagvlak|\bcommunicatie\w*|ambassadeur\w*|\bchampions?\b"
+        # an acceptance test is no adoption, nor is communication between the project leaders
+        r"adoptie\w*|gebruikersacceptatie(?!test)|acceptatie\s+(?:door|bij|onder)\s+(?:de\s+)?(?:eind)?(?:gebruikers|medewerkers)"
+        r"|verander(?:management|aanpak|strategie)|change[-\s]?management|draagvlak|ambassadeur\w*|\bchampions?\b"
+        r"|communicatie(?:plan|strategie|aanpak)\w*|interne\s+communicatie"
+        r"|\bcommunicatie\b(?!\s+(?:tussen|verloopt|met\s+de\s+(?:opdrachtgever|opdrachtnemer|leverancier|projectleid\w*)))"
+        r"|communicatie\s+(?:naar|met|richting|voor|aan)\s+(?:de\s+|alle\s+)?(?:medewerkers|gebruikers|eindgebruikers|organisatie|inwoners)"
         r"|gebruik\w*\s+(?:te\s+)?(?:stimuleren|bevorderen|vergroten)|(?:stimuleren|bevorderen|vergroten)\s+van\s+het\s+gebruik"
         r"|\bhypercare\b|\bnazorg\b|aantal\s+actieve\s+gebruikers|\bactivati\w*|\binbedding\b|\bborging\s+in\s+de\s+organisatie", re.I)),
 )

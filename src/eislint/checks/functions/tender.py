@@ -222,7 +222,8 @@ def framework_term(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterato
 # ---------------------------------------------------------------- award criteria: weights and scale
 
 _GUNNING_TITLE = re.compile(r"gunning|beoordeling|scorings?|beste\s+prijs|prijs[-\s]?kwaliteit|\bbpkv\b|\bemvi\b|wegings?|criteri", re.I)
-_WEIGHT = re.compile(r"\d{1,4}(?:[.,]\d{1,2})?\s*(?:%|procent\b|punten\b|punt\b|pnt\b)|\bweging\s*:?\s*\d|\bx\s*\d(?:[.,]\d)?\b|\bfactor\s+\d", re.I)
+_WEIGHT = re.compile(r"\d{1,4}(?:[.,]\d{1,2})?\s*(?:%|procent\b|punten\b|punt\b|pnt\b|ptn\b)|\bweging\s*:?\s*\d|\bx\s*\d(?:[.,]\d)?\b"
+                     r"|factor\s*:?\s*\d|(?:€|EUR)\s*\d|\d\s*euro\b", re.I)  # "(wegingsfactor 3)", "fictieve korting € 60.000"
 # "de criteria wegen even zwaar", "in afnemende volgorde van belang" (no weighting possible, order given instead)
 _WEIGHT_RULE = re.compile(
     r"(?:wegen|weegt|tellen|telt)\s+(?:\w+\s+){0,3}?(?:even\s+zwaar|gelijk)|gelijke\s+weging|(?:elk|ieder)\s+(?:\w+\s+){0,2}?\d{1,3}\s*(?:%|punten)"
@@ -338,6 +339,11 @@ def criteria_without_weight(unit: Unit, ctx: Context, options: dict[str, Any]) -
         for kind, blocks, intro in _criteria_groups(unit, section):
             if weight_rule:
                 continue
+            sub = doc.section_at(blocks[0].start)
+            if sub is not None and sub.heading is not None and _WEIGHT.search(sub.title):
+                continue  # aspects of a weighted sub-criterion ("Subcriterium 1: Plan van aanpak (40%)")
+            if re.search(r"stappen|procedure|volgorde|fasen|achtereenvolgens", intro, re.I):
+                continue  # the steps of the evaluation, not criteria
             if kind == "tabel":
                 header, rows = blocks[0], blocks[1:]
                 if re.search(r"weging|wegings|gewicht|punt|percentage|score|%|factor|maximaal|max\.", doc.clean(header.content.start, header.content.end), re.I):
@@ -404,6 +410,9 @@ def _prose_criteria(unit: Unit, sections: list, gunning: str) -> Iterator[Hit]:
             sentence_end = text.find(".", m.end())
             if _WEIGHT.search(text[m.start():sentence_end if sentence_end >= 0 else len(text)]):
                 continue
+            nxt = text[sentence_end + 1:].split(".", 1)[0] if sentence_end >= 0 else ""
+            if len(_WEIGHT.findall(nxt)) >= 2:
+                continue  # "... beoordeeld op prijs, kwaliteit en duurzaamheid. De weging is: prijs 40%, ..."
             start, end = section.start + m.start(g), section.start + m.end(g)
             yield Hit(start, end, data=dict(_NO_WEIGHTS))
 
@@ -421,10 +430,12 @@ _OTHER_EXTENSION = re.compile(
     r"hostingpartij|huidige\s+(?:contract|overeenkomst|leverancier|systeem|licentie)|certifica|garantie|gestanddoening|geldigheid"
     r"|(?:inschrijf|inschrijvings|reactie|indienings|sluitings|beantwoordings|betalings)\w*termijn|termijn\s+(?:voor|van)\s+(?:de\s+)?(?:inschrijving|het\s+indienen|vragen)"
     r"|nota\s+van\s+inlichtingen|stilzwijgend", re.I)
-_YEARLY = re.compile(r"telkens|steeds|per\s+keer|jaarlijks\w*|per\s+jaar|elk\s+jaar|ieder\s+jaar|(?:perioden|periodes|termijnen)\s+van\s+(?:(?:telkens|maximaal|ten\s+hoogste)\s+)?(?:één|een|1|twaalf|12)\s+(?:jaar|maanden)"
+_YEARLY = re.compile(r"\d\s*\+\s*1\s*\+\s*1|\(\s*1\s*\+\s*1\s*\)|telkens|steeds|per\s+keer|jaarlijks\w*|per\s+jaar|elk\s+jaar|ieder\s+jaar|(?:perioden|periodes|termijnen)\s+van\s+(?:(?:telkens|maximaal|ten\s+hoogste)\s+)?(?:één|een|1|twaalf|12)\s+(?:jaar|maanden)"
                      rf"|\b(?:{_NUM})\s*(?:x\b|×|keer\b|maal\b)|(?:twee|drie|vier|vijf|\d)\s+(?:verlengings)?opties|\bmet\s+(?:één|een|1)\s+jaar\b|\bvan\s+(?:één|een|1)\s+jaar\b|\b(?:12|twaalf)\s+maanden", re.I)
 _SINGLE_LONG = re.compile(rf"(?:eenmalig|éénmalig|eenmaal|één\s+keer|een\s+keer|1\s*(?:x|keer|maal)\b|(?:een|één)\s+(?:verlengings)?optie\b|(?:een|één)\s+verlenging\b)[^.;]{{0,60}}?(?P<m>{_NUM})\s+(?P<u>jaar|maanden)"
                           rf"|verleng\w*\s+(?:\w+\s+){{0,4}}?met\s+(?P<m2>{_NUM})\s+(?P<u2>jaar|maanden)", re.I)
+_NOT_THIS_TERM = re.compile(r"\b(?:huidige?|bestaande|vorige|oude|lopende)\s+(?:\w+\s+)?(?:contract|overeenkomst)|\bbewaar\w*"
+                            r"|\d+\s+(?:jaar|maanden)\s+(?:daarna|na\s+(?:afloop|het\s+einde))", re.I)
 _TACIT = re.compile(r"(?<!niet\s)stilzwijgend\w*\s+(?:\w+\s+){0,5}?verleng", re.I)
 _CAP = re.compile(r"maximaal|ten\s+hoogste|in\s+totaal|tot\s+(?:een\s+)?maximum|totaal", re.I)
 
@@ -447,6 +458,8 @@ def no_yearly_extension(unit: Unit, ctx: Context, options: dict[str, Any]) -> It
             continue  # contract.looptijd-kort
         if _MAX_TERM.search(text) or _INCLUDING_OPTIONS.search(text) or re.search(r"\bopties\b|\bonbepaalde\s+tijd", text, re.I):
             continue  # a total including options, or an open-ended contract
+        if _NOT_THIS_TERM.search(text) or _YEARLY.search(text) and re.search(r"\d\s*\+\s*1", text):
+            continue  # the current contract, a retention period, or "5 jaar (3+1+1)"
         if framework and years + 1 > 4:
             continue  # a framework agreement has no room for options (contract.raamovereenkomst-te-lang)
         start, end = span.start + m.start(g), span.start + m.end(g)
@@ -454,13 +467,17 @@ def no_yearly_extension(unit: Unit, ctx: Context, options: dict[str, Any]) -> It
             start += 1
         if any(_TACIT.search(t) for t in texts):
             continue  # renewed tacitly ("stilzwijgend met een jaar verlengd"): no option to judge
-        if _NO_EXTENSION.search(text):
+        # extension options anywhere in the tender (often in the next sentence or another file)
+        sentences = [s for t in texts for s in re.split(r"(?<=[.;])\s+|\n", t) if _ANY_EXTENSION.search(s)
+                     and not _OTHER_EXTENSION.search(s)]
+        sentences = [s for s in sentences if not _NO_EXTENSION.search(s)]
+        if _NO_EXTENSION.search(text) and not re.search(r"\b(?:wordt|indien|als|wanneer)\b[^.]{0,80}niet\s+verlengd\s*,", text, re.I):
+            if any(_YEARLY.search(x) for x in sentences):
+                continue  # "niet verlengd" about something else; the options are stated elsewhere
             soort = "zonder verlengingsopties"
+        elif _NO_EXTENSION.search(text):
+            continue  # a condition ("Wordt de overeenkomst niet verlengd, dan ..."), not a term
         else:
-            # extension options anywhere in the tender (often in the next sentence or another file)
-            sentences = [s for t in texts for s in re.split(r"(?<=[.;])\s+|\n", t) if _ANY_EXTENSION.search(s)
-                         and not _OTHER_EXTENSION.search(s)]
-            sentences = [s for s in sentences if not _NO_EXTENSION.search(s)]
             if any(_YEARLY.search(s) for s in sentences):
                 continue
             single = next((x for s in sentences if (x := _SINGLE_LONG.search(s)) and not _CAP.search(s)), None)
