@@ -10,7 +10,9 @@ from eislint.checks.base import Unit
 _NUMBER = r"(\d{1,3}(?:[.,]\d{1,2})?)"
 _PERCENT = re.compile(_NUMBER + r"\s*(%|procent\b)", re.I)
 _POINTS = re.compile(_NUMBER + r"\s*(punten|punt|pnt\.?)\b", re.I)
-_WEIGHT_HEADER = re.compile(r"^(weging|wegingsfactor|gewicht|percentage|weegfactor|weging\s*\(%\)|%|punten|max\.?\s*punten|maximaal\s+aantal\s+punten|maximum\s+score)$", re.I)
+_WEIGHT_HEADER = re.compile(
+    r"^(weging|wegingsfactor|gewicht|percentage|weegfactor|wegingspercentage|%|punten|max\.?\s*(?:aantal\s+)?punten"
+    r"|maximaal\s+aantal\s+punten|maximum\s+score|(?:weging|gewicht)\s*(?:\(%\)|in\s*%|\(in\s*%\)))$", re.I)
 _TOTAL = re.compile(r"^\s*(\*\*)?\s*(totaal|total|som)\b", re.I)
 _WEIGHT_LINE = re.compile(r"([^:\d][^:]{1,80}):\s*(\d{1,3}(?:\.\d{3})+|\d{1,5}(?:,\d{1,2})?)\s*(%|procent\b|punten\b|punt\b)", re.I)
 # points run into the thousands ("maximaal 1000 punten", "1.000 punten")
