@@ -9,7 +9,6 @@ spaCy is imported here and only here, lazily, so `eislint --help` and `eislint r
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -110,8 +109,8 @@ def _set_sentences(doc):  # spaCy component: our rule-based boundaries before an
     # (o.a., art. 2.76, E1.2, "als volgt:"), the next token is marked "no start" so a parser
     # cannot split there either. Elsewhere the parser decides: it finds the unpunctuated heading
     # in front of a sentence, which no punctuation rule can; but never before a lower-case word
-    # or at white space. A line break after a line without
-    # final punctuation (a heading, a list fragment) starts a sentence.
+    # or at white space. A line break after a line without final punctuation (a heading, a list
+    # fragment) starts a sentence.
     starts = {0}
     for span in sentences.split(doc.text):
         first = doc.char_span(span.start, span.end, alignment_mode="expand")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 
 from eislint.document import REQUIREMENT_ID, Block, Document, Requirement, Section
 
@@ -78,7 +79,7 @@ def segment(doc: Document) -> Document:
 
 def _sections(doc: Document) -> list[Section]:
     # A CSV file has no headings; its name ("eisen-en-wensen.csv") says what it holds.
-    root_kind = classify(re.sub(r"[-_]+", " ", re.split(r"[\\/]", doc.path)[-1].rsplit(".", 1)[0])) if doc.format == "csv" else "overig"
+    root_kind = classify(re.sub(r"[-_]+", " ", PurePath(doc.path).stem)) if doc.format == "csv" else "overig"
     root = Section(title=doc.path, kind=root_kind, level=0, number="", start=0, end=len(doc.text), heading=None)
     sections = [root]
     stack = [root]

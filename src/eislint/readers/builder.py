@@ -7,9 +7,8 @@ user can find back (paragraph, table/row/column, sheet!cell, page/line).
 
 from __future__ import annotations
 
-from typing import Any
-
 import re
+from typing import Any
 
 from eislint.document import Block, BlockKind, Document, Span
 from eislint.readers.errors import ReadError
@@ -26,8 +25,8 @@ class DocumentBuilder:
     def __init__(self) -> None:
         self._parts: list[str] = []
         self._length = 0
+        self._lines = 1
         self.blocks: list[Block] = []
-        self.anchors: list[tuple[int, dict[str, Any]]] = []
         self.masked: list[Span] = []
 
     def _write(self, text: str) -> tuple[int, int]:
@@ -36,6 +35,7 @@ class DocumentBuilder:
             raise ReadError(f"meer dan {MAX_TEXT_CHARS // 1_000_000} miljoen tekens tekst na uitpakken; niet gelezen")
         self._parts.append(text)
         self._length += len(text)
+        self._lines += text.count("\n")
         return start, self._length
 
     def _newline(self) -> None:
@@ -98,13 +98,8 @@ class DocumentBuilder:
 
     def pad_to_line(self, line: int) -> None:
         """Start the next block on 1-based `line`, so line numbers match the source (CSV)."""
-        current = self.text.count("\n") + 1 if self._length else 1
-        if line > current + 1:
-            self._write("\n" * (line - current - 1))
-
-    def anchor(self, location: dict[str, Any]) -> None:
-        """From the next character on, findings are at `location` (PDF page and line)."""
-        self.anchors.append((self._length + (1 if self._length else 0), dict(location)))
+        if line > self._lines + 1:  # the next block adds one line break of its own
+            self._write("\n" * (line - self._lines - 1))
 
     @property
     def text(self) -> str:
@@ -112,7 +107,6 @@ class DocumentBuilder:
 
     def build(self, path: str, fmt: str, notices: list[str] | None = None) -> Document:
         doc = Document(path=path, text=self.text, blocks=self.blocks, format=fmt, notices=list(notices or []))
-        doc.anchors = self.anchors
         doc.masked = self.masked
         return doc
 

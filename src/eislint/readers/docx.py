@@ -19,6 +19,7 @@ from eislint.readers.container import open_zip
 from eislint.readers.errors import ReadError
 from eislint.readers.numbering import format_number, to_int
 from eislint.readers.text import looks_like_heading
+from eislint.segment import column_roles
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -89,8 +90,8 @@ class _Styles:
             for tag in tags:
                 node = node.find(W + tag) if node is not None else None
             if node is not None:
-                return node, style.get(W + "styleId")
-        return None, None
+                return node
+        return None
 
 
 class _Numbering:
@@ -283,17 +284,17 @@ class _WordReader:
         style = ppr.find(W + "pStyle") if ppr is not None else None
         return (style.get(W + "val") if style is not None else self.styles.default), ppr
 
-    def _number(self, p: Any, style_id: str | None, ppr: Any) -> tuple[str, bool]:
+    def _number(self, style_id: str | None, ppr: Any) -> tuple[str, bool]:
         numpr = ppr.find(W + "numPr") if ppr is not None else None
         from_style = False
         if numpr is None:
-            numpr, _ = self.styles.find(style_id, "pPr", "numPr")
+            numpr = self.styles.find(style_id, "pPr", "numPr")
             from_style = numpr is not None
         if numpr is None:
             return "", False
         num_id = _val(numpr, "numId")
         if num_id is None and not from_style:  # only the level here; the list comes from the style
-            style_numpr, _ = self.styles.find(style_id, "pPr", "numPr")
+            style_numpr = self.styles.find(style_id, "pPr", "numPr")
             num_id = _val(style_numpr, "numId") if style_numpr is not None else None
         if not num_id or num_id == "0":
             return "", False
@@ -310,7 +311,7 @@ class _WordReader:
             return int(m.group(1))
         outline = ppr.find(W + "outlineLvl") if ppr is not None else None
         if outline is None:
-            outline, _ = self.styles.find(style_id, "pPr", "outlineLvl")
+            outline = self.styles.find(style_id, "pPr", "outlineLvl")
         if outline is not None:
             level = to_int(outline.get(W + "val"), 9, 0, 9)
             if level < 9:
@@ -318,7 +319,7 @@ class _WordReader:
         return 0
 
     def _bold(self, p: Any, style_id: str | None) -> bool:
-        style_bold, _ = self.styles.find(style_id, "rPr", "b")
+        style_bold = self.styles.find(style_id, "rPr", "b")
         default = style_bold is not None and style_bold.get(W + "val") not in ("0", "false")
         seen = False
         for run in p.iter(W + "r"):
@@ -350,7 +351,7 @@ class _WordReader:
         if not text and _mark_deleted(ppr):
             self.tracked = True
             return  # a deleted paragraph: gone after accepting, and it no longer takes a number
-        number, bullet = self._number(p, style_id, ppr)
+        number, bullet = self._number(style_id, ppr)
         if not text:
             return
         level = self._heading_level(style_id, ppr)
@@ -381,7 +382,7 @@ class _WordReader:
                 text = self.paragraph_text(child)
                 if not text and _mark_deleted(ppr):
                     continue
-                number, _ = self._number(child, style_id, ppr)
+                number, _ = self._number(style_id, ppr)
                 if text:
                     lines.append(f"{number} {text}" if number else text)
             elif child.tag == TBL:
@@ -395,8 +396,6 @@ class _WordReader:
         return "\n".join(line for line in lines if line)
 
     def table(self, tbl: Any, location: dict[str, Any]) -> None:
-        from eislint.segment import column_roles
-
         rows = []
         for tr in _direct(tbl, TR):
             trpr = tr.find(W + "trPr")

@@ -20,6 +20,7 @@ from eislint.readers.builder import DocumentBuilder
 from eislint.readers.container import open_zip
 from eislint.readers.errors import ReadError
 from eislint.readers.text import decode
+from eislint.segment import column_roles
 
 _MODAL = re.compile(r"\b(moet|moeten|dient|dienen|zal|zullen|kan|kunnen|mag|mogen|wordt|worden|is|zijn)\b", re.I)
 # a column name: a few words, no figure, no sentence
@@ -63,11 +64,8 @@ class SheetLayout:
     """Turns the rows of one sheet into blocks: title rows, the header, requirement rows."""
 
     def __init__(self, builder: DocumentBuilder, title: str | None, location: dict[str, Any]) -> None:
-        from eislint.segment import column_roles
-
         self.builder = builder
         self.location = location
-        self.column_roles = column_roles
         self.roles: dict[str, int] | None = None
         self.text_column: int | None = None
         self._header_columns: list[int] = []
@@ -80,7 +78,7 @@ class SheetLayout:
             return
         location = {**self.location, "rij": number}
         previous = self.builder.blocks[-1].kind if self.builder.blocks else None
-        roles = self.column_roles([text for _, text in cells]) if len(cells) >= 2 else None
+        roles = column_roles([text for _, text in cells]) if len(cells) >= 2 else None
         # A header: column names where a table starts, or a row that names at least two requirement
         # columns ("Nr | Eis | Voldoet inschrijver aan de eis (ja/nee)": the answer column may be long)
         named = roles is not None and len(roles) >= 2 and all(len(text.split()) <= 10 for _, text in cells)
