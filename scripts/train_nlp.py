@@ -63,11 +63,30 @@ def evaluate(model: Path, data: Path, out: Path) -> dict:
     return {v: round(scores[k], 4) for k, v in keys.items() if k in scores and scores[k] is not None}
 
 
+def resume_config(config: Path, last: Path, dest: Path) -> Path:
+    """A config whose components start from the last checkpoint (optimizer state starts afresh)."""
+    if not last.exists():
+        sys.exit(f"no checkpoint to resume from: {last}")
+    from spacy.util import load_config
+
+    cfg = load_config(config)
+    for name in cfg["nlp"]["pipeline"]:
+        cfg["components"][name] = {"source": str(last)}
+    cfg.to_disk(dest)
+    return dest
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--ud-dir", type=Path, default=ROOT.parent / "shared" / "ud-dutch")
     ap.add_argument("--work-dir", type=Path, default=Path("/tmp/eislint-train"))
-    ap.add_argument("--max-steps", type=int, default=8000)
+    ap.add_argument("--max-steps", type=int, default=20000)
+    ap.add_argument("--train", type=Path, default=None,
+                    help="training conllu (default: <ud-dir>/experiment-splits/train-plus-alpino-tierA.conllu)")
+    ap.add_argument("--config", type=Path, default=CONFIG)
+    ap.add_argument("--resume", action="store_true",
+                    help="continue from <work-dir>/model/model-last (a stopped run keeps its checkpoint there)")
+    ap.add_argument("--no-package", action="store_true", help="evaluate only; do not replace the shipped pipeline")
     ap.add_argument("--quick", action="store_true", help="a 200-step smoke run")
     ap.add_argument("--skip-train", action="store_true", help="evaluate and package an existing <work-dir>/model")
     args = ap.parse_args()
@@ -75,7 +94,7 @@ def main() -> None:
     corpus = work / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
     splits = args.ud_dir / "experiment-splits"
-    train = convert(splits / "train.conllu", corpus, "train")
+    train = convert(args.train or splits / "train-plus-alpino-tierA.conllu", corpus, "train")
     dev = convert(splits / "dev.conllu", corpus, "dev")
     tests = {}
     for rel in TEST_FILES:
@@ -89,8 +108,11 @@ def main() -> None:
     steps = 200 if args.quick else args.max_steps
     output = work / "model"
     started = time.time()
+    config = args.config
+    if args.resume:
+        config = resume_config(args.config, output / "model-last", work / "resume.cfg")
     if not args.skip_train:
-        run([sys.executable, "-m", "spacy", "train", str(CONFIG), "--output", str(output), "--paths.train", str(train),
+        run([sys.executable, "-m", "spacy", "train", str(config), "--output", str(output), "--paths.train", str(train),
              "--paths.dev", str(dev), "--training.max_steps", str(steps)])
     minutes = (time.time() - started) / 60
     best = output / "model-best"
@@ -99,7 +121,13 @@ def main() -> None:
         scores[f"test_{name}"] = evaluate(best, path, work / f"test_{name}.json")
     if not args.skip_train:
         scores["training_minutes"] = round(minutes, 1)
-    scores["data"] = "UD Dutch 2.16 test (Alpino + LassySmall); trained on experiment-splits (see PROVENANCE.md)"
+    scores["data"] = ("UD Dutch 2.16 test (Alpino + LassySmall); trained on "
+                      f"{(args.train or splits / 'train-plus-alpino-tierA.conllu').name} (see PROVENANCE.md)")
+    scores["config"] = args.config.name
+    if args.no_package:
+        (work / "scores.json").write_text(json.dumps(scores, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(json.dumps(scores, indent=2))
+        return
     pipeline = TARGET / "pipeline"
     if pipeline.exists():
         shutil.rmtree(pipeline)
