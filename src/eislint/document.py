@@ -105,6 +105,9 @@ class Requirement:
     section: Section
     weight: str | None = None
     explanation: str | None = None
+    # MoSCoW or the label of a kind column, normalised: must, should, could, wont (None: not given)
+    priority: str | None = None
+    lead: str | None = None  # the lead-in an item completes ("Het LMS biedt de volgende functies:")
 
 
 @dataclass(slots=True)
@@ -120,6 +123,9 @@ class Document:
     # Spans that are not tender text (suppression comments, markup): masked before analysis.
     masked: list[Span] = field(default_factory=list)
     bundle: str = ""  # documents with the same bundle key form one tender
+    role: str = "overig"  # eislint.roles.ROLES: what this document is in its bundle
+    role_reason: str = ""
+    model_text: bool = False  # a standard model (GIBIT, VNG model) declared applicable, not written by the buyer
     # (offset, location): from that offset on the source location is this (PDF page and line)
     anchors: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     _line_starts: list[int] = field(default_factory=list, repr=False)

@@ -46,6 +46,9 @@ class DocumentSummary:
     sections: dict[str, int]
     requirements: dict[str, int]
     findings: dict[str, int]
+    role: str = "overig"
+    role_reason: str = ""
+    model_text: bool = False
 
 
 @dataclass(slots=True)
@@ -291,6 +294,8 @@ def _tender_applies(rule: Rule, tender: Tender) -> bool:
 
 def _when(rule: Rule, unit: Unit) -> bool:
     when = rule.when
+    if unit.document.model_text and unit.scope in ("sentence", "paragraph", "section") and "roles" not in when:
+        return False  # a standard model (GIBIT, VNG) is judged for how it is declared applicable
     if not when:
         return True
     section_kind = unit.section.kind if unit.section is not None else None
@@ -302,6 +307,16 @@ def _when(rule: Rule, unit: Unit) -> bool:
     if "requirements" in when and req_kind not in when["requirements"]:
         return False
     if "not_requirements" in when and req_kind in when["not_requirements"]:
+        return False
+    role = unit.document.role
+    if "roles" in when and role not in when["roles"]:
+        return False
+    if "not_roles" in when and role in when["not_roles"]:
+        return False
+    priority = unit.requirement.priority if unit.requirement is not None else None
+    if "priorities" in when and priority not in when["priorities"]:
+        return False
+    if "not_priorities" in when and priority in when["not_priorities"]:
         return False
     return True
 
@@ -366,7 +381,7 @@ def make_finding(rule: Rule, hit: Hit, unit: Unit) -> Finding:
     section = doc.section_at(hit.start)
     return Finding(
         rule=rule.id, category=rule.category,
-        severity=Severity.parse(hit.level) if hit.level else rule.level,
+        severity=Severity.parse(hit.level) if hit.level else _level(rule, requirement),
         message=render(rule.message, values), path=doc.path, start=hit.start, end=hit.end,
         line=line, column=col, end_line=end_line, end_column=end_col, match=match,
         section=section.path or None if section is not None else None,
@@ -377,10 +392,16 @@ def make_finding(rule: Rule, hit: Hit, unit: Unit) -> Finding:
     )
 
 
+def _level(rule: Rule, requirement: Any) -> Severity:
+    priority = requirement.priority if requirement is not None else None
+    return rule.level_by_priority.get(priority, rule.level) if priority else rule.level
+
+
 def summarise(doc: Document, findings: list[Finding]) -> DocumentSummary:
     return DocumentSummary(
         path=doc.path, format=doc.format,
         sections=dict(Counter(s.kind for s in doc.sections if s.heading is not None)),
         requirements=dict(Counter(r.kind for r in doc.requirements)),
         findings=dict(Counter(f.category for f in findings)),
+        role=doc.role, role_reason=doc.role_reason, model_text=doc.model_text,
     )

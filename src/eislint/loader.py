@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from eislint.checks import CHECK_TYPES
+from eislint.document import REQUIREMENT_KINDS, SECTION_KINDS
+from eislint.roles import ROLES
 from eislint.findings import Applicability, Severity
 from eislint.yamlio import ConfigError, YamlDoc, load_yaml
 
@@ -26,12 +28,15 @@ ANNOTATION_NAMES = ("lemma", "pos", "morph", "dep", "sents", "ents")
 _ID = re.compile(r"^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$")
 _COMMON = {
     "id", "check", "category", "level", "scope", "message", "docs", "suggestion", "fix", "requires", "when",
-    "aliases", "status", "tender",
+    "aliases", "status", "tender", "level_by_priority",
 }
 _TENDER_KEYS = {"business_critical": bool, "personal_data": bool, "domain": str}
 _DOCS = {"wat", "waarom", "fout", "goed", "bron", "fix_veiligheid", "opmerking"}
-_WHEN = {"sections", "requirements", "not_sections", "not_requirements"}
+_WHEN = {"sections", "requirements", "not_sections", "not_requirements", "roles", "not_roles", "priorities",
+         "not_priorities"}
 _PACK = {"name", "description", "beschrijving", "version"}
+_WHEN_VALUES = {"sections": SECTION_KINDS, "requirements": REQUIREMENT_KINDS, "roles": ROLES,
+                "priorities": ("must", "should", "could", "wont")}
 
 
 @dataclass(slots=True)
@@ -51,6 +56,8 @@ class Rule:
     requires: frozenset[str] = frozenset()
     when: dict[str, list[str]] = field(default_factory=dict)
     tender: dict[str, Any] = field(default_factory=dict)
+    # another level for requirements of a given MoSCoW priority ({could: warning})
+    level_by_priority: dict[str, Severity] = field(default_factory=dict)
     aliases: tuple[str, ...] = ()
     status: str = "stable"
 
@@ -176,6 +183,10 @@ def load_rule(path: Path, pack: str) -> Rule:
     for key, values in when.items():
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise doc.error(f"'when.{key}' moet een lijst van teksten zijn", "when", key)
+        allowed = _WHEN_VALUES[key.removeprefix("not_")]
+        for value in values:
+            if value not in allowed:
+                raise doc.error(f"onbekende waarde '{value}' in 'when.{key}' (kies uit {', '.join(allowed)})", "when", key)
     tender = data.get("tender", {})
     if not isinstance(tender, dict) or any(k not in _TENDER_KEYS or not isinstance(v, _TENDER_KEYS[k])
                                            for k, v in tender.items()):
@@ -194,6 +205,11 @@ def load_rule(path: Path, pack: str) -> Rule:
     aliases = data.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) and _ID.match(a) for a in aliases):
         raise doc.error("'aliases' is een lijst van regel-id's", "aliases")
+    by_priority = data.get("level_by_priority", {})
+    if not isinstance(by_priority, dict) or any(
+            k not in _WHEN_VALUES["priorities"] or v not in ("error", "warning", "info") for k, v in by_priority.items()):
+        raise doc.error("'level_by_priority' is een mapping van must/should/could/wont naar error/warning/info",
+                        "level_by_priority")
     status = data.get("status", "stable")
     if status not in ("stable", "preview"):
         raise doc.error("'status' is stable of preview", "status")
@@ -201,7 +217,7 @@ def load_rule(path: Path, pack: str) -> Rule:
         id=rule_id, pack=pack, check=check, category=data["category"], level=Severity.parse(data["level"]),
         scope=data["scope"], message=data["message"].strip(), docs=docs, options=options, path=str(path),
         suggestion=suggestion.strip() if suggestion else None, fix=fix, requires=frozenset(needed), when=when,
-        tender=tender,
+        tender=tender, level_by_priority={k: Severity.parse(v) for k, v in by_priority.items()},
         aliases=tuple(aliases), status=status,
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from eislint import roles
 from eislint.document import REQUIREMENT_ID, Block, Document, Requirement, Section
 
 # Checked in order: the first kind whose pattern matches the title wins, so "gunningscriteria
@@ -48,6 +49,37 @@ _MODAL = re.compile(
     r"\b(moet|moeten|dient|dienen|zal|zullen|wordt\s+verwacht|is\s+verplicht|beschikt\s+over|biedt|ondersteunt)\b",
     re.I,
 )
+# What makes a statement a requirement in a requirement-bearing part of a PvE, SLA or DAP: an
+# obligation ("moet", "dient", "garandeert", "draagt zorg voor", "voldoet aan", "levert"), a
+# capability of what is bought ("De oplossing biedt/kan/ondersteunt ...", "Het is mogelijk om"),
+# or a user story ("Als beheerder wil ik ...").
+_OBLIGATION = re.compile(
+    r"\b(moet|moeten|dient|dienen|zal|zullen|wordt\s+verwacht|(?:is|zijn)\s+verplicht|beschikt|beschikken\s+over"
+    r"|garandeert|garanderen|draagt|dragen|zorgt|zorgen|levert|leveren|voldoet|voldoen|verplicht\s+zich"
+    r"|verplichten\s+zich|(?:is|zijn)\s+(?:het\s+)?mogelijk|(?:is|zijn)\s+in\s+staat)\b",
+    re.I,
+)
+_SUPPLIER_SUBJECT = re.compile(
+    r"^\s*(?:(?:de|het)\s+)?(?:(?:aangeboden|te\s+leveren|nieuwe)\s+)?(?:oplossing|applicatie|systeem|tool|software|dienst(?:verlening)?"
+    r"|leverancier|opdrachtnemer|inschrijver|platform|pakket|product|portaal|omgeving|module|\w+systeem|\w+applicatie"
+    r"|\w+oplossing|\w+platform|lms|saas-dienst)\b\s+(?!\w+\s*:)\w+",
+    re.I,
+)
+_USER_STORY = re.compile(r"^\s*als\s+[^,.]{2,80}?\s+wil\s+ik\b", re.I)
+# Parts of a PvE or SLA that explain rather than demand.
+_INTRO_TITLE = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:inleiding|leeswijzer|introductie|toelichting|instructies?|doel(?:\s+en\s+\w+)?|doel\s+van\b.*"
+    r"|definities|begrippen(?:lijst)?|afkortingen|achtergrond|context|versiebeheer|documentbeheer|wijzigingen|ondertekening"
+    r"|scope|reikwijdte|opbouw(?:\s+van\s+\w+(?:\s+\w+)?)?|over\s+dit\s+document)\W*$",
+    re.I,
+)
+# The purpose of the document itself, not of the tender: "Doel van dit document", "Doel van deze SLA".
+_DOCUMENT_PURPOSE = re.compile(
+    r"\bdoel(?:en|stelling)?\s+(?:en\s+\w+\s+)?van\s+(?:dit|deze|de|het)\s+(?:document|bijlage|leidraad|sla|dap|dvo"
+    r"|overeenkomst|hoofdstuk|paragraaf|procedure\b(?!\s+\w)|nota|formulier|programma\s+van\s+eisen|beschrijvend\s+document"
+    r"|service\s*level\s+agreement|verwerkersovereenkomst|dossier)\b",
+    re.I,
+)
 
 # Column names of requirement tables, Dutch and English.
 _COL_ID = re.compile(r"^(nr\.?|no\.?|nummer|id|code|ref(erentie)?\.?|#|(eis|wens|req(uirement)?)[-\s]?(nummer|nr\.?|id|code))$", re.I)
@@ -67,10 +99,11 @@ def classify(title: str) -> str:
 
 
 def segment(doc: Document) -> Document:
-    """Fill doc.sections and doc.requirements from its blocks (idempotent)."""
+    """Fill doc.role, doc.sections and doc.requirements from its blocks (idempotent)."""
+    roles.assign(doc)
     doc.sections = _sections(doc)
     doc.requirements = _requirements(doc)
-    if not doc.requirements and not any(b.kind == "heading" for b in doc.blocks):
+    if not doc.requirements and not any(b.kind == "heading" for b in doc.blocks) and doc.role in ("overig", "pve"):
         # A loose snippet (one requirement pasted in, `eislint suggest`): every paragraph is one.
         doc.requirements = [r for b in doc.blocks if b.kind in ("paragraph", "list_item")
                             if (r := _item_requirement(doc, b, doc.sections[0], {"eisen"}, loose=True)) is not None]
@@ -98,6 +131,8 @@ def _sections(doc: Document) -> list[Section]:
         while len(stack) > 1 and stack[-1].level >= level:
             stack.pop().end = block.start
         kind = classify(clean_title)
+        if kind == "doelstelling" and (doc.role in roles.ANNEX_ROLES or _DOCUMENT_PURPOSE.search(clean_title)):
+            kind = "overig"  # the aims of an SLA or of the document itself are not the tender's goals
         parent = stack[-1]
         if kind == "overig" and (parent.heading is not None or parent.kind != "overig"):
             kind = parent.kind
@@ -110,49 +145,104 @@ def _sections(doc: Document) -> list[Section]:
     return sections
 
 
+# Documents that hold no requirements of the buyer: model agreements, forms, price sheets.
+_NO_REQUIREMENTS = frozenset({"overeenkomst", "verwerkersovereenkomst", "prijzenblad", "formulier",
+                              "nota-van-inlichtingen", "planning"})
+# In a PvE every part that is not an introduction bears requirements; in an SLA or DAP the
+# obligations are requirements too (service levels, procedures).
+_STATEMENT_ROLES = frozenset({"pve", "sla", "dap"})
+_NOT_BEARING = frozenset({"aanleiding", "doelstelling", "gunning", "prijs", "contract", "randvoorwaarden"})
+
+
+def _mode(doc: Document, section: Section) -> str | None:
+    """How requirements are found in a section: 'eisen' (an eisen or wensen part), 'statements'
+    (any obligation statement counts), or None (no requirements here)."""
+    if doc.role in _NO_REQUIREMENTS:
+        return None
+    kinds = section.kinds()
+    if kinds & {"eisen", "wensen"}:
+        return "eisen"
+    if doc.role in _STATEMENT_ROLES and not kinds & _NOT_BEARING and not _intro(section):
+        return "statements"
+    return None
+
+
+def _intro(section: Section) -> bool:
+    node: Section | None = section
+    while node is not None and node.heading is not None:
+        if _INTRO_TITLE.match(node.title) or _DOCUMENT_PURPOSE.search(node.title):
+            return True
+        node = node.parent
+    return False
+
+
+def is_statement(text: str) -> bool:
+    """An obligation, a capability of what is bought, or a user story."""
+    return bool(_MODAL.search(text) or _OBLIGATION.search(text) or _SUPPLIER_SUBJECT.match(text)
+                or _USER_STORY.match(text))
+
+
 def _requirements(doc: Document) -> list[Requirement]:
     reqs: list[Requirement] = []
     table_columns: dict[str, int] | None = None
-    for block in doc.blocks:
+    stem: tuple[str, int, bool] | None = None  # (lead-in text, indent, is a list item)
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
         if block.kind == "table_header":
             table_columns = _table_columns(doc, block)
             continue
         if block.kind in ("paragraph", "list_item"):
             table_columns = None  # a heading (a group row in a sheet) keeps the table going
+        if block.kind == "heading":
+            stem = None
         section = doc.section_at(block.start)
         if section is None:
             continue
-        kinds = section.kinds()
+        mode = _mode(doc, section)
         if block.kind == "table_row":
-            req = _table_requirement(doc, block, section, table_columns)
+            req = _table_requirement(doc, block, section, table_columns, mode)
             if req is not None:
                 reqs.append(req)
             continue
         if block.kind not in ("paragraph", "list_item"):
             continue
-        req = _item_requirement(doc, block, section, kinds)
+        if stem is not None and (block.kind != "list_item" or (stem[2] and block.indent <= stem[1])):
+            stem = None
+        text = doc.clean(block.content.start, block.content.end).strip()
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if text.endswith(":") and nxt is not None and nxt.kind == "list_item" and \
+                (block.kind == "paragraph" or nxt.indent > block.indent):
+            # a lead-in: the items below complete it and are the requirements
+            stem = (text, block.indent, block.kind == "list_item")
+            continue
+        req = _item_requirement(doc, block, section, section.kinds(), mode=mode)
         if req is not None:
+            if stem is not None and block.kind == "list_item":
+                req.lead = stem[0]
             reqs.append(req)
     return reqs
 
 
 def _item_requirement(doc: Document, block: Block, section: Section, kinds: set[str],
-                      loose: bool = False) -> Requirement | None:
+                      loose: bool = False, mode: str | None = "eisen") -> Requirement | None:
     start, end = block.content.start, block.content.end
     text = doc.clean(start, end)
     m = _REQ_ID.match(text)
     req_id = None
     kind = None
-    if m:
+    if m and doc.role not in _NO_REQUIREMENTS:
         req_id = m.group("id").strip()
         kind = _KIND_BY_PREFIX.get(m.group("prefix").lower(), "eis")
         start += m.end()
-    elif block.kind == "list_item" and kinds & {"eisen", "wensen", "doelstelling"}:
+    elif block.kind == "list_item" and kinds & {"doelstelling"} and mode is None and doc.role not in _NO_REQUIREMENTS:
         if block.marker[:-1].isdigit():
             req_id = block.marker[:-1]
-    elif not loose and not (kinds & {"eisen", "wensen"} and _MODAL.search(text)):
-        return None
-    if req_id is None and block.kind == "list_item" and not kinds & {"eisen", "wensen", "doelstelling"}:
+    elif block.kind == "list_item" and mode == "eisen":
+        if block.marker[:-1].isdigit():
+            req_id = block.marker[:-1]
+    elif block.kind == "list_item" and mode == "statements" and doc.role == "pve":
+        pass  # a bullet in a requirement part of a PvE
+    elif not loose and not (mode is not None and is_statement(text)):
         return None
     if kind is None:
         if "wensen" in kinds and "eisen" not in kinds:
@@ -161,12 +251,14 @@ def _item_requirement(doc: Document, block: Block, section: Section, kinds: set[
             kind = "doel"
         else:
             kind = "eis"
-    kind = _kind_from_text(doc.clean(start, end), kind)
+    body = doc.clean(start, end)
+    kind = _kind_from_text(body, kind)
     while start < end and doc.text[start].isspace():
         start += 1
     if start >= end:
         return None
-    return Requirement(id=req_id, kind=kind, start=start, end=end, block=block, section=section)
+    return Requirement(id=req_id, kind=kind, start=start, end=end, block=block, section=section,
+                       priority=_priority(body) or _priority(section.title))
 
 
 def _kind_from_text(text: str, default: str) -> str:
@@ -201,9 +293,10 @@ def column_roles(names: list[str]) -> dict[str, int] | None:
     return cols if "text" in cols else None
 
 
-def _table_requirement(doc: Document, block: Block, section: Section, cols: dict[str, int] | None) -> Requirement | None:
+def _table_requirement(doc: Document, block: Block, section: Section, cols: dict[str, int] | None,
+                       mode: str | None = "eisen") -> Requirement | None:
     kinds = section.kinds()
-    if cols is None or not (kinds & {"eisen", "wensen"} or "id" in cols):
+    if cols is None or doc.role in _NO_REQUIREMENTS or not (mode is not None or "id" in cols):
         return None
     if cols["text"] >= len(block.cells):
         return None
@@ -212,15 +305,35 @@ def _table_requirement(doc: Document, block: Block, section: Section, cols: dict
         return None
     req_id = _cell_text(doc, block, cols["id"]) if "id" in cols else None
     kind = "wens" if "wensen" in kinds and "eisen" not in kinds else "eis"
+    priority = None
     if "kind" in cols:
-        kind = _kind_from_label(_cell_text(doc, block, cols["kind"]), kind)
+        label = _cell_text(doc, block, cols["kind"])
+        kind = _kind_from_label(label, kind)
+        priority = _priority(label, bare=True)
     kind = _kind_from_text(doc.clean(cell.start, cell.end), kind)
     weight = _cell_text(doc, block, cols["weight"]) if "weight" in cols else None
     explanation = _cell_text(doc, block, cols["explanation"]) if "explanation" in cols else None
     return Requirement(
         id=req_id or None, kind=kind, start=cell.start, end=cell.end, block=block, section=section,
         weight=weight or None, explanation=explanation or None,
+        priority=priority or _priority(doc.clean(cell.start, cell.end)) or _priority(section.title),
     )
+
+
+_MOSCOW = {"must": "must", "m": "must", "should": "should", "s": "should", "could": "could", "c": "could",
+           "won't": "wont", "wont": "wont", "won’t": "wont", "w": "wont"}
+_PRIORITY_MARK = re.compile(
+    r"(?:\(|\[|\b(?:moscow|prioriteit|priority)\s*[:=]?\s*)\s*(must|should|could|won[’']?t)(?:\s+have)?\b", re.I)
+
+
+def _priority(text: str, bare: bool = False) -> str | None:
+    """MoSCoW priority written in a kind column ('Should', 'C') or marked in a text ('(Could)',
+    'MoSCoW: Won't')."""
+    if bare:
+        value = re.sub(r"\s+have$", "", text.strip().lower())
+        return _MOSCOW.get(value)
+    m = _PRIORITY_MARK.search(text)
+    return _MOSCOW.get(m.group(1).lower().replace("’", "'")) if m else None
 
 
 def _kind_from_label(label: str, default: str) -> str:

@@ -17,7 +17,8 @@ def as_dict(report: Report) -> dict:
         "version": __version__,
         "findings": [f.to_dict() for f in report.findings],
         "documents": [
-            {"path": d.path, "format": d.format, "sections": d.sections, "requirements": d.requirements,
+            {"path": d.path, "format": d.format, "role": d.role, "role_source": d.role_reason,
+             "model_text": d.model_text, "sections": d.sections, "requirements": d.requirements,
              "findings": d.findings}
             for d in report.documents
         ],

@@ -25,9 +25,8 @@ def render(report: Report, out: TextIO, color: bool) -> None:
         file_findings = list(file_findings)
         console.print(Text(path, style="bold underline"))
         summary = docs.get(path)
-        if summary is not None and summary.requirements:
-            found = ", ".join(f"{n} {_KIND_LABEL.get(k, k)}" for k, n in sorted(summary.requirements.items()))
-            console.print(Text(f"  gevonden: {found}", style="dim"))
+        if summary is not None:
+            console.print(Text(f"  {_role_line(summary)}", style="dim"))
         for section, items in groupby(file_findings, key=lambda f: f.section or ""):
             if section:
                 console.print(Text(f"  § {section}", style="bold"))
@@ -35,6 +34,16 @@ def render(report: Report, out: TextIO, color: bool) -> None:
                 _finding(console, f)
         console.print()
     _summary(console, report)
+
+
+def _role_line(summary) -> str:
+    from eislint.roles import ROLE_LABELS
+
+    role = ROLE_LABELS.get(summary.role, summary.role)
+    if summary.model_text:
+        role += " (standaardmodel: alleen beoordeeld op hoe het van toepassing wordt verklaard)"
+    found = ", ".join(f"{n} {_KIND_LABEL.get(k, k)}" for k, n in sorted(summary.requirements.items()))
+    return f"soort document: {role}" + (f"; gevonden: {found}" if found else "; geen eisen gevonden")
 
 
 def _finding(console, f: Finding) -> None:
@@ -72,6 +81,17 @@ def _summary(console, report: Report) -> None:
     from rich.text import Text
 
     s = report.summary()
+    if len(report.documents) > 1:
+        from eislint.roles import ROLE_LABELS
+
+        docs = Table(title="Documenten", show_edge=False, title_justify="left")
+        docs.add_column("document")
+        docs.add_column("soort")
+        docs.add_column("eisen", justify="right")
+        for d in report.documents:
+            role = ROLE_LABELS.get(d.role, d.role) + (" (standaardmodel)" if d.model_text else "")
+            docs.add_row(d.path, role, str(sum(d.requirements.values())))
+        console.print(docs)
     if s["by_category"]:
         table = Table(title="Meldingen per categorie", show_edge=False, title_justify="left")
         table.add_column("categorie")
