@@ -5,10 +5,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eislint import sentences
-from eislint.document import Document, Span
+from eislint.document import Document, Requirement, Span
+
+if TYPE_CHECKING:
+    from eislint.demand import DemandAnalysis
 
 
 @dataclass(slots=True)
@@ -27,6 +30,16 @@ class Analysis:
         self.document = document
         self.units = units
         self._starts = [u.start for u in units]
+        self._demands: dict[int, Any] = {}
+
+    def demand(self, requirement: Requirement) -> DemandAnalysis:
+        """The requirement's demand analysis, built once and shared by every rule."""
+        key = requirement.start
+        if key not in self._demands:
+            from eislint.demand import analyse
+
+            self._demands[key] = analyse(self, requirement)
+        return self._demands[key]
 
     def _overlapping(self, start: int, end: int) -> Iterable[ParseUnit]:
         i = max(bisect.bisect_right(self._starts, start) - 1, 0)

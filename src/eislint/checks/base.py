@@ -39,6 +39,15 @@ class Unit:
     def sentences(self) -> list[Span]:
         return self.analysis.sentences(self.start, self.end)
 
+    def demand(self):
+        """The shared demand analysis of this unit's requirement (None outside requirements)."""
+        return self.analysis.demand(self.requirement) if self.requirement is not None else None
+
+    def in_demand(self, start: int, end: int) -> bool:
+        """False when [start, end) is motivation, an example or an explanation of a requirement."""
+        demand = self.demand()
+        return demand is None or demand.in_demand(start, end)
+
     def sentence_at(self, offset: int) -> Span:
         for span in self.sentences():
             if span.start <= offset < span.end:

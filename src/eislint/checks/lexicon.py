@@ -20,6 +20,7 @@ class Lexicon(CheckType):
         "unless_scope": Option(str, default="sentence", choices=("sentence", "unit")),
         "exceptions": Option(list, default=[], doc="regexen: geen melding als de treffer hierbinnen valt"),
         "first_only": Option(bool, default=False, doc="alleen de eerste treffer per eenheid"),
+        "in_demand": Option(bool, default=False, doc="alleen in de eis zelf, niet in motivering, voorbeeld of toelichting"),
         "toelichting": Option(str, default="", doc="standaardwaarde van {toelichting} in de melding"),
         "context": Option(list, default=[], doc="[{pattern, level, toelichting}]: andere ernst en uitleg als de zin op pattern past"),
     }
@@ -66,7 +67,7 @@ class Lexicon(CheckType):
         return {
             "terms": terms, "attr": attr, "regex": regex, "lemma_index": lemma_index,
             "unless": compile_regexes(options["unless"]), "unless_scope": options["unless_scope"],
-            "exceptions": compile_regexes(options["exceptions"]), "first_only": options["first_only"],
+            "exceptions": compile_regexes(options["exceptions"]), "first_only": options["first_only"], "in_demand": options["in_demand"],
             "toelichting": options["toelichting"],
             "context": [(compile_regexes([c["pattern"]])[0], c.get("level"), c.get("toelichting", ""))
                         for c in options["context"]],
@@ -78,6 +79,8 @@ class Lexicon(CheckType):
     def run(self, p: Any, unit: Unit, ctx: Context) -> Iterator[Hit]:
         found = self._lemma_hits(p, unit) if p["attr"] == "lemma" else self._text_hits(p, unit)
         for start, end, key in found:
+            if p["in_demand"] and not unit.in_demand(start, end):
+                continue
             if inside_exception(unit, start, end, p["exceptions"]):
                 continue
             if unless_blocks(unit, start, end, p["unless"], p["unless_scope"]):

@@ -24,7 +24,11 @@ def _sentences(unit: Unit) -> Iterator[tuple[float, int, int, dict]]:
 
 
 def _sentence_words(unit: Unit) -> Iterator[tuple[float, int, int, dict]]:
-    for span in unit.sentences():
+    # In a requirement the pieces of its demand analysis: sentences, split further at ';' and at an
+    # inline enumeration ("waarbij: 1. ...; 2. ..."), which is a list, not one long sentence.
+    demand = unit.demand()
+    spans = [p for p in demand.pieces] if demand is not None else unit.sentences()
+    for span in spans:
         yield float(len(_WORD.findall(unit.slice(span.start, span.end)))), span.start, span.end, {}
 
 

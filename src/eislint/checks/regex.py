@@ -20,6 +20,7 @@ class Regex(CheckType):
         "exceptions": Option(list, default=[]),
         "replacement": Option(str, default=None, doc="vervanging voor de treffer (voor suggestie en fix); {match} staat voor de treffer"),
         "first_only": Option(bool, default=False),
+        "in_demand": Option(bool, default=False, doc="alleen in de eis zelf, niet in motivering, voorbeeld of toelichting"),
     }
 
     def validate(self, options: dict[str, Any]) -> list[tuple[str, str]]:
@@ -31,7 +32,7 @@ class Regex(CheckType):
             "patterns": compile_regexes(options["patterns"], options["ignorecase"]),
             "unless": compile_regexes(options["unless"]), "unless_scope": options["unless_scope"],
             "exceptions": compile_regexes(options["exceptions"]),
-            "replacement": options["replacement"], "first_only": options["first_only"],
+            "replacement": options["replacement"], "first_only": options["first_only"], "in_demand": options["in_demand"],
         }
 
     def may_match(self, p: Any, text: str) -> bool:
@@ -46,6 +47,8 @@ class Regex(CheckType):
                     continue
                 start, end = unit.start + m.start(group), unit.start + m.end(group)
                 if (start, end) in seen or inside_exception(unit, start, end, p["exceptions"]):
+                    continue
+                if p["in_demand"] and not unit.in_demand(start, end):
                     continue
                 if unless_blocks(unit, start, end, p["unless"], p["unless_scope"]):
                     continue

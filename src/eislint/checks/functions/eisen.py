@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from eislint import dutch
 from eislint.checks.base import Context, Hit, Option, Unit
 from eislint.checks.functions import register
 
@@ -61,85 +62,86 @@ def undefined_abbreviations(unit: Unit, ctx: Context, options: dict[str, Any]) -
 
 # ---------------------------------------------------------------- compound requirements
 
-_MODAL_VERB = r"(?:moet|moeten|dient|dienen|zal|zullen|kan|kunnen|mag|mogen|wordt\s+verwacht|is\s+verplicht)"
-_MODAL_RE = re.compile(rf"\b{_MODAL_VERB}\b", re.I)
-# "... moet X en moet Y", "... dient X, en kan Y": a second modal after a coordinator
-_COORD_MODAL = re.compile(rf"(?P<cut>[,;]?\s+(?:en|maar|terwijl|alsook|daarnaast|bovendien|tevens)\s+(?:(?:het|de|deze|dit)\s+\w+\s+)?(?P<modal>{_MODAL_VERB})\b)", re.I)
-_RELATIVE = re.compile(r"\b(die|dat|waarmee|waarin|waarop|waardoor|zodat|zodra|als|indien|wanneer|om)\b[^.;]*$", re.I)
-
 
 @register(
     "samengesteld",
     min_eisen=Option(int, default=2, doc="vanaf hoeveel zelfstandige eisen een melding volgt"),
 )
 def compound_requirement(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[Hit]:
-    """More than one independently verifiable demand in one requirement.
-
-    Counted: sentences that carry their own modal verb, and a second modal verb joined with
-    'en' in one sentence ("moet X en moet Y"). A modal in a subordinate clause ("rapportages
-    die de leidinggevende kan exporteren") is part of the same demand and does not count.
-    """
-    parts: list[tuple[int, int]] = []  # spans of separate demands, document offsets
-    for span in unit.sentences():
-        text = unit.slice(span.start, span.end)
-        first = _MODAL_RE.search(text)
-        if first is None:
-            if parts:  # a sentence without a demand belongs to the previous one (a toelichting)
-                parts[-1] = (parts[-1][0], span.end)
-            continue
-        cut_from = span.start
-        for m in _COORD_MODAL.finditer(text, first.end()):
-            before = text[first.end():m.start()]
-            if _RELATIVE.search(before):
-                continue  # the modal belongs to a subordinate clause
-            parts.append((cut_from, span.start + m.start("cut")))
-            cut_from = span.start + m.start("modal")
-        parts.append((cut_from, span.end))
-    if len(parts) < options["min_eisen"]:
+    """More than one independently verifiable demand in one requirement (see eislint.demand)."""
+    demand = unit.demand()
+    if demand is None or len(demand.demands) < options["min_eisen"]:
         return
-    subject = _subject(unit.slice(parts[0][0], parts[0][1]))
-    pieces = []
-    for i, (a, b) in enumerate(parts):
-        piece = " ".join(unit.slice(a, b).split()).strip(" ,;")
-        if _MODAL_RE.match(piece) and subject:
-            piece = f"{subject} {piece}"
+    doc = unit.document
+    pieces = [" ".join(doc.clean(s.start, s.end).split()).strip(" ,;") for s in demand.demands]
+    first = pieces[0]
+    out = []
+    for i, piece in enumerate(pieces):
+        if i and piece[:1].islower():
+            piece = _with_stem(first, piece)
+        piece = re.sub(r"^(?:en|maar|terwijl|alsook|daarnaast|bovendien|tevens)\s+", "", piece, flags=re.I)
+        piece = re.sub(r"[,;]?\s+(?:en|maar|terwijl|alsook|tevens|bovendien|daarnaast)$", "", piece, flags=re.I)
         if not piece.endswith((".", "!", "?")):
-            piece += "."
-        pieces.append(piece[0].upper() + piece[1:])
+            piece = piece.rstrip(" .,;:") + "."
+        out.append(piece[0].upper() + piece[1:])
     req_id = unit.requirement.id if unit.requirement is not None and unit.requirement.id else "E"
-    listing = " ".join(f"{req_id}{chr(ord('a') + i)}. {p}" for i, p in enumerate(pieces))
-    yield Hit(unit.start, unit.end, data={"aantal": str(len(parts)), "splitsing": listing})
+    listing = " ".join(f"{req_id}{chr(ord('a') + i)}. {p}" for i, p in enumerate(out))
+    yield Hit(unit.start, unit.end, data={"aantal": str(len(pieces)), "splitsing": listing})
 
 
-def _subject(text: str) -> str:
-    m = _MODAL_RE.search(text)
-    return " ".join(text[:m.start()].split()) if m else ""
+def _with_stem(first: str, piece: str) -> str:
+    """'om Y te bieden' after 'Het LMS biedt de mogelijkheid om X te tonen' becomes a full sentence."""
+    word = piece.split()[0].lower()
+    if word in ("en", "maar", "alsook"):
+        piece = piece.split(None, 1)[1] if len(piece.split()) > 1 else piece
+        word = piece.split()[0].lower()
+    m = re.search(rf"\b{re.escape(word)}\b", first, re.I) if word in ("om", "het", "te") else None
+    if m is None:
+        m = dutch.ANY_MODAL.search(first) if dutch.ANY_MODAL.match(piece) else None
+    if m is not None and m.start() > 0:
+        return f"{first[:m.start()].strip()} {piece}"
+    return piece
 
 
 # ---------------------------------------------------------------- passive without actor
 
 
+_MAIN_PASSIVE = re.compile(
+    rf"\b(?P<modal>{'|'.join(dutch.OBLIGATION_MODALS)})\b(?P<mid>(?:(?!\b(?:kan|kunnen|mag|mogen)\b)[^,;:.])*?)"
+    r"\b(?P<aux>(?:te\s+)?(?:worden|wordt))\b(?P<tail>[^,;:.]*)",
+    re.I,
+)
+_PARTICIPLE = re.compile(r"\b(?:\w*ge\w{2,}(?:d|t|en)|(?:ver|be|ont|her|er)\w{2,}(?:d|t|en))\b", re.I)
+_AGENT = re.compile(r"\bdoor\s+(?!middel\b|tussenkomst\b)(?:de|het|een|ons|onze|hen|haar|hem|\w+)\b", re.I)
+
+
 @register("passief_zonder_actor")
 def passive_without_actor(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[Hit]:
-    """A passive verb (aux:pass) whose clause names no actor (no 'door ...' agent)."""
-    for token in unit.tokens():
-        if token.dep_ != "aux:pass":
-            continue
-        head = token.head
-        children = list(head.children)
-        if any(c.dep_ in ("obl:agent",) or (c.dep_.startswith("obl") and any(
-                g.lower_ == "door" for g in c.children)) for c in children):
-            continue
-        if any(c.lower_ == "door" for c in head.subtree):
-            continue
-        if head.i < token.i:
-            continue  # "te leveren documentatie"-like adjectival use
-        first, last = min(token.i, head.i), max(token.i, head.i)
-        start = unit.analysis.token_offset(token.doc[first])
-        end = unit.analysis.token_offset(token.doc[last]) + len(token.doc[last])
-        if start < unit.start or end > unit.end:
-            continue
-        yield Hit(start, end, data={"werkwoord": head.lemma_ or head.text})
+    """An obligation in the main clause in the passive ('moet ... worden vastgelegd') without an
+    agent ('door ...'): who must act? A capability ('moet kunnen worden bewerkt'), a subordinate
+    clause ('..., die worden bewaard'), a stative 'is vastgelegd' and the motivation are not judged."""
+    demand = unit.demand()
+    spans = demand.demand_spans() if demand is not None else [unit]
+    for span in spans:
+        text = unit.document.clean(span.start, span.end)
+        for m in _MAIN_PASSIVE.finditer(text):
+            if not _main_clause(text[:m.start()]):
+                continue
+            clause = m.group(0)
+            if _AGENT.search(clause) or not (_PARTICIPLE.search(m.group("tail")) or _PARTICIPLE.search(m.group("mid"))):
+                continue
+            start = span.start + m.start()
+            yield Hit(start, span.start + m.end("aux"), data={"werkwoord": m.group("aux")})
+            break
+
+
+def _main_clause(before: str) -> bool:
+    """The modal after `before` is in the main clause: no subordinator opens a clause that is still
+    open ('Als X, moet ...' is main again after the comma)."""
+    last = None
+    for m in dutch.SUBORDINATOR.finditer(before):
+        last = m
+    return last is None or "," in before[last.end():]
 
 
 # ---------------------------------------------------------------- modal verb style
@@ -177,3 +179,47 @@ def inconsistent_modals(unit: Unit, ctx: Context, options: dict[str, Any]) -> It
     first = min((span for _, spans in minority for span in spans), key=lambda s: s[0])
     counts = ", ".join(f"'{style}' {len(spans)}x" for style, spans in ranked)
     yield Hit(first[0], first[1], data={"hoofdvorm": main[0], "telling": counts})
+
+
+# ---------------------------------------------------------------- a subject, no demand
+
+_CODE_LABEL = re.compile(r"^\s*(?-i:[A-Z]{2,}[-\s]?\d+)\b")
+_PREDICATE_WORD = re.compile(
+    rf"\b(?:{'|'.join(dutch.MODALS)}|is|zijn|wordt|worden|heeft|hebben|biedt|bieden|kan|mogelijk\s+(?:om|dat)|te\s+\w+en)\b",
+    re.I,
+)
+
+
+@register("geen_toetsbare_eis", max_woorden=Option(int, default=5, doc="alleen korte fragmenten"))
+def no_demand(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[Hit]:
+    """A requirement that only names a subject ('Termijnbewaking.', 'Historie klachten en
+    oplossingen'): no verb, so nothing is demanded that a bidder can answer or an assessor test.
+    Not for items that complete a lead-in ('De oplossing biedt: - rapportages'), table rows whose
+    other cells say what is meant, or a labelled line ('SGC 1 Zaakafhandeling')."""
+    req = unit.requirement
+    if req is None or req.lead is not None or req.explanation:
+        return
+    text = unit.text.strip()
+    words = text.rstrip(".").split()
+    if not words or len(words) > options["max_woorden"] or text.endswith(":") or _CODE_LABEL.match(text):
+        return
+    if _PREDICATE_WORD.search(text):
+        return
+    block = req.block
+    if block.kind == "table_row":
+        others = [unit.document.clean(c.start, c.end).strip() for c in block.cells
+                  if not (c.start <= req.start < max(c.end, c.start + 1))]
+        if any(len(o.split()) >= 4 for o in others):
+            return
+    tokens = unit.tokens()
+    if not tokens or not tokens[0].doc.has_annotation("POS"):
+        return
+    for tok in tokens:
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound", "nmod"):
+            continue
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if tok.lower_.endswith("e") and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
+            continue  # "verwachte doorlooptijd": a participle used as an adjective
+        return
+    start = unit.start + (len(unit.text) - len(unit.text.lstrip()))
+    yield Hit(start, start + len(text))
