@@ -18,7 +18,7 @@ _AIM = re.compile(
     re.I,
 )
 # Outside a doelstelling section only explicit aims count; "wij willen" there is usually a wish.
-_AIM_ANYWHERE = re.compile(r"\b(doel\s+(?:van\s+[\w\s]{1,40}\s+)?is|doelstelling\s+is|streven\s+naar|streeft\s+naar|beogen|beoogt|moet\s+leiden\s+tot|heeft\s+als\s+doel)\b", re.I)
+_AIM_ANYWHERE = re.compile(r"\b(doel\s+(?!van\s+(?:dit|deze)\s+(?:document|sla|dap|dvo|bijlage|overeenkomst|hoofdstuk|paragraaf|leidraad|nota|notitie)\b)(?:van\s+[\w\s]{1,40}\s+)?is|doelstelling\s+is|streven\s+naar|streeft\s+naar|beogen|beoogt|moet\s+leiden\s+tot|heeft\s+als\s+doel)\b", re.I)
 _NUMBER_WORD = r"(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|vijftien|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend|helft|kwart|driekwart|derde|verdubbel\w*|halver\w*)"
 _MEASURE = re.compile(
     r"\d+(?:[.,]\d+)?\s*(?:%|procent|punten|keer|x\b|medewerkers|gebruikers|deelnemers|uur|uren|minuten|cursussen|trainingen|e-learnings|certificaten|euro|€)"
@@ -42,9 +42,36 @@ _VERB_RESULT = (
 )
 
 
+# What makes a goal vague rather than merely unquantified: a direction without a target, an
+# evaluative word, an open subject, or no verb at all ("Monitoring kwaliteit mogelijk").
+_GOAL_VAGUE = re.compile(
+    r"\b(?:meer|minder|beter|betere|sneller|hoger|lager|groter|kleiner|efficiënter|effectiever|prima|optimaal|optimale"
+    r"|goed|goede|breed|brede|integraal|integrale|flexibel|flexibele|modern|moderne|toekomstbestendig\w*|gebruiksvriendelijk\w*"
+    r"|facilitering|ondersteuning|verbetering|optimalisatie|professionalisering|modernisering|stimulering"
+    r"|andere\s+\w+\s+die\s+van\s+belang|van\s+belang\s+zijn|relevante|diverse|verschillende|etc\.?|e\.d\.)\b",
+    re.I,
+)
+_GOAL_META = re.compile(
+    r"^\s*(?:in\s+(?:dit|deze)\s+(?:hoofdstuk|paragraaf|document|bijlage)|hieronder|hierna|de\s+(?:doelen|doelstellingen)\s+zijn"
+    r"|onze\s+(?:doelen|doelstellingen)\s+zijn|de\s+doelstelling(?:en)?\s+(?:is|zijn)\s+(?:als\s+)?volgt)\b",
+    re.I,
+)
+
+
+def _verbless(unit: Unit) -> bool:
+    """No verb outside attributive use: "Facilitering integraal werken ...", "Monitoring kwaliteit mogelijk"."""
+    tokens = unit.tokens()
+    if not tokens or not tokens[0].doc.has_annotation("POS"):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in tokens)
+
+
 @register("smart_doel")
 def smart_goal(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[Hit]:
-    """A goal statement without a measurable target, a time bound or a concrete subject."""
+    """A goal statement without a measurable target, a time bound or a concrete subject.
+
+    A vague goal (a direction without a target, an evaluative word, an open subject) is a warning;
+    a concrete goal that only lacks a number or a date is advice."""
     section = unit.section.kind if unit.section is not None else None
     if section in ("eisen", "wensen", "gunning", "prijs", "contract", "randvoorwaarden"):
         return
@@ -52,22 +79,27 @@ def smart_goal(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[Hi
     in_goal_section = section == "doelstelling" or (unit.requirement is not None and unit.requirement.kind == "doel")
     if not in_goal_section and not _AIM_ANYWHERE.search(text):
         return
-    if len(text.split()) < 4:
-        return  # a heading-like fragment or a label, not a goal
+    if len(text.split()) < 4 or text.endswith(":") or _GOAL_META.match(text):
+        return  # a label, a lead-in to a list of goals, or a sentence about the document
     measurable = bool(_MEASURE.search(_TIME.sub(" ", text)))
     timed = bool(_TIME.search(text))
     vague = _VAGUE_VERB.search(text)
+    if vague and vague.group(0).lower().startswith("ondersteun"):
+        vague = None  # "ondersteunt het proces van X" names a capability, not a direction
+    unclear = vague or _GOAL_VAGUE.search(text)
     missing = []
     if not measurable:
         missing.append("meetbaar (een doelwaarde met eenheid)")
     if not timed:
         missing.append("tijdgebonden (een datum of termijn)")
-    if vague and not measurable:
-        missing.append(f"concreet (wat verandert er precies door '{vague.group(0)}'?)")
+    if unclear and not measurable:
+        missing.append(f"concreet (wat verandert er precies door '{unclear.group(0)}'?)")
     if not missing:
         return
+    level = "warning" if not measurable and (unclear or _verbless(unit)) else "info"
     start = unit.start + (len(unit.text) - len(unit.text.lstrip()))
-    yield Hit(start, start + len(text), data={"ontbreekt": ", ".join(missing), "sjabloon": _template(text, timed, measurable)})
+    yield Hit(start, start + len(text), data={"ontbreekt": ", ".join(missing), "sjabloon": _template(text, timed, measurable)},
+              level=level)
 
 
 def _template(goal: str, timed: bool, measurable: bool) -> str:
