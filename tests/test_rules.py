@@ -51,8 +51,8 @@ def test_fixture_case(rule_id, case, path, tmp_path):
         config = tmp_path / "eislint.yaml"
         config.write_text(yaml.safe_dump(case["config"], allow_unicode=True), encoding="utf-8")
     hits = _hits(rule, case["text"], config)
-    got = [{"line": h.line, "column": h.column, "match": h.match} for h in hits]
-    expected = [{k: e[k] for k in ("line", "column", "match") if k in e} for e in case["expect"]]
+    got = [{"line": h.line, "column": h.column, "match": h.match, "severity": h.severity.label} for h in hits]
+    expected = [{k: e[k] for k in ("line", "column", "match", "severity") if k in e} for e in case["expect"]]
     got_cmp = [{k: g[k] for k in e} for g, e in zip(got, expected)]
     assert len(got) == len(expected) and got_cmp == expected, f"{path.name}: verwacht {expected}, kreeg {got}"
 
