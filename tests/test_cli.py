@@ -41,8 +41,8 @@ def test_check_concise_and_exit_1_on_error(tmp_path):
     result = _run("check", str(doc), "--format", "concise", cwd=tmp_path)
     out = result.stdout.decode()
     assert result.returncode == 1
-    assert f"{doc}:5:16: warning eisen.vage-term" in out
-    assert f"{doc}:7:23: error eisen.merk-zonder-gelijkwaardig" in out
+    assert f"{doc}:5:16: waarschuwing eisen.vage-term" in out
+    assert f"{doc}:7:23: fout eisen.merk-zonder-gelijkwaardig" in out
 
 
 def test_check_clean_exit_0(tmp_path):
@@ -115,7 +115,7 @@ def test_statistics(tmp_path):
 
 def test_stdin(tmp_path):
     result = _run("check", "-", "--format", "concise", cwd=tmp_path, input=FLAWED.encode())
-    assert result.returncode == 1 and b"-:5:16: warning eisen.vage-term" in result.stdout
+    assert result.returncode == 1 and b"-:5:16: waarschuwing eisen.vage-term" in result.stdout
 
 
 def test_directory_recursive_and_unsupported_files(tmp_path):

@@ -15,6 +15,7 @@ import click
 from eislint import __version__
 from eislint.findings import ExitStatus
 from eislint.formatters import FORMATTERS
+from eislint.taal import aantal
 
 _FORMATS = tuple(FORMATTERS)  # the registry decides; its modules are imported only when used
 
@@ -99,8 +100,8 @@ def _run_options(select, extend_select, ignore, config_path, nlp_model, rules_di
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Schrijf het rapport naar dit bestand in plaats van naar stdout.")
 @_lint_options
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
-              help="Vanaf welke ernst de exitcode 1 is (standaard: error).")
+@click.option("--fail-on", type=click.Choice(["fout", "waarschuwing", "advies", "nooit", "error", "warning", "info", "never"]),
+              default=None, help="Vanaf welke ernst de exitcode 1 is (standaard: fout; de Engelse woorden mogen ook).")
 @click.option("--stdin-filename", default="-", help="Naam voor tekst van stdin (de extensie bepaalt het formaat).")
 @click.option("--fix", is_flag=True, help="Pas veilige verbeteringen toe in .md- en .txt-bestanden (herschrijft de bestanden).")
 @click.option("--unsafe-fixes", is_flag=True, help="Met --fix of --diff: ook onveilige verbeteringen (nooit 'display-only').")
@@ -156,7 +157,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, nlp_mo
 
             report.findings[:], covered = filter_new(report.findings, baseline)
             if covered and not quiet:
-                report.notices.append(f"{covered} bekende melding(en) uit de baseline {baseline_path} niet getoond")
+                report.notices.append(f"{aantal(covered, 'bekende melding')} uit de baseline {baseline_path} niet getoond")
 
     narrow(report)
     if fix or show_diff:
@@ -188,8 +189,10 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, nlp_mo
             name = fmt or (config.format if config and config.format in FORMATTERS else None)
             name = name or ("rich" if out.isatty() else "concise")
             if quiet and name == "concise":
+                from eislint.formatters.concise import line
+
                 for f in report.findings:
-                    out.write(f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}\n")
+                    out.write(line(f) + "\n")
             else:
                 FORMATTERS[name](report, out, color)
     finally:
@@ -224,7 +227,7 @@ def baseline_cmd(paths, output, select, extend_select, ignore, config_path, nlp_
     if report.errors:
         sys.exit(ExitStatus.ERROR)
     count = write(report.findings, output)
-    click.echo(f"{output} geschreven: {count} melding(en) in {len(report.documents)} document(en).")
+    click.echo(f"{output} geschreven: {aantal(count, 'melding')} in {aantal(len(report.documents), 'document')}.")
 
 
 @main.command()
@@ -245,7 +248,7 @@ def annotate(source, output, force, author, select, extend_select, ignore, confi
     except AnnotateError as exc:
         _fail(str(exc))
         sys.exit(ExitStatus.ERROR)
-    click.echo(f"{output} geschreven: {result.placed} opmerking(en)"
+    click.echo(f"{output} geschreven: {aantal(result.placed, 'opmerking')}"
                + (f", {result.unplaced} zonder vindplaats (bij het begin van het document)" if result.unplaced else "")
                + ".")
     sys.exit(ExitStatus.OK)
@@ -256,7 +259,7 @@ def exit_status(report, threshold: str) -> int:
 
     if report.errors:
         return ExitStatus.ERROR
-    if threshold == "never":
+    if threshold in ("never", "nooit"):
         return ExitStatus.OK
     floor = Severity.parse(threshold)
     return ExitStatus.FINDINGS if any(f.severity >= floor for f in report.findings) else ExitStatus.OK
@@ -287,13 +290,15 @@ def rules(pack, category, fmt) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from eislint.taal import SCOPE_WORDS
+
     table = Table(show_edge=False)
     for col in ("regel", "categorie", "ernst", "bereik", "wat"):
         table.add_column(col, overflow="fold")
     for r in selected:
-        table.add_row(r.id, r.category, r.level.dutch, r.scope, r.docs["wat"].split(". ")[0][:90])
+        table.add_row(r.id, r.category, r.level.dutch, SCOPE_WORDS.get(r.scope, r.scope), r.docs["wat"].split(". ")[0][:90])
     Console(width=160).print(table)
-    click.echo(f"{len(selected)} regels")
+    click.echo(aantal(len(selected), "regel"))
 
 
 @main.command()

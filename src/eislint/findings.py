@@ -14,6 +14,7 @@ class Severity(enum.IntEnum):
 
     @classmethod
     def parse(cls, value: str) -> Severity:
+        value = {"fout": "error", "waarschuwing": "warning", "advies": "info"}.get(value.lower(), value)
         try:
             return cls[value.upper()]
         except KeyError:
