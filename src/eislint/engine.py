@@ -332,6 +332,16 @@ def rewrite(text: str, start: int, end: int, replacement: str) -> str:
     return out
 
 
+def system_name(domain: str | None) -> str:
+    """How advice names the system bought: 'het LMS', 'het zaaksysteem', else 'de oplossing'."""
+    value = (domain or "").strip().lower()
+    if value in ("lms", "lxp"):
+        return f"het {value.upper()}"
+    if re.fullmatch(r"[a-z-]*systeem", value):
+        return f"het {value}"
+    return "de oplossing"
+
+
 def make_finding(rule: Rule, hit: Hit, unit: Unit) -> Finding:
     doc = unit.document
     match = doc.text[hit.start:hit.end]
@@ -345,6 +355,9 @@ def make_finding(rule: Rule, hit: Hit, unit: Unit) -> Finding:
     values = {"match": match.strip(), **hit.data}
     if unit.tender is not None:
         values.setdefault("kritisch", unit.tender.explain("business_critical", "bedrijfskritisch", "niet bedrijfskritisch"))
+    # examples in advice name the tender's own system ('het LMS'), never another domain's
+    values.setdefault("systeem", system_name(unit.tender.context.domain if unit.tender is not None else None))
+    values.setdefault("Systeem", values["systeem"][:1].upper() + values["systeem"][1:])
     values["rewrite"] = ""
     if hit.replacement is not None and context_unit_start <= hit.start and hit.end <= context_unit_end:
         # the rewritten sentence, not the whole requirement: later sentences often lean on the

@@ -8,6 +8,7 @@ from typing import Any
 
 from eislint.checks.base import Context, Hit, Option, Unit
 from eislint.checks.functions import register
+from eislint.taal import opsomming
 
 # ---------------------------------------------------------------- SMART goals
 
@@ -58,16 +59,17 @@ def smart_goal(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[Hi
     timed = bool(_TIME.search(text))
     vague = _VAGUE_VERB.search(text)
     missing = []
+    # nouns, so the message reads 'het mist een doelwaarde ...', never 'het mist meetbaar'
     if not measurable:
-        missing.append("meetbaar (een doelwaarde met eenheid)")
+        missing.append("een doelwaarde met eenheid (meetbaar)")
     if not timed:
-        missing.append("tijdgebonden (een datum of termijn)")
+        missing.append("een datum of termijn (tijdgebonden)")
     if vague and not measurable:
-        missing.append(f"concreet (wat verandert er precies door '{vague.group(0)}'?)")
+        missing.append(f"een concreet resultaat (wat verandert er precies door '{vague.group(0)}'?)")
     if not missing:
         return
     start = unit.start + (len(unit.text) - len(unit.text.lstrip()))
-    yield Hit(start, start + len(text), data={"ontbreekt": ", ".join(missing), "sjabloon": _template(text, timed, measurable)})
+    yield Hit(start, start + len(text), data={"ontbreekt": opsomming(missing), "sjabloon": _template(text, timed, measurable)})
 
 
 def _template(goal: str, timed: bool, measurable: bool) -> str:
