@@ -12,10 +12,14 @@ from pathlib import Path
 
 import click
 
-from eislint import __version__
-from eislint.findings import ExitStatus
-from eislint.formatters import FORMATTERS
-from eislint.taal import aantal
+from eislint import cli_nl
+
+cli_nl.install()  # before the commands below are built: Click translates some texts at definition
+
+from eislint import __version__  # noqa: E402
+from eislint.findings import ExitStatus  # noqa: E402
+from eislint.formatters import FORMATTERS  # noqa: E402
+from eislint.taal import aantal  # noqa: E402
 
 _FORMATS = tuple(FORMATTERS)  # the registry decides; its modules are imported only when used
 
@@ -32,6 +36,7 @@ class _Group(click.Group):
     def main(self, *args, **kwargs):  # one clear line for config errors, no traceback
         from eislint.yamlio import ConfigError
 
+        cli_nl.localise(self)
         debug = "--debug" in sys.argv
         if debug:
             os.environ["EISLINT_DEBUG"] = "1"  # readers re-raise instead of reporting one line
@@ -74,7 +79,7 @@ def _lint_options(f):
         click.option("--ignore", multiple=True, help="Deze regels, pakketten of categorieën overslaan."),
         click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
                      help="Configuratiebestand (anders: het dichtstbijzijnde eislint.yaml)."),
-        click.option("--nlp-model", default=None, help="spaCy-pijplijn: default, blank, een pakketnaam of een pad."),
+        click.option("--nlp-model", default=None, help="spaCy-pijplijn: 'default', 'blank', een pakketnaam of een pad."),
         click.option("--rules-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
                      help="Map met regelpakketten in plaats van de meegeleverde (voor regelschrijvers)."),
         click.option("--debug", is_flag=True, help="Volledige foutmeldingen (traceback)."),
@@ -337,7 +342,7 @@ def init(path: Path, force: bool) -> None:
 @main.command(name="eval")
 @click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("corpora"))
 @click.option("--json", "as_json", is_flag=True, help="Cijfers als JSON.")
-@click.option("--nlp-model", default=None, help="spaCy-pijplijn: default, blank, een pakketnaam of een pad.")
+@click.option("--nlp-model", default=None, help="spaCy-pijplijn: 'default', 'blank', een pakketnaam of een pad.")
 @click.option("--debug", is_flag=True, help="Volledige foutmeldingen (traceback).")
 def evaluate(corpus: Path, as_json: bool, nlp_model, debug) -> None:
     """Vergelijk meldingen met de verwachte meldingen in een corpus: precisie, recall, F1."""
