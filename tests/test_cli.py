@@ -81,7 +81,7 @@ def test_rich_report_is_readable_without_color(tmp_path):
     doc.write_text(FLAWED, encoding="utf-8")
     out = _run("check", str(doc), "--format", "rich", "--no-color", cwd=tmp_path).stdout.decode()
     assert "§ PvE > Eisen" in out and "gebruiksvriendelijk" in out and "→" in out
-    assert "2 eisen gevonden" in out and "Meldingen per categorie" in out
+    assert "2 eisen gevonden" in out and "Gereedheid per onderdeel" in out and "Eerst oplossen" in out
 
 
 def test_select_ignore_by_id_pack_category(tmp_path):

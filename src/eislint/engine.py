@@ -46,6 +46,8 @@ class DocumentSummary:
     sections: dict[str, int]
     requirements: dict[str, int]
     findings: dict[str, int]
+    bundle: str = ""
+    headings: dict[str, list[str]] = field(default_factory=dict)  # section kind -> titles (readiness)
 
 
 @dataclass(slots=True)
@@ -56,6 +58,7 @@ class Report:
     notices: list[str] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     config: Config | None = None
+    tenders: dict[str, Tender] = field(default_factory=dict)  # bundle -> the context rules weighed against
 
     def summary(self) -> dict[str, Any]:
         by_sev = Counter(f.severity.label for f in self.findings)
@@ -207,6 +210,7 @@ def lint_documents(documents: list[Document], config: Config, rules: list[Rule],
     for doc in documents:
         bundles.setdefault(doc.bundle, []).append(doc)
     tenders = {key: infer_tender(docs, config.tender) for key, docs in bundles.items()}
+    report.tenders.update(tenders)
     known = known_selectors(rules)
     for doc, analysis, doc_rules in zip(documents, analyses, per_doc_rules):
         found: list[Finding] = []
@@ -383,6 +387,7 @@ def make_finding(rule: Rule, hit: Hit, unit: Unit) -> Finding:
         message=render(rule.message, values), path=doc.path, start=hit.start, end=hit.end,
         line=line, column=col, end_line=end_line, end_column=end_col, match=match,
         section=section.path or None if section is not None else None,
+        section_kind=section.kind if section is not None else None,
         requirement=requirement.id if requirement is not None else None,
         citation=rule.citation, suggestion=suggestion, fix=fix, location=location,
         context=context if len(context) < 800 else "", context_start=context_unit_start,
@@ -391,9 +396,14 @@ def make_finding(rule: Rule, hit: Hit, unit: Unit) -> Finding:
 
 
 def summarise(doc: Document, findings: list[Finding]) -> DocumentSummary:
+    headings: dict[str, list[str]] = {}
+    for s in doc.sections:
+        if s.heading is not None:
+            headings.setdefault(s.kind, []).append(s.title)
     return DocumentSummary(
         path=doc.path, format=doc.format,
         sections=dict(Counter(s.kind for s in doc.sections if s.heading is not None)),
         requirements=dict(Counter(r.kind for r in doc.requirements)),
         findings=dict(Counter(f.category for f in findings)),
+        bundle=doc.bundle, headings=headings,
     )

@@ -7,6 +7,8 @@ from typing import TextIO
 
 from eislint import __version__
 from eislint.engine import Report
+from eislint.readiness import as_dict as readiness_dict
+from eislint.readiness import readiness
 
 SCHEMA = "eislint/1"
 
@@ -18,12 +20,13 @@ def as_dict(report: Report) -> dict:
         "findings": [f.to_dict() for f in report.findings],
         "documents": [
             {"path": d.path, "format": d.format, "sections": d.sections, "requirements": d.requirements,
-             "findings": d.findings}
+             "findings": d.findings, "bundle": d.bundle, "headings": d.headings}
             for d in report.documents
         ],
         "errors": [{"path": e.path, "message": e.message} for e in report.errors],
         "notices": report.notices,
         "summary": report.summary(),
+        "readiness": readiness_dict(readiness(report)),
     }
 
 
