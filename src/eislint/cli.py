@@ -271,6 +271,23 @@ def exit_status(report, threshold: str) -> int:
 
 
 @main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Adres om op te luisteren; alleen deze computer, tenzij u een ander adres kiest.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Poort.")
+@click.option("--max-mb", default=25, show_default=True, type=int, help="Grootste upload in MB.")
+@click.option("--open/--no-open", "open_browser", default=True, help="Open de pagina in de browser.")
+def serve(host, port, max_mb, open_browser) -> None:
+    """Start een webpagina op deze computer om een aanbesteding op te controleren."""
+    from eislint.web import MissingExtra, serve as run
+
+    try:
+        run(host=host, port=port, max_mb=max_mb, open_browser=open_browser, echo=click.echo)
+    except MissingExtra as exc:
+        _fail(str(exc))
+        sys.exit(ExitStatus.ERROR)
+
+
+@main.command()
 @click.option("--pack", default=None, help="Alleen dit pakket.")
 @click.option("--category", default=None, help="Alleen deze categorie.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table")

@@ -274,8 +274,9 @@ class Download:
     size: str = ""
 
 
-def render_html(report: Report, downloads: list[Download] | None = None, intro: str | None = None) -> str:
-    """The report as one HTML document; `downloads` and `intro` are for the `serve` page."""
+def render_html(report: Report, downloads: list[Download] | None = None, intro: str | None = None,
+                back: bool = False) -> str:
+    """The report as one HTML document; `downloads`, `intro` and `back` are for the `serve` page."""
     from jinja2 import Environment, select_autoescape
 
     env = Environment(autoescape=select_autoescape(default=True, default_for_string=True), trim_blocks=True,
@@ -284,7 +285,7 @@ def render_html(report: Report, downloads: list[Download] | None = None, intro: 
     script = _asset("report.js")
     data = build(report)
     return template.render(**data, css=_asset("report.css"), script=script, script_hash=script_hash(script),
-                           downloads=downloads or [], intro=intro, Severity=Severity)
+                           downloads=downloads or [], intro=intro, back=back, Severity=Severity)
 
 
 def render(report: Report, out: TextIO, color: bool) -> None:
