@@ -15,7 +15,7 @@ def test_baseline_roundtrip_and_line_shifts(tmp_path, run_cli):
     doc = tmp_path / "pve.md"
     doc.write_text(DOC, encoding="utf-8")
     code, out, _ = run_cli("baseline", "pve.md", "-o", "eislint-baseline.json", *SELECT)
-    assert code == 0 and "2 melding(en)" in out
+    assert code == 0 and "2 meldingen" in out
     data = json.loads((tmp_path / "eislint-baseline.json").read_text(encoding="utf-8"))
     assert data["schema"] == "eislint-baseline/1"
     entry = next(e for e in data["findings"] if e["rule"] == "eisen.vage-term")

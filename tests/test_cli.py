@@ -41,8 +41,8 @@ def test_check_concise_and_exit_1_on_error(tmp_path):
     result = _run("check", str(doc), "--format", "concise", cwd=tmp_path)
     out = result.stdout.decode()
     assert result.returncode == 1
-    assert f"{doc}:5:16: warning eisen.vage-term" in out
-    assert f"{doc}:7:23: error eisen.merk-zonder-gelijkwaardig" in out
+    assert f"{doc}:5:16: waarschuwing eisen.vage-term" in out
+    assert f"{doc}:7:23: fout eisen.merk-zonder-gelijkwaardig" in out
 
 
 def test_check_clean_exit_0(tmp_path):
@@ -81,7 +81,7 @@ def test_rich_report_is_readable_without_color(tmp_path):
     doc.write_text(FLAWED, encoding="utf-8")
     out = _run("check", str(doc), "--format", "rich", "--no-color", cwd=tmp_path).stdout.decode()
     assert "§ PvE > Eisen" in out and "gebruiksvriendelijk" in out and "→" in out
-    assert "2 eisen gevonden" in out and "Meldingen per categorie" in out
+    assert "2 eisen gevonden" in out and "Gereedheid per onderdeel" in out and "Eerst oplossen" in out
 
 
 def test_select_ignore_by_id_pack_category(tmp_path):
@@ -115,7 +115,7 @@ def test_statistics(tmp_path):
 
 def test_stdin(tmp_path):
     result = _run("check", "-", "--format", "concise", cwd=tmp_path, input=FLAWED.encode())
-    assert result.returncode == 1 and b"-:5:16: warning eisen.vage-term" in result.stdout
+    assert result.returncode == 1 and b"-:5:16: waarschuwing eisen.vage-term" in result.stdout
 
 
 def test_directory_recursive_and_unsupported_files(tmp_path):

@@ -98,7 +98,7 @@ def test_fix_applies_safe_fixes_only(tmp_path, run_cli, rules_dir):
     text = doc.read_text(encoding="utf-8")
     assert "E1. Het LMS stuurt een e-mail naar de gebruiker." in text
     assert "liefst" in text and "ongeveer" in text  # unsafe and display-only untouched
-    assert "2 verbetering(en) toegepast in 1 bestand(en)" in err
+    assert "2 verbeteringen toegepast in 1 bestand" in err
     assert "onveilig (gebruik --unsafe-fixes)" in err
     assert "typo.email" not in out and "typo.onveilig" in out  # the report is of the fixed file
 

@@ -46,7 +46,7 @@ def test_pre_commit_entry_runs_on_matching_files(tmp_path):
     assert entry[0] == "eislint"
     cmd = [sys.executable, "-m", "eislint", *entry[1:], "--select", "eisen.vage-term", "--fail-on", "warning", *files]
     result = subprocess.run(cmd, cwd=tmp_path, capture_output=True, timeout=300)
-    assert result.returncode == 1 and b"pve.md:5:16: warning eisen.vage-term" in result.stdout
+    assert result.returncode == 1 and b"pve.md:5:16: waarschuwing eisen.vage-term" in result.stdout
 
 
 @pytest.mark.skipif(not os.environ.get("EISLINT_SLOW_TESTS"), reason="slow: set EISLINT_SLOW_TESTS=1")

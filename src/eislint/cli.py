@@ -12,9 +12,14 @@ from pathlib import Path
 
 import click
 
-from eislint import __version__
-from eislint.findings import ExitStatus
-from eislint.formatters import FORMATTERS
+from eislint import cli_nl
+
+cli_nl.install()  # before the commands below are built: Click translates some texts at definition
+
+from eislint import __version__  # noqa: E402
+from eislint.findings import ExitStatus  # noqa: E402
+from eislint.formatters import FORMATTERS  # noqa: E402
+from eislint.taal import aantal  # noqa: E402
 
 _FORMATS = tuple(FORMATTERS)  # the registry decides; its modules are imported only when used
 
@@ -31,6 +36,7 @@ class _Group(click.Group):
     def main(self, *args, **kwargs):  # one clear line for config errors, no traceback
         from eislint.yamlio import ConfigError
 
+        cli_nl.localise(self)
         debug = "--debug" in sys.argv
         if debug:
             os.environ["EISLINT_DEBUG"] = "1"  # readers re-raise instead of reporting one line
@@ -73,7 +79,7 @@ def _lint_options(f):
         click.option("--ignore", multiple=True, help="Deze regels, pakketten of categorieën overslaan."),
         click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
                      help="Configuratiebestand (anders: het dichtstbijzijnde eislint.yaml)."),
-        click.option("--nlp-model", default=None, help="spaCy-pijplijn: default, blank, een pakketnaam of een pad."),
+        click.option("--nlp-model", default=None, help="spaCy-pijplijn: 'default', 'blank', een pakketnaam of een pad."),
         click.option("--rules-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
                      help="Map met regelpakketten in plaats van de meegeleverde (voor regelschrijvers)."),
         click.option("--debug", is_flag=True, help="Volledige foutmeldingen (traceback)."),
@@ -99,8 +105,8 @@ def _run_options(select, extend_select, ignore, config_path, nlp_model, rules_di
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Schrijf het rapport naar dit bestand in plaats van naar stdout.")
 @_lint_options
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
-              help="Vanaf welke ernst de exitcode 1 is (standaard: error).")
+@click.option("--fail-on", type=click.Choice(["fout", "waarschuwing", "advies", "nooit", "error", "warning", "info", "never"]),
+              default=None, help="Vanaf welke ernst de exitcode 1 is (standaard: fout; de Engelse woorden mogen ook).")
 @click.option("--stdin-filename", default="-", help="Naam voor tekst van stdin (de extensie bepaalt het formaat).")
 @click.option("--fix", is_flag=True, help="Pas veilige verbeteringen toe in .md- en .txt-bestanden (herschrijft de bestanden).")
 @click.option("--unsafe-fixes", is_flag=True, help="Met --fix of --diff: ook onveilige verbeteringen (nooit 'display-only').")
@@ -156,7 +162,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, nlp_mo
 
             report.findings[:], covered = filter_new(report.findings, baseline)
             if covered and not quiet:
-                report.notices.append(f"{covered} bekende melding(en) uit de baseline {baseline_path} niet getoond")
+                report.notices.append(f"{aantal(covered, 'bekende melding')} uit de baseline {baseline_path} niet getoond")
 
     narrow(report)
     if fix or show_diff:
@@ -188,8 +194,10 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, nlp_mo
             name = fmt or (config.format if config and config.format in FORMATTERS else None)
             name = name or ("rich" if out.isatty() else "concise")
             if quiet and name == "concise":
+                from eislint.formatters.concise import line
+
                 for f in report.findings:
-                    out.write(f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}\n")
+                    out.write(line(f) + "\n")
             else:
                 FORMATTERS[name](report, out, color)
     finally:
@@ -224,7 +232,7 @@ def baseline_cmd(paths, output, select, extend_select, ignore, config_path, nlp_
     if report.errors:
         sys.exit(ExitStatus.ERROR)
     count = write(report.findings, output)
-    click.echo(f"{output} geschreven: {count} melding(en) in {len(report.documents)} document(en).")
+    click.echo(f"{output} geschreven: {aantal(count, 'melding')} in {aantal(len(report.documents), 'document')}.")
 
 
 @main.command()
@@ -245,7 +253,7 @@ def annotate(source, output, force, author, select, extend_select, ignore, confi
     except AnnotateError as exc:
         _fail(str(exc))
         sys.exit(ExitStatus.ERROR)
-    click.echo(f"{output} geschreven: {result.placed} opmerking(en)"
+    click.echo(f"{output} geschreven: {aantal(result.placed, 'opmerking')}"
                + (f", {result.unplaced} zonder vindplaats (bij het begin van het document)" if result.unplaced else "")
                + ".")
     sys.exit(ExitStatus.OK)
@@ -256,10 +264,27 @@ def exit_status(report, threshold: str) -> int:
 
     if report.errors:
         return ExitStatus.ERROR
-    if threshold == "never":
+    if threshold in ("never", "nooit"):
         return ExitStatus.OK
     floor = Severity.parse(threshold)
     return ExitStatus.FINDINGS if any(f.severity >= floor for f in report.findings) else ExitStatus.OK
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Adres om op te luisteren; alleen deze computer, tenzij u een ander adres kiest.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Poort.")
+@click.option("--max-mb", default=25, show_default=True, type=int, help="Grootste upload in MB.")
+@click.option("--open/--no-open", "open_browser", default=True, help="Open de pagina in de browser.")
+def serve(host, port, max_mb, open_browser) -> None:
+    """Start een webpagina op deze computer om een aanbesteding op te controleren."""
+    from eislint.web import MissingExtra, serve as run
+
+    try:
+        run(host=host, port=port, max_mb=max_mb, open_browser=open_browser, echo=click.echo)
+    except MissingExtra as exc:
+        _fail(str(exc))
+        sys.exit(ExitStatus.ERROR)
 
 
 @main.command()
@@ -287,13 +312,15 @@ def rules(pack, category, fmt) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from eislint.taal import SCOPE_WORDS
+
     table = Table(show_edge=False)
     for col in ("regel", "categorie", "ernst", "bereik", "wat"):
         table.add_column(col, overflow="fold")
     for r in selected:
-        table.add_row(r.id, r.category, r.level.dutch, r.scope, r.docs["wat"].split(". ")[0][:90])
+        table.add_row(r.id, r.category, r.level.dutch, SCOPE_WORDS.get(r.scope, r.scope), r.docs["wat"].split(". ")[0][:90])
     Console(width=160).print(table)
-    click.echo(f"{len(selected)} regels")
+    click.echo(aantal(len(selected), "regel"))
 
 
 @main.command()
@@ -332,7 +359,7 @@ def init(path: Path, force: bool) -> None:
 @main.command(name="eval")
 @click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("corpora"))
 @click.option("--json", "as_json", is_flag=True, help="Cijfers als JSON.")
-@click.option("--nlp-model", default=None, help="spaCy-pijplijn: default, blank, een pakketnaam of een pad.")
+@click.option("--nlp-model", default=None, help="spaCy-pijplijn: 'default', 'blank', een pakketnaam of een pad.")
 @click.option("--debug", is_flag=True, help="Volledige foutmeldingen (traceback).")
 def evaluate(corpus: Path, as_json: bool, nlp_model, debug) -> None:
     """Vergelijk meldingen met de verwachte meldingen in een corpus: precisie, recall, F1."""

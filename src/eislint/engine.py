@@ -49,6 +49,8 @@ class DocumentSummary:
     role: str = "overig"
     role_reason: str = ""
     model_text: bool = False
+    bundle: str = ""
+    headings: dict[str, list[str]] = field(default_factory=dict)  # section kind -> titles (readiness)
 
 
 @dataclass(slots=True)
@@ -59,6 +61,7 @@ class Report:
     notices: list[str] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     config: Config | None = None
+    tenders: dict[str, Tender] = field(default_factory=dict)  # bundle -> the context rules weighed against
 
     def summary(self) -> dict[str, Any]:
         by_sev = Counter(f.severity.label for f in self.findings)
@@ -210,6 +213,7 @@ def lint_documents(documents: list[Document], config: Config, rules: list[Rule],
     for doc in documents:
         bundles.setdefault(doc.bundle, []).append(doc)
     tenders = {key: infer_tender(docs, config.tender) for key, docs in bundles.items()}
+    report.tenders.update(tenders)
     known = known_selectors(rules)
     for doc, analysis, doc_rules in zip(documents, analyses, per_doc_rules):
         found: list[Finding] = []
@@ -347,6 +351,16 @@ def rewrite(text: str, start: int, end: int, replacement: str) -> str:
     return out
 
 
+def system_name(domain: str | None) -> str:
+    """How advice names the system bought: 'het LMS', 'het zaaksysteem', else 'de oplossing'."""
+    value = (domain or "").strip().lower()
+    if value in ("lms", "lxp"):
+        return f"het {value.upper()}"
+    if re.fullmatch(r"[a-z-]*systeem", value):
+        return f"het {value}"
+    return "de oplossing"
+
+
 def make_finding(rule: Rule, hit: Hit, unit: Unit) -> Finding:
     doc = unit.document
     match = doc.text[hit.start:hit.end]
@@ -360,6 +374,9 @@ def make_finding(rule: Rule, hit: Hit, unit: Unit) -> Finding:
     values = {"match": match.strip(), **hit.data}
     if unit.tender is not None:
         values.setdefault("kritisch", unit.tender.explain("business_critical", "bedrijfskritisch", "niet bedrijfskritisch"))
+    # examples in advice name the tender's own system ('het LMS'), never another domain's
+    values.setdefault("systeem", system_name(unit.tender.context.domain if unit.tender is not None else None))
+    values.setdefault("Systeem", values["systeem"][:1].upper() + values["systeem"][1:])
     values["rewrite"] = ""
     if hit.replacement is not None and context_unit_start <= hit.start and hit.end <= context_unit_end:
         # the rewritten sentence, not the whole requirement: later sentences often lean on the
@@ -385,6 +402,7 @@ def make_finding(rule: Rule, hit: Hit, unit: Unit) -> Finding:
         message=render(rule.message, values), path=doc.path, start=hit.start, end=hit.end,
         line=line, column=col, end_line=end_line, end_column=end_col, match=match,
         section=section.path or None if section is not None else None,
+        section_kind=section.kind if section is not None else None,
         requirement=requirement.id if requirement is not None else None,
         citation=rule.citation, suggestion=suggestion, fix=fix, location=location,
         context=context if len(context) < 800 else "", context_start=context_unit_start,
@@ -398,10 +416,15 @@ def _level(rule: Rule, requirement: Any) -> Severity:
 
 
 def summarise(doc: Document, findings: list[Finding]) -> DocumentSummary:
+    headings: dict[str, list[str]] = {}
+    for s in doc.sections:
+        if s.heading is not None:
+            headings.setdefault(s.kind, []).append(s.title)
     return DocumentSummary(
         path=doc.path, format=doc.format,
         sections=dict(Counter(s.kind for s in doc.sections if s.heading is not None)),
         requirements=dict(Counter(r.kind for r in doc.requirements)),
         findings=dict(Counter(f.category for f in findings)),
         role=doc.role, role_reason=doc.role_reason, model_text=doc.model_text,
+        bundle=doc.bundle, headings=headings,
     )

@@ -14,6 +14,7 @@ class Severity(enum.IntEnum):
 
     @classmethod
     def parse(cls, value: str) -> Severity:
+        value = {"fout": "error", "waarschuwing": "warning", "advies": "info"}.get(value.lower(), value)
         try:
             return cls[value.upper()]
         except KeyError:
@@ -78,6 +79,7 @@ class Finding:
     context: str = ""
     context_start: int = 0
     rewrite: str | None = None  # the requirement (sentence) as the rule would rewrite it
+    section_kind: str | None = None  # aanleiding, eisen, gunning, ... (readiness per part)
 
     @property
     def where(self) -> str:
@@ -130,6 +132,7 @@ class Finding:
             "location": self.location,
             "where": self.where or None,
             "rewrite": self.rewrite,
+            "section_kind": self.section_kind,
         }
 
 

@@ -46,7 +46,9 @@ class FixResult:
 
     def summary(self, written: bool) -> str:
         verb = "toegepast" if written else "toe te passen"
-        text = f"{self.applied} verbetering(en) {verb} in {sum(1 for f in self.files if f.applied)} bestand(en)"
+        from eislint.taal import aantal
+
+        text = f"{aantal(self.applied, 'verbetering')} {verb} in {aantal(sum(1 for f in self.files if f.applied), 'bestand')}"
         if self.skipped:
             reasons = Counter(reason for _, reason in self.skipped)
             text += f"; {len(self.skipped)} overgeslagen (" + "; ".join(f"{n}× {r}" for r, n in reasons.most_common()) + ")"

@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+import re
+import tempfile
+from pathlib import Path
+
 from eislint.loader import Pack, Rule
+from eislint.taal import APPLICABILITY_WORDS, SCOPE_WORDS
 
 _SEVERITY = {"error": "fout", "warning": "waarschuwing", "info": "advies"}
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+# What a placeholder in a suggestion stands for, when no example fills it in.
+_PLACEHOLDER_WORDS = {
+    "match": "de gevonden woorden",
+    "rewrite": "de eis zonder de gevonden woorden",
+    "hoofdvorm": "de vorm die het document het vaakst gebruikt",
+    "splitsing": "de afzonderlijke eisen, genummerd als E3a, E3b",
+    "suggestie": "het advies dat bij de gevonden term hoort",
+    "doel": "100% of het totaal aantal punten",
+    "sjabloon": "het doel met doelwaarde, termijn en meetmethode",
+    "systeem": "de oplossing",
+    "Systeem": "De oplossing",
+}
 
 
 def explain(rule: Rule) -> str:
     lines = [
-        f"{rule.id}  ({rule.category}, {rule.level.dutch}, bereik: {rule.scope})",
+        f"{rule.id}  ({rule.category}, {rule.level.dutch}, bereik: {SCOPE_WORDS.get(rule.scope, rule.scope)})",
         "",
         "Wat",
         _indent(rule.docs["wat"]),
@@ -27,14 +46,52 @@ def explain(rule: Rule) -> str:
         _indent(rule.docs["bron"]),
     ]
     if rule.suggestion:
-        lines += ["", "Herschrijfadvies", _indent(rule.suggestion)]
+        if PLACEHOLDER.search(rule.suggestion):
+            example = example_suggestion(rule)
+            if example:
+                lines += ["", "Herschrijfadvies (bij het foute voorbeeld hierboven)", _indent(example)]
+            else:
+                lines += ["", "Herschrijfadvies", _indent(describe_placeholders(rule.suggestion))]
+        else:
+            lines += ["", "Herschrijfadvies", _indent(rule.suggestion)]
     if rule.fix:
-        lines += ["", f"Automatische correctie ({rule.fix['applicability']})", _indent(rule.docs["fix_veiligheid"])]
+        lines += ["", f"Automatische correctie ({_applicability(rule)})", _indent(rule.docs["fix_veiligheid"])]
     if rule.aliases:
         lines += ["", "Oude namen: " + ", ".join(rule.aliases)]
     lines += ["", f"Uitzetten: ignore: [{rule.id}] in eislint.yaml, of per plek:",
               f"  <!-- eislint: negeer {rule.id} -- reden: ... -->"]
     return "\n".join(lines)
+
+
+def _applicability(rule: Rule) -> str:
+    value = rule.fix["applicability"]
+    return APPLICABILITY_WORDS.get(value, value)
+
+
+def describe_placeholders(template: str) -> str:
+    """The template with each placeholder said in words: '[de gevonden woorden]'."""
+    return PLACEHOLDER.sub(lambda m: f"[{_PLACEHOLDER_WORDS.get(m.group(1), 'de gevonden tekst')}]", template)
+
+
+def example_suggestion(rule: Rule) -> str | None:
+    """The advice the rule gives on its own `docs.fout` example: a template such as
+    '{suggestie}' or '{rewrite}' means nothing to a reader until it is filled in.
+
+    Runs with the built-in defaults, never with an eislint.yaml found near the current folder.
+    """
+    from eislint.engine import RunOptions, lint_paths
+    from eislint.loader import all_rules
+
+    select = [rule.id] if rule.pack != "meta" else [r.id for r in all_rules()]
+    with tempfile.TemporaryDirectory(prefix="eislint-uitleg-") as tmp:
+        config = Path(tmp) / "eislint.yaml"
+        config.write_text("fail-on: error\n", encoding="utf-8")
+        options = RunOptions(select=select, stdin_name="voorbeeld.md", config_path=config)
+        report = lint_paths(["-"], options, stdin=rule.docs["fout"].encode("utf-8"))
+    for finding in report.findings:
+        if finding.rule == rule.id and finding.suggestion and not PLACEHOLDER.search(finding.suggestion):
+            return finding.suggestion
+    return None
 
 
 def _indent(text: str) -> str:
@@ -47,16 +104,17 @@ def markdown(packs: list[Pack]) -> str:
     for pack in packs:
         out += [f"## Pakket `{pack.name}`", "", pack.description.strip(), ""]
         out += ["| regel | categorie | ernst | bereik |", "|---|---|---|---|"]
-        out += [f"| [`{r.id}`](#{r.id.replace('.', '')}) | {r.category} | {_SEVERITY[r.level.label]} | {r.scope} |"
+        out += [f"| [`{r.id}`](#{r.id.replace('.', '')}) | {r.category} | {_SEVERITY[r.level.label]} | {SCOPE_WORDS.get(r.scope, r.scope)} |"
                 for r in pack.rules]
         out.append("")
         for r in pack.rules:
-            out += [f"### {r.id}", "", f"*{r.category} · {_SEVERITY[r.level.label]} · bereik {r.scope} · check `{r.check}`*", ""]
+            out += [f"### {r.id}", "", f"*{r.category} · {_SEVERITY[r.level.label]} · bereik {SCOPE_WORDS.get(r.scope, r.scope)}"
+                    f" · controle `{r.check}`*", ""]
             out += [f"**Wat.** {r.docs['wat']}", "", f"**Waarom.** {r.docs['waarom']}", ""]
             out += ["**Fout:**", "", "```text", r.docs["fout"].rstrip(), "```", "", "**Goed:**", "", "```text",
                     r.docs["goed"].rstrip(), "```", "", f"**Bron.** {r.docs['bron']}", ""]
             if r.suggestion:
-                out += [f"**Herschrijfadvies.** {r.suggestion}", ""]
+                out += [f"**Herschrijfadvies.** {describe_placeholders(r.suggestion)}", ""]
             if r.fix:
-                out += [f"**Correctie ({r.fix['applicability']}).** {r.docs['fix_veiligheid']}", ""]
+                out += [f"**Correctie ({_applicability(r)}).** {r.docs['fix_veiligheid']}", ""]
     return "\n".join(out)

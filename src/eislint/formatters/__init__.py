@@ -53,7 +53,13 @@ def _junit(report: Report, out: TextIO, color: bool) -> None:
     render(report, out, color)
 
 
+def _html(report: Report, out: TextIO, color: bool) -> None:
+    from eislint.formatters.html import render
+
+    render(report, out, color)
+
+
 FORMATTERS: dict[str, Formatter] = {
-    "rich": _rich, "concise": _concise, "json": _json,
+    "rich": _rich, "concise": _concise, "json": _json, "html": _html,
     "sarif": _sarif, "github": _github, "gitlab": _gitlab, "junit": _junit,
 }

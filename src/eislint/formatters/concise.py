@@ -1,19 +1,31 @@
-"""One line per finding: path:line:col: severity rule-id message (for grep, editors, CI logs)."""
+"""One line per finding: path:line:col: severity rule-id message (for grep, editors, CI logs).
+
+The severity is one of the fixed Dutch words fout, waarschuwing, advies, so a line is read by
+people and parsed by tools alike: ^(.+?):(\\d+):(\\d+): (fout|waarschuwing|advies) (\\S+) (.*)$
+(docs/ci.md). Machine formats (json, sarif, gitlab, junit) keep their schema's English values.
+"""
 
 from __future__ import annotations
 
 from typing import TextIO
 
 from eislint.engine import Report
+from eislint.findings import Finding
+from eislint.taal import aantal, ernst_telling
+
+
+def line(f: Finding) -> str:
+    where = f" [{f.where}]" if f.where else ""
+    return f"{f.path}:{f.line}:{f.column}: {f.severity.dutch} {f.rule} {f.message}{where}"
+
+
+def summary(report: Report) -> str:
+    """'62 meldingen (7 fouten, 39 waarschuwingen en 16 adviezen) in 1 document'."""
+    s = report.summary()
+    return f"{aantal(s['findings'], 'melding')} ({ernst_telling(s['by_severity'])}) in {aantal(s['documents'], 'document')}"
 
 
 def render(report: Report, out: TextIO, color: bool) -> None:
     for f in report.findings:
-        where = f" [{f.where}]" if f.where else ""
-        out.write(f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}{where}\n")
-    s = report.summary()
-    sev = s["by_severity"]
-    out.write(
-        f"{s['findings']} meldingen ({sev['error']} fouten, {sev['warning']} waarschuwingen, {sev['info']} adviezen)"
-        f" in {s['documents']} documenten\n"
-    )
+        out.write(line(f) + "\n")
+    out.write(summary(report) + "\n")

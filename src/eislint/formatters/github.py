@@ -13,6 +13,7 @@ from typing import TextIO
 from eislint.baseline import report_path
 from eislint.engine import Report
 from eislint.findings import Finding, Severity
+from eislint.formatters.concise import summary as concise_summary
 
 MAX_PER_LEVEL = 10
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -60,13 +61,10 @@ def render(report: Report, out: TextIO, color: bool) -> None:
                    "maximaal 10 per niveau). Het volledige rapport staat in de loggroep 'eislint: alle meldingen' "
                    "hieronder en, met de eislint-action, als SARIF onder Security > Code scanning.")
         out.write(f"::notice title=eislint::{escape_data(message)}\n")
-    s = report.summary()
-    sev = s["by_severity"]
     out.write("::group::eislint: alle meldingen\n")
     for f in report.findings:
         where = f" [{f.where}]" if f.where else ""
-        out.write(f"{report_path(f.path)}:{f.line}:{f.column}: {f.severity.label} {f.rule} "
+        out.write(f"{report_path(f.path)}:{f.line}:{f.column}: {f.severity.dutch} {f.rule} "
                   f"{f.message.replace(chr(10), ' ')}{where}\n")
     out.write("::endgroup::\n")
-    out.write(f"{s['findings']} meldingen ({sev['error']} fouten, {sev['warning']} waarschuwingen, "
-              f"{sev['info']} adviezen) in {s['documents']} documenten\n")
+    out.write(concise_summary(report) + "\n")

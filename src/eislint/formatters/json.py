@@ -7,6 +7,8 @@ from typing import TextIO
 
 from eislint import __version__
 from eislint.engine import Report
+from eislint.readiness import as_dict as readiness_dict
+from eislint.readiness import readiness
 
 SCHEMA = "eislint/1"
 
@@ -19,12 +21,13 @@ def as_dict(report: Report) -> dict:
         "documents": [
             {"path": d.path, "format": d.format, "role": d.role, "role_source": d.role_reason,
              "model_text": d.model_text, "sections": d.sections, "requirements": d.requirements,
-             "findings": d.findings}
+             "findings": d.findings, "bundle": d.bundle, "headings": d.headings}
             for d in report.documents
         ],
         "errors": [{"path": e.path, "message": e.message} for e in report.errors],
         "notices": report.notices,
         "summary": report.summary(),
+        "readiness": readiness_dict(readiness(report)),
     }
 
 

@@ -1,4 +1,10 @@
-"""The report for people: grouped by file and section, the requirement with the match marked."""
+"""The report for people: grouped by file, section and requirement, the flagged words marked.
+
+A requirement is quoted once with every finding on it below. Advice and source are shown the
+first time a rule speaks; later findings of that rule with the same advice point back to it
+instead of repeating it. The summary ends with how ready the tender is, part by part, and the
+three things to fix first (readiness.py).
+"""
 
 from __future__ import annotations
 
@@ -8,10 +14,13 @@ from typing import TextIO
 
 from eislint.engine import Report
 from eislint.findings import Finding, Severity
+from eislint.taal import aantal, ernst_telling
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-_KIND_LABEL = {"eis": "eisen", "knock-out": "knock-outeisen", "wens": "wensen", "doel": "doelen",
-               "te-ontwikkelen": "te ontwikkelen eisen"}
+_STATUS_STYLE = {"aanwezig": "green", "onvolledig": "yellow", "ontbreekt": "bold red"}
+_STATUS_MARK = {"aanwezig": "✓", "onvolledig": "!", "ontbreekt": "✗"}
+_KIND_LABEL = {"eis": "eis", "knock-out": "knock-outeis", "wens": "wens", "doel": "doel",
+               "te-ontwikkelen": "te ontwikkelen eis"}
 
 
 def render(report: Report, out: TextIO, color: bool) -> None:
@@ -21,6 +30,8 @@ def render(report: Report, out: TextIO, color: bool) -> None:
     console = Console(file=out, force_terminal=color, no_color=not color, highlight=False, soft_wrap=False,
                       width=None if color else 100)
     docs = {d.path: d for d in report.documents}
+    shown: dict[tuple[str, str], str] = {}  # (rule, advice) -> where it was first shown
+    cited: set[str] = set()
     for path, file_findings in groupby(report.findings, key=lambda f: f.path):
         file_findings = list(file_findings)
         console.print(Text(path, style="bold underline"))
@@ -30,8 +41,8 @@ def render(report: Report, out: TextIO, color: bool) -> None:
         for section, items in groupby(file_findings, key=lambda f: f.section or ""):
             if section:
                 console.print(Text(f"  § {section}", style="bold"))
-            for f in items:
-                _finding(console, f)
+            for _, group in groupby(items, key=_context_key):
+                _requirement(console, list(group), shown, cited)
         console.print()
     _summary(console, report)
 
@@ -42,34 +53,81 @@ def _role_line(summary) -> str:
     role = ROLE_LABELS.get(summary.role, summary.role)
     if summary.model_text:
         role += " (standaardmodel: alleen beoordeeld op hoe het van toepassing wordt verklaard)"
-    found = ", ".join(f"{n} {_KIND_LABEL.get(k, k)}" for k, n in sorted(summary.requirements.items()))
+    found = _kinds(summary.requirements)
     return f"soort document: {role}" + (f"; gevonden: {found}" if found else "; geen eisen gevonden")
 
 
-def _finding(console, f: Finding) -> None:
+def _context_key(f: Finding) -> tuple:
+    return (f.context_start, f.context) if f.context else (f.start, f.rule)
+
+
+def _kinds(counts: dict[str, int]) -> str:
+    return ", ".join(aantal(n, _KIND_LABEL.get(k, k)) for k, n in sorted(counts.items()))
+
+
+def _requirement(console, group: list[Finding], shown: dict, cited: set[str]) -> None:
+    """One quoted requirement (or passage) and every finding on it, each with its advice."""
     from rich.text import Text
 
+    first = group[0]
     head = Text("    ")
-    head.append(f.where or f"{f.line}:{f.column}", style="dim")
-    head.append("  ")
-    head.append(f.severity.dutch, style=_STYLE[f.severity])
-    head.append(f"  {f.message}  ")
-    head.append(f.rule, style="dim")
-    if f.requirement:
-        head.append(f"  [{f.requirement}]", style="dim")
+    head.append(first.where or f"{first.line}:{first.column}", style="dim")
+    if first.requirement:
+        head.append(f"  [{first.requirement}]", style="dim")
     console.print(head)
-    if f.context and f.end > f.start:
-        a, b = f.start - f.context_start, f.end - f.context_start
-        if 0 <= a < b <= len(f.context):
-            quote = Text("      │ ", style="dim")
-            quote.append(_squash(f.context[:a]).lstrip())
-            quote.append(_squash(f.context[a:b]).strip(), style="bold underline")
-            quote.append(_squash(f.context[b:]).rstrip())
+    heading = (first.section or "").split(" > ")[-1].strip()
+    if first.context.strip() != heading:  # a finding on a heading is about the part, not these words
+        quote = _quote(first.context, first.context_start, [(f.start, f.end) for f in group])
+        if quote is not None:
             console.print(quote)
-    if f.suggestion:
-        console.print(Text("      → ", style="green").append(f.suggestion))
-    if f.citation:
-        console.print(Text(f"      bron: {f.citation}", style="dim"))
+    for f in group:
+        line = Text("      ")
+        line.append(f.severity.dutch, style=_STYLE[f.severity])
+        line.append(f"  {f.message}  ")
+        line.append(f.rule, style="dim")
+        console.print(line)
+        where = f.requirement or f.where or f"regel {f.line}"
+        if f.suggestion:
+            key = (f.rule, f.suggestion)
+            if key in shown:
+                console.print(Text(f"        → zelfde advies als bij {shown[key]}", style="dim green"))
+            else:
+                shown[key] = where
+                console.print(Text("        → ", style="green").append(f.suggestion))
+        if f.citation and f.rule not in cited:
+            cited.add(f.rule)
+            console.print(Text(f"        bron: {f.citation}", style="dim"))
+
+
+def _quote(context: str, context_start: int, spans: list[tuple[int, int]]):
+    """The requirement with every flagged span underlined; None when there is nothing to show."""
+    from rich.text import Text
+
+    if not context:
+        return None
+    marks = sorted((a - context_start, b - context_start) for a, b in spans
+                   if 0 <= a - context_start < b - context_start <= len(context))
+    if not marks:
+        return None
+    quote = Text("      │ ", style="dim")
+    pos = 0
+    pieces: list[tuple[str, str | None]] = []
+    for a, b in marks:
+        if a < pos:  # overlapping spans: extend the current mark
+            a = pos
+        if a >= b:
+            continue
+        pieces.append((context[pos:a], None))
+        pieces.append((context[a:b], "bold underline"))
+        pos = b
+    pieces.append((context[pos:], None))
+    last = len(pieces) - 1
+    for i, (piece, style) in enumerate(pieces):
+        piece = _squash(piece)
+        piece = piece.lstrip() if i == 0 else piece
+        piece = piece.rstrip() if i == last else piece
+        quote.append(piece, style=style)
+    return quote
 
 
 def _squash(text: str) -> str:
@@ -79,6 +137,8 @@ def _squash(text: str) -> str:
 def _summary(console, report: Report) -> None:
     from rich.table import Table
     from rich.text import Text
+
+    from eislint.readiness import readiness
 
     s = report.summary()
     if len(report.documents) > 1:
@@ -92,24 +152,42 @@ def _summary(console, report: Report) -> None:
             role = ROLE_LABELS.get(d.role, d.role) + (" (standaardmodel)" if d.model_text else "")
             docs.add_row(d.path, role, str(sum(d.requirements.values())))
         console.print(docs)
-    if s["by_category"]:
-        table = Table(title="Meldingen per categorie", show_edge=False, title_justify="left")
-        table.add_column("categorie")
-        table.add_column("aantal", justify="right")
-        for category, count in s["by_category"].items():
-            table.add_row(category, str(count))
-        console.print(table)
-    totals = {}
+    sev = s["by_severity"]
+    line = Text()
+    line.append(f"{aantal(s['findings'], 'melding')}: ")
+    line.append(ernst_telling(sev))
+    line.append(f" in {aantal(s['documents'], 'document')}")
+    totals: dict[str, int] = {}
     for d in report.documents:
         for k, n in d.requirements.items():
             totals[k] = totals.get(k, 0) + n
-    sev = s["by_severity"]
-    line = Text()
-    line.append(f"{s['findings']} meldingen: ")
-    line.append(f"{sev['error']} fouten", style=_STYLE[Severity.ERROR])
-    line.append(", ")
-    line.append(f"{sev['warning']} waarschuwingen", style=_STYLE[Severity.WARNING])
-    line.append(f", {sev['info']} adviezen in {s['documents']} documenten")
     if totals:
-        line.append("; " + ", ".join(f"{n} {_KIND_LABEL.get(k, k)}" for k, n in sorted(totals.items())) + " gevonden")
+        line.append(f"; {_kinds(totals)} gevonden")
     console.print(line)
+    for item in readiness(report, limit=3):
+        console.print()
+        title = "Gereedheid per onderdeel" + (f" ({item.bundle})" if item.bundle else "")
+        table = Table(title=title, show_edge=False, title_justify="left", title_style="bold")
+        table.add_column("onderdeel")
+        table.add_column("status")
+        table.add_column("meldingen", justify="right")
+        table.add_column("toelichting", overflow="fold")
+        for part in item.parts:
+            counts = part.counts
+            total = sum(counts.values())
+            notes = [f.message for f in part.problems[:2]] or ([part.note] if part.note else [])
+            table.add_row(part.label, Text(f"{_STATUS_MARK[part.status]} {part.status}", style=_STATUS_STYLE[part.status]),
+                          str(total) if total else "–", " ".join(notes))
+        console.print(table)
+        console.print(Text(f"{item.ready_count} van de {len(item.parts)} onderdelen zijn op orde.", style="bold"))
+        if item.top:
+            console.print()
+            console.print(Text("Eerst oplossen", style="bold"))
+            for i, top in enumerate(item.top, 1):
+                row = Text(f"  {i}. ")
+                row.append(top.severity.dutch, style=_STYLE[top.severity])
+                row.append(f"  {top.message}")
+                where = top.first.requirement or top.first.where or f"regel {top.first.line}"
+                more = f", en nog {aantal(top.count - 1, 'plek')}" if top.count > 1 else ""
+                row.append(f"  ({top.first.path}, {where}{more}; {top.rule})", style="dim")
+                console.print(row)

@@ -50,8 +50,9 @@ def wrong_kind(data: bytes, expected: str, label: str) -> ReadError:
     return ReadError(f"is geen {label} (onbekend binair formaat)")
 
 
-def open_zip(data: bytes, label: str, expected: str, required: str) -> zipfile.ZipFile:
-    """The checked archive; `required` is the member that makes it a `label` (word/document.xml)."""
+def open_zip(data: bytes, label: str, expected: str, required: str | None) -> zipfile.ZipFile:
+    """The checked archive; `required` is the member that makes it a `label` (word/document.xml),
+    None for a plain zip (a tender bundle uploaded to `eislint serve`)."""
     if sniff(data) != "zip":
         raise wrong_kind(data, expected, label)
     try:
@@ -76,7 +77,7 @@ def open_zip(data: bytes, label: str, expected: str, required: str) -> zipfile.Z
             f"verdacht archief: {total / 1_048_576:.0f} MB uitgepakt (grens {MAX_UNPACKED // 1_048_576} MB); niet gelezen"
         )
     names = {i.filename for i in infos}
-    if required not in names:
+    if required is not None and required not in names:
         raise ReadError(f"is een zip-archief maar geen {label} ('{required}' ontbreekt)")
     for info in infos:
         if not info.is_dir():

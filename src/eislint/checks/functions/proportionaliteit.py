@@ -8,6 +8,7 @@ from typing import Any
 
 from eislint.checks.base import Context, Hit, Option, Unit
 from eislint.checks.functions import register
+from eislint.taal import bedrag, getal
 
 
 def _num(text: str) -> float:
@@ -108,8 +109,8 @@ def turnover_demand(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterat
         level = None
         if value:
             ratio = demanded / value
-            data["verhouding"] = f"{ratio:.1f}".replace(".", ",")
-            data["oordeel"] = (f"Dat is {data['verhouding']} keer de geraamde waarde van € {value:,.0f}".replace(",", ".")
+            data["verhouding"] = getal(ratio, 1)  # '4,2': formatted apart from the amount, in Dutch
+            data["oordeel"] = (f"Dat is {data['verhouding']} keer de geraamde waarde van {bedrag(value)}"
                                + ("; meer dan drie keer is niet toegestaan." if ratio > 3 else "; ook dan alleen met zwaarwegende redenen."))
             level = "error" if ratio > 3 else None
         else:

@@ -8,6 +8,7 @@ from typing import Any
 
 from eislint.checks.base import Context, Hit, Option, Unit
 from eislint.checks.functions import register
+from eislint.taal import opsomming
 
 # ---------------------------------------------------------------- SMART goals
 
@@ -88,17 +89,18 @@ def smart_goal(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[Hi
         vague = None  # "ondersteunt het proces van X" names a capability, not a direction
     unclear = vague or _GOAL_VAGUE.search(text)
     missing = []
+    # nouns, so the message reads 'het mist een doelwaarde ...', never 'het mist meetbaar'
     if not measurable:
-        missing.append("meetbaar (een doelwaarde met eenheid)")
+        missing.append("een doelwaarde met eenheid (meetbaar)")
     if not timed:
-        missing.append("tijdgebonden (een datum of termijn)")
+        missing.append("een datum of termijn (tijdgebonden)")
     if unclear and not measurable:
-        missing.append(f"concreet (wat verandert er precies door '{unclear.group(0)}'?)")
+        missing.append(f"een concreet resultaat (wat verandert er precies door '{unclear.group(0)}'?)")
     if not missing:
         return
     level = "warning" if not measurable and (unclear or _verbless(unit)) else "info"
     start = unit.start + (len(unit.text) - len(unit.text.lstrip()))
-    yield Hit(start, start + len(text), data={"ontbreekt": ", ".join(missing), "sjabloon": _template(text, timed, measurable)},
+    yield Hit(start, start + len(text), data={"ontbreekt": opsomming(missing), "sjabloon": _template(text, timed, measurable)},
               level=level)
 
 

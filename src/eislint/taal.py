@@ -1,0 +1,90 @@
+"""Dutch for the text people read: numbers, amounts, singular and plural, lists, severities.
+
+One place for it, so every report writes '4,2 keer', '€ 1.500.000' and '1 document' the same
+way. Machine formats (JSON, SARIF, ...) keep their own English keys and plain numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+# Nouns the reports count. Singular -> plural; `aantal()` picks one.
+_PLURALS = {
+    "document": "documenten",
+    "melding": "meldingen",
+    "fout": "fouten",
+    "waarschuwing": "waarschuwingen",
+    "advies": "adviezen",
+    "eis": "eisen",
+    "wens": "wensen",
+    "doel": "doelen",
+    "knock-outeis": "knock-outeisen",
+    "te ontwikkelen eis": "te ontwikkelen eisen",
+    "regel": "regels",
+    "opmerking": "opmerkingen",
+    "bestand": "bestanden",
+    "verbetering": "verbeteringen",
+    "keer": "keer",
+    "onderdeel": "onderdelen",
+    "hoofdstuk": "hoofdstukken",
+    "plek": "plekken",
+}
+
+SEVERITY_WORDS = {"error": "fout", "warning": "waarschuwing", "info": "advies"}
+SEVERITY_PLURALS = {"error": "fouten", "warning": "waarschuwingen", "info": "adviezen"}
+
+# Scope of a rule, as `eislint explain` and docs/rules.md name it.
+SCOPE_WORDS = {"document": "document", "section": "hoofdstuk", "requirement": "eis", "paragraph": "alinea",
+               "sentence": "zin"}
+# How safe an automatic correction is.
+APPLICABILITY_WORDS = {"safe": "veilig", "unsafe": "onveilig", "display-only": "alleen ter inzage"}
+
+
+def meervoud(word: str, count: int) -> str:
+    """`word` in the form that goes with `count` ('1 document', '2 documenten')."""
+    if count == 1:
+        return word
+    if word in _PLURALS:
+        return _PLURALS[word]
+    head, _, last = word.rpartition(" ")  # 'bekende melding' -> 'bekende meldingen'
+    return f"{head} {_PLURALS.get(last, last)}" if head else word
+
+
+def aantal(count: int, word: str) -> str:
+    """'1 document', '0 meldingen', '1.200 eisen'."""
+    return f"{getal(count)} {meervoud(word, count)}"
+
+
+def getal(value: float, decimals: int | None = None) -> str:
+    """A number the Dutch way: thousands with a dot, decimals with a comma ('1.500.000', '4,2').
+
+    Without `decimals`, whole numbers have none and others get one.
+    """
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 1
+    text = f"{value:,.{decimals}f}"  # 1,500,000.5 (English grouping)
+    return text.translate(str.maketrans({",": ".", ".": ","}))
+
+
+def bedrag(value: float) -> str:
+    """An amount in euros as tenders write it: '€ 1.500.000' (cents only when there are any: '€ 12,50')."""
+    return f"€ {getal(value, 0 if float(value).is_integer() else 2)}"
+
+
+def opsomming(items: Iterable[str], en: str = "en") -> str:
+    """'a', 'a en b', 'a, b en c'."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {en} {items[-1]}"
+
+
+def ernst(label: str, count: int = 1) -> str:
+    """The Dutch word for a severity label ('warning' -> 'waarschuwing', plural for count != 1)."""
+    return (SEVERITY_WORDS if count == 1 else SEVERITY_PLURALS)[label]
+
+
+def ernst_telling(by_severity: dict[str, int]) -> str:
+    """'3 fouten, 1 waarschuwing en 0 adviezen'."""
+    return opsomming([f"{getal(by_severity.get(k, 0))} {ernst(k, by_severity.get(k, 0))}"
+                      for k in ("error", "warning", "info")])
