@@ -30,8 +30,10 @@ when a label cannot be found there. reportlab (PDF) is a development-only tool h
 
 from __future__ import annotations
 
+import datetime
 import re
 import sys
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -273,6 +275,22 @@ def write_pdf(src: Source, target: Path) -> None:
 
 
 WRITERS = {".docx": write_docx, ".xlsx": write_xlsx, ".pdf": write_pdf}
+FIXED_TIME = datetime.datetime(2026, 1, 5, 9, 0, 0)
+
+
+def make_reproducible(target: Path) -> None:
+    """Same source, same bytes: fixed timestamps inside the zip of a Word or Excel file."""
+    if target.suffix not in (".docx", ".xlsx"):
+        return
+    with zipfile.ZipFile(target) as src:
+        members = [(info, src.read(info.filename)) for info in src.infolist()]
+    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info, data in members:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp, data)
+            out.writestr(zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6]), data,
+                         compress_type=zipfile.ZIP_DEFLATED)
 
 
 def locate(src: Source, target: Path) -> list[dict]:
@@ -306,6 +324,7 @@ def build(bundle: str) -> None:
         src = parse(path)
         target = out_dir / path.name[: -len(".src")]
         WRITERS[target.suffix](src, target)
+        make_reproducible(target)
         findings = locate(src, target)
         gold = {"document": target.name, "categories": src.categories, "requirements": src.requirements,
                 "findings": findings}
