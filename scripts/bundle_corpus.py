@@ -94,7 +94,7 @@ def strip_annotations(line: str, number: int, labels: list[Label]) -> str:
             labels.append(Label(cats, "", number))
             stack.append((len(labels) - 1, len("".join(out)), cats))
             i = bar + 1
-        elif line.startswith("]]", i):
+        elif line.startswith("]]", i) and not line.startswith("]]]", i):  # "[[...|[datum]]]": text ends in "]"
             index, start, _ = stack.pop()
             labels[index].text = " ".join("".join(out)[start:].split())
             i += 2
