@@ -50,7 +50,7 @@ def _bundle(tmp_path):
         ["Nr", "Eis/Wens", "Omschrijving", "Toelichting"],
         ["E1", "Eis", "Het leerplatform ondersteunt SCORM 1.2 en xAPI.", None],
         ["E2", "Eis", "Het leerplatform is snel.", "zie bijlage"],
-        ["E3", "Eis", "Het leerplatform werkt samen met Microsoft Teams.", None],
+        ["E3", "Eis", "Het leerplatform is gebaseerd op Microsoft Teams.", None],
     ]}))
     (folder / "prijsblad.xlsx").write_bytes(xlsx_bytes({"Prijsblad": [
         ["Onderdeel", "Prijs"], ["Licentie per gebruiker per jaar (licentiemodel)", None], ["Implementatie", None],

@@ -16,7 +16,7 @@ from eislint.findings import Finding, Severity
 from eislint.formatters import FORMATTERS
 
 SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"
-FLAWED = ("# PvE\n\n## Eisen\n\nE1. Het LMS is gebruiksvriendelijk.\n\nE2. Het LMS werkt met Microsoft Teams.\n\n"
+FLAWED = ("# PvE\n\n## Eisen\n\nE1. Het LMS is gebruiksvriendelijk.\n\nE2. Het LMS is gebaseerd op Microsoft Teams.\n\n"
           "E3. Het LMS ondersteunt indien mogelijk SAML 2.0.\n")
 SELECT = ["eisen.vage-term", "eisen.merk-zonder-gelijkwaardig", "eisen.ontsnappingsclausule", "eisen.afkorting-onbekend"]
 
@@ -148,7 +148,7 @@ def test_github_at_most_ten_per_level_then_summary():
 def test_github_no_summary_when_all_fit(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     text = _render("github", _lint(tmp_path))
-    assert "::error file=pve.md,line=7,col=23,endLine=7,endColumn=38,title=eislint eisen.merk-zonder-gelijkwaardig::" in text
+    assert "::error file=pve.md,line=7,col=29,endLine=7,endColumn=44,title=eislint eisen.merk-zonder-gelijkwaardig::" in text
     assert "niet als annotatie getoond" not in text
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT
 
-FLAWED = "# PvE\n\n## Eisen\n\nE1. Het LMS is gebruiksvriendelijk.\n\nE2. Het LMS werkt met Microsoft Teams.\n"
+FLAWED = "# PvE\n\n## Eisen\n\nE1. Het LMS is gebruiksvriendelijk.\n\nE2. Het LMS is gebaseerd op Microsoft Teams.\n"
 CLEAN = "# PvE\n\n## Eisen\n\nE1. Een medewerker vindt een cursus binnen 30 seconden.\n"
 
 
@@ -42,7 +42,7 @@ def test_check_concise_and_exit_1_on_error(tmp_path):
     out = result.stdout.decode()
     assert result.returncode == 1
     assert f"{doc}:5:16: waarschuwing eisen.vage-term" in out
-    assert f"{doc}:7:23: fout eisen.merk-zonder-gelijkwaardig" in out
+    assert f"{doc}:7:29: fout eisen.merk-zonder-gelijkwaardig" in out
 
 
 def test_check_clean_exit_0(tmp_path):

@@ -64,7 +64,7 @@ def test_pre_commit_try_repo(tmp_path):
     _git(repo, "commit", "-qm", "snapshot")
     work = tmp_path / "tender"
     work.mkdir()
-    (work / "pve.md").write_text("# PvE\n\n## Eisen\n\nE1. Het LMS werkt met Microsoft Teams.\n", encoding="utf-8")
+    (work / "pve.md").write_text("# PvE\n\n## Eisen\n\nE1. Het LMS is gebaseerd op Microsoft Teams.\n", encoding="utf-8")
     _git(work, "init", "-q")
     _git(work, "add", "pve.md")
     result = subprocess.run([pre_commit, "try-repo", str(repo), "eislint", "--files", "pve.md"], cwd=work,

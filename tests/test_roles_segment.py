@@ -77,7 +77,8 @@ def test_obligations_in_a_pve_are_requirements_without_ids():
                "## 3. Beveiliging\n\n- Toegang met tweefactorauthenticatie\n- Logging van alle beheerhandelingen\n")
     texts = [doc.clean(r.start, r.end).strip() for r in doc.requirements]
     assert "De inschrijver dient alle eisen te beantwoorden." not in texts  # an instruction in the introduction
-    assert len(texts) == 5, texts
+    assert "De gegevens worden versleuteld opgeslagen." in texts  # present tense states a requirement in a PvE
+    assert len(texts) == 6, texts
     assert all(r.kind == "eis" for r in doc.requirements)
 
 
@@ -96,12 +97,25 @@ def test_forms_contracts_and_price_sheets_hold_no_requirements(role_title):
     assert doc.requirements == []
 
 
-def test_lead_in_items_are_the_requirements():
-    doc = _doc("# Programma van eisen\n\n## Eisen\n\nHet systeem biedt de volgende rapportages:\n\n"
-               "- doorlooptijden per zaaktype\n- werkvoorraad per team\n  - met een filter op behandelaar\n")
+def test_lead_in_items_with_a_verb_are_the_requirements():
+    doc = _doc("# Programma van eisen\n\n## Eisen\n\nHet systeem moet het volgende kunnen:\n\n"
+               "- een zaak doorzetten naar een collega\n- de werkvoorraad per team tonen\n"
+               "  - de behandelaar kan filteren op zaaktype\n")
     texts = [doc.clean(r.start, r.end).strip() for r in doc.requirements]
-    assert texts == ["doorlooptijden per zaaktype", "werkvoorraad per team", "met een filter op behandelaar"]
-    assert doc.requirements[0].lead == "Het systeem biedt de volgende rapportages:"
+    assert texts == ["een zaak doorzetten naar een collega", "de werkvoorraad per team tonen",
+                     "de behandelaar kan filteren op zaaktype"]
+    assert doc.requirements[0].lead == "Het systeem moet het volgende kunnen:"
+
+
+def test_lead_in_with_a_list_of_things_is_one_requirement():
+    doc = _doc("# Programma van eisen\n\n## Eisen\n\nOpdrachtnemer levert jaarlijks de volgende documenten:\n\n"
+               "- het beveiligingsbeleid;\n- het verslag van de uitwijktest;\n  - met de herstelduur\n\n"
+               "De oplossing logt alle wijzigingen.\n")
+    assert len(doc.requirements) == 2
+    first = doc.requirements[0]
+    assert doc.clean(first.start, first.end).split()[:3] == ["Opdrachtnemer", "levert", "jaarlijks"]
+    assert "uitwijktest" in doc.clean(first.start, first.end)
+    assert doc.requirement_at(doc.text.index("uitwijktest")) is first
 
 
 def test_user_stories_and_moscow_priorities():
@@ -142,3 +156,41 @@ def test_model_text_is_not_read_sentence_by_sentence(lint):
     assert not [f for f in report.findings if f.category == "gibit-saas"]
     own = lint(text.replace("GIBIT 2023 Gemeentelijke Inkoopvoorwaarden bij IT", "Concept overeenkomst"))
     assert [f for f in own.findings if f.category == "gibit-saas"]
+
+
+def test_selection_demands_and_contract_clauses_are_requirements_of_their_own_kind():
+    doc = _doc("# Beschrijvend document\n\n## Geschiktheidseisen\n\n"
+               "Inschrijver heeft in de afgelopen drie jaar twee vergelijkbare opdrachten uitgevoerd.\n\n"
+               "De beoordeling gebeurt op basis van de referenties.\n")
+    assert [r.kind for r in doc.requirements] == ["selectie"]
+    doc = _doc("# Concept overeenkomst leerplatform\n\n## Artikel 3 Exit\n\n"
+               "Opdrachtnemer levert bij het einde van de overeenkomst alle gegevens terug in een open formaat.\n", "c.md")
+    assert doc.role == "overeenkomst" and [r.kind for r in doc.requirements] == ["bepaling"]
+
+
+def test_pdf_title_on_the_first_line_and_bullet_glyphs():
+    from eislint.readers.pdf import _BULLET
+
+    assert _BULLET.sub("• ", "\x7f Opdrachtnemer meldt een incident") == "• Opdrachtnemer meldt een incident"
+    doc = _doc("Bijlage C Eisen aan hosting en beveiliging - Omgevingsdienst\nversie 1.0, januari\n\n"
+               "Opdrachtnemer host de dienst in de EER.\n", "bijlage-c.md")
+    assert doc.role == "pve"
+
+
+def test_a_document_full_of_obligations_is_a_set_of_requirements():
+    body = "".join(f"Opdrachtnemer levert onderdeel {i} binnen een week.\n\n" for i in range(6))
+    doc = _doc(f"# Bijlage C\n\n## Hosting\n\n{body}", "bijlage-c.md")
+    assert doc.role == "pve" and len(doc.requirements) == 6
+
+
+def test_service_level_rows_are_requirements_in_an_sla():
+    doc = _doc("# Service Level Agreement\n\n## Doelstellingen\n\nDe afspraken moeten leiden tot tevreden gebruikers.\n\n"
+               "## Servicenormen\n\n| Norm | Waarde |\n|---|---|\n| Beschikbaarheid | 99,5% per maand |\n"
+               "| Oplostijd prioriteit 2 | in overleg |\n", "sla.md")
+    texts = [" ".join(doc.clean(r.start, r.end).replace("|", " ").split()) for r in doc.requirements]
+    assert texts == ["Beschikbaarheid 99,5% per maand", "Oplostijd prioriteit 2 in overleg"]
+
+
+def test_selection_demands_on_the_gegadigde():
+    doc = _doc("# Selectieleidraad\n\n## Geschiktheidseisen\n\n- De gegadigde heeft een jaaromzet van ten minste € 1.000.000.\n")
+    assert [r.kind for r in doc.requirements] == ["selectie"]

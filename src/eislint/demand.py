@@ -184,6 +184,7 @@ def _pieces(analysis: Analysis, req: Requirement, text: str) -> list[Piece]:
             if trail > lead:
                 spans.append(Span(sent.start + x + lead, sent.start + x + trail))
     pieces: list[Piece] = []
+    semicolon = {s.start for s in spans if text[:s.start - req.start].rstrip().endswith(";")}
     defining = False  # inside the items of a "waarbij:" list
     for i, span in enumerate(spans):
         piece_text = text[span.start - req.start:span.end - req.start]
@@ -200,7 +201,7 @@ def _pieces(analysis: Analysis, req: Requirement, text: str) -> list[Piece]:
             role = "explanation"
         elif _MOTIVATION_START.match(piece_text) and i > 0:
             role = "motivation"
-        elif i > 0 and _REFINEMENT.match(piece_text):
+        elif i > 0 and (_REFINEMENT.match(piece_text) or (span.start in semicolon and _elaborates(before, piece_text))):
             role = "refinement"
         elif _BUYER_CONTEXT.match(piece_text):
             role = "context"
@@ -208,6 +209,22 @@ def _pieces(analysis: Analysis, req: Requirement, text: str) -> list[Piece]:
             role = "demand"
         pieces.append(Piece(span.start, span.end, role))
     return pieces
+
+
+_BACK = re.compile(r"\b(?:daartoe|hiertoe|daarbij|hierbij|daarvoor|hiervoor|daarmee|hiermee|daarna|dan|dit|deze|die|hij|zij|ze|het)\b",
+                   re.I)
+_CONTENT_WORD = re.compile(r"[a-zà-ý]{5,}", re.I)
+
+
+def _elaborates(before: str, piece: str) -> bool:
+    """A clause after ';' that refers back ('; het platform voldoet daartoe aan ...') or continues
+    about the same thing ('dagelijks geback-upt; een back-up wordt 30 dagen bewaard')."""
+    head = " ".join(piece.split()[:7])
+    if _BACK.search(head) and not re.match(r"^\s*(?:het|de)\s", piece, re.I):
+        return True
+    stems = {w.lower().replace("-", "")[:6] for w in _CONTENT_WORD.findall(before.replace("-", ""))}
+    words = {w.lower().replace("-", "")[:6] for w in _CONTENT_WORD.findall(piece.replace("-", ""))}
+    return bool(stems & words)
 
 
 def _label_before(text: str) -> bool:

@@ -28,7 +28,9 @@ SECTION_KINDS = (
     "overig",
 )
 
-REQUIREMENT_KINDS = ("eis", "knock-out", "wens", "doel", "te-ontwikkelen")
+# selectie: a suitability demand on the bidder (geschiktheidseis); bepaling: an obligation of the
+# supplier in a contract the buyer wrote (not a standard model text)
+REQUIREMENT_KINDS = ("eis", "knock-out", "wens", "doel", "te-ontwikkelen", "selectie", "bepaling")
 
 # "E1.", "Eis 3.2:", "W-12", "R01", "KO-3", "KO 3", "Wens 4)", "NFE-2.1", "[E1]"
 REQUIREMENT_ID = re.compile(
@@ -128,6 +130,8 @@ class Document:
     model_text: bool = False  # a standard model (GIBIT, VNG model) declared applicable, not written by the buyer
     # (offset, location): from that offset on the source location is this (PDF page and line)
     anchors: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    # structures derived from the whole document that rules share (built once, by name)
+    derived: dict[str, Any] = field(default_factory=dict, repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _clean: str | None = field(default=None, repr=False)
     _block_starts: list[int] = field(default_factory=list, repr=False)
@@ -198,6 +202,6 @@ class Document:
         if len(self._req_starts) != len(self.requirements):
             self._req_starts = [r.block.start for r in self.requirements]
         i = bisect.bisect_right(self._req_starts, offset) - 1  # one requirement per block, in order
-        if i >= 0 and offset < self.requirements[i].block.end:
+        if i >= 0 and offset < max(self.requirements[i].block.end, self.requirements[i].end):
             return self.requirements[i]
         return None

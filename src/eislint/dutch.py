@@ -35,6 +35,17 @@ OM_IS_DEMAND = re.compile(
     re.I,
 )
 
+# Abbreviations every Dutch public-sector or ICT reader knows: never reported as undefined.
+COMMON_ABBREVIATIONS = frozenset("""
+    AA AAA AVG EU EER BTW ICT IT PDF CSV XML JSON HTML HTTP HTTPS URL API REST SOAP BIO BIO2 BIV NEN ISO IEC EN WCAG
+    GIBIT ARBIT ARVODI ARIV BV NV KVK HR NL SSO SAML SCIM LTI SCORM XAPI OIDC ID KO PVE TENDERNED UEA ISAE SOC DPIA
+    PIA FAQ NVI EMVI BPKV CEO CIO CISO FG AI AFAS SAP ADP AWS PHP SLA DAP DVO SUS MOSCOW CPV EUR Q1 Q2 Q3 Q4 BSN
+    VNG ZGW VTH DSO GGD WMO WOZ BRP BAG BRK BRI TLS SSL VPN DNS LDAP AD MFA SMS PKI PKIOVERHEID
+    NCSC CERT CSIRT CVSS SIEM SOC2 IAM RBAC OTAP DTAP SAAS PAAS IAAS CPU RAM GB MB TB KB USB OCR BI KPI RTO RPO
+    ERP CRM DMS ZTC GEMMA NORA IBAN SEPA BNG CAO UWV DUO IND RDW CBS RVO NLDIGITAL PIANOO DIGID
+    EHERKENNING EIDAS GDPR NIS2 WBNI CSV OPENAPI UTC ISDN IP IPV4 IPV6 WIFI PC QR RFC NIST OWASP CIS
+""".split())
+
 NUMBER_WORDS = {
     "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
     "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15, "twintig": 20,
@@ -62,3 +73,33 @@ def format_number(value: float, decimals: int | None = None) -> str:
     if decimals:
         text = text.rstrip("0").rstrip(".")
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+_STATEMENT_MODAL = re.compile(
+    r"\b(moet|moeten|dient|dienen|zal|zullen|wordt\s+verwacht|is\s+verplicht|beschikt\s+over|biedt|ondersteunt)\b",
+    re.I,
+)
+# What makes a statement a requirement in a requirement-bearing part of a PvE, SLA or DAP: an
+# obligation ("moet", "dient", "garandeert", "draagt zorg voor", "voldoet aan", "levert"), a
+# capability of what is bought ("De oplossing biedt/kan/ondersteunt ...", "Het is mogelijk om"),
+# or a user story ("Als beheerder wil ik ...").
+_OBLIGATION_WORD = re.compile(
+    r"\b(moet|moeten|dient|dienen|zal|zullen|wordt\s+verwacht|(?:is|zijn)\s+verplicht|beschikt|beschikken\s+over"
+    r"|garandeert|garanderen|draagt|dragen|zorgt|zorgen|levert|leveren|voldoet|voldoen|verplicht\s+zich"
+    r"|verplichten\s+zich|(?:is|zijn)\s+(?:het\s+)?mogelijk|(?:is|zijn)\s+in\s+staat)\b",
+    re.I,
+)
+_SUPPLIER_SUBJECT = re.compile(
+    r"^\s*(?:(?:de|het)\s+)?(?:(?:aangeboden|te\s+leveren|nieuwe)\s+)?(?:oplossing|applicatie|systeem|tool|software|dienst(?:verlening)?"
+    r"|leverancier|opdrachtnemer|inschrijver|gegadigde|aanbieder|dienstverlener|verwerker|platform|pakket|product|portaal"
+    r"|omgeving|module|\w+systeem|\w+applicatie"
+    r"|\w+oplossing|\w+platform|lms|saas-dienst)\b\s+(?!\w+\s*:|mag\b|mogen\b)\w+",
+    re.I,
+)
+_USER_STORY = re.compile(r"^\s*als\s+[^,.]{2,80}?\s+wil\s+ik\b", re.I)
+
+
+def is_statement(text: str) -> bool:
+    """An obligation, a capability of what is bought, or a user story."""
+    return bool(_STATEMENT_MODAL.search(text) or _OBLIGATION_WORD.search(text) or _SUPPLIER_SUBJECT.match(text)
+                or _USER_STORY.match(text))

@@ -4,6 +4,12 @@ A gold entry names a rule (or only a category), a line and optionally the matche
 finding matches an entry with the same rule (or category), the same line and, when given, a
 match that contains or is contained in the expected text (case-insensitive). Each side is
 used at most once. Figures per rule and per category: precision, recall, F1.
+
+A folder is one tender bundle, as for `eislint check`: its documents are linted together, so a
+part may be in another file. A gold file says `bundle: false` when its folder holds versions of
+a tender rather than one tender. `rules:` or `categories:` limit what is judged in a document
+(gold made for some rules or categories only); `requirements:` is the number of requirements an
+expert counted by hand, compared with what eislint found.
 """
 
 from __future__ import annotations
@@ -54,6 +60,8 @@ class Result:
     categories: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     total: Counts = field(default_factory=Counts)
     documents: list[str] = field(default_factory=list)
+    # (document, requirements counted by hand, requirements eislint found)
+    requirement_counts: list[tuple[str, int, int]] = field(default_factory=list)
     false_positives: list[Finding] = field(default_factory=list)
     missed: list[dict[str, Any]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -67,6 +75,7 @@ class Result:
             "false_positives": [{"path": f.path, "line": f.line, "rule": f.rule, "match": f.match}
                                 for f in self.false_positives],
             "missed": self.missed,
+            "requirement_counts": [{"path": p, "expected": e, "found": f} for p, e, f in self.requirement_counts],
             "errors": self.errors,
         }
 
@@ -87,48 +96,89 @@ def _matches(finding: Finding, gold: dict[str, Any]) -> bool:
 
 
 def evaluate_corpus(corpus: Path, nlp_model: str | None = None) -> Result:
-    from eislint.loader import all_rules
+    from eislint.loader import CATEGORIES, all_rules
 
     categories = {r.id: r.category for r in all_rules()}
     result = Result()
     gold_files = sorted(corpus.rglob("*.expected.yaml"))
-    for gold_path in gold_files:
-        doc = load_yaml(gold_path)
-        if not isinstance(doc.data, dict) or "document" not in doc.data:
-            raise doc.error("verwacht 'document' en 'findings'")
-        target = gold_path.parent / doc.data["document"]
-        expected = list(doc.data.get("findings") or [])
-        # gold annotated for some rules only: findings of other rules are not judged there
-        scope = doc.data.get("rules")
-        if scope is not None and (not isinstance(scope, list) or any(r not in categories for r in scope)):
-            raise doc.error("'rules' is een lijst van bestaande regel-id's", "rules")
-        for i, entry in enumerate(expected):
-            if not isinstance(entry, dict) or "line" not in entry or not ("rule" in entry or "category" in entry):
-                raise doc.error(f"verwachting {i + 1} heeft 'line' en 'rule' of 'category' nodig", "findings", i)
-            if "rule" in entry and entry["rule"] not in categories:
-                raise doc.error(f"onbekende regel '{entry['rule']}'", "findings", i)
-        report = lint_paths([str(target)], RunOptions(nlp_model=nlp_model))
-        result.documents.append(str(target))
-        result.errors += [str(e) for e in report.errors]
-        unmatched = list(expected)
-        for finding in report.findings:
-            if scope is not None and finding.rule not in scope:
-                continue
-            gold = next((g for g in unmatched if _matches(finding, g)), None)
-            if gold is not None:
-                unmatched.remove(gold)
-                _add(result, finding.rule, finding.category, "tp")
-            else:
-                _add(result, finding.rule, finding.category, "fp")
-                result.false_positives.append(finding)
-        for gold in unmatched:
-            rule = gold.get("rule")
-            category = categories.get(rule, gold.get("category", "?"))
-            _add(result, rule, category, "fn")
-            result.missed.append({"path": str(target), **gold})
     if not gold_files:
         raise ConfigError(corpus, "geen *.expected.yaml gevonden")
+    golds = [_load_gold(path, categories, CATEGORIES) for path in gold_files]
+    # one lint run per bundle (a folder), or per document where the gold says it is no bundle
+    runs: dict[str, list[dict[str, Any]]] = {}
+    for gold in golds:
+        key = str(gold["target"].parent) if gold["bundle"] else str(gold["target"])
+        runs.setdefault(key, []).append(gold)
+    for key, members in runs.items():
+        paths = [key] if members[0]["bundle"] else [str(members[0]["target"])]
+        report = lint_paths(paths, RunOptions(nlp_model=nlp_model))
+        result.errors += [str(e) for e in report.errors]
+        # goals are no requirements a bidder answers; the hand count leaves them out too
+        counted = {d.path: sum(n for k, n in d.requirements.items() if k != "doel") for d in report.documents}
+        for gold in members:
+            target = str(gold["target"])
+            result.documents.append(target)
+            if gold["requirements"] is not None:
+                result.requirement_counts.append((target, gold["requirements"], counted.get(target, 0)))
+            findings = [f for f in report.findings if f.path == target]
+            _judge(result, gold, findings, categories)
     return result
+
+
+def _load_gold(path: Path, rule_categories: dict[str, str], all_categories: tuple[str, ...]) -> dict[str, Any]:
+    doc = load_yaml(path)
+    if not isinstance(doc.data, dict) or "document" not in doc.data:
+        raise doc.error("verwacht 'document' en 'findings'")
+    expected = list(doc.data.get("findings") or [])
+    # gold annotated for some rules or categories only: other findings are not judged there
+    rules = doc.data.get("rules")
+    if rules is not None and (not isinstance(rules, list) or any(r not in rule_categories for r in rules)):
+        raise doc.error("'rules' is een lijst van bestaande regel-id's", "rules")
+    cats = doc.data.get("categories")
+    if cats is not None and (not isinstance(cats, list) or any(c not in all_categories for c in cats)):
+        raise doc.error("'categories' is een lijst van bestaande categorieën", "categories")
+    count = doc.data.get("requirements")
+    if count is not None and (not isinstance(count, int) or isinstance(count, bool) or count < 0):
+        raise doc.error("'requirements' is een aantal (geheel getal)", "requirements")
+    bundle = doc.data.get("bundle", True)
+    if not isinstance(bundle, bool):
+        raise doc.error("'bundle' is true of false", "bundle")
+    for i, entry in enumerate(expected):
+        if not isinstance(entry, dict) or "line" not in entry or not ("rule" in entry or "category" in entry):
+            raise doc.error(f"verwachting {i + 1} heeft 'line' en 'rule' of 'category' nodig", "findings", i)
+        if "rule" in entry and entry["rule"] not in rule_categories:
+            raise doc.error(f"onbekende regel '{entry['rule']}'", "findings", i)
+    return {"target": path.parent / doc.data["document"], "expected": expected, "rules": rules, "categories": cats,
+            "requirements": count, "bundle": bundle}
+
+
+def _judge(result: Result, gold: dict[str, Any], findings: list[Finding], categories: dict[str, str]) -> None:
+    unmatched = list(gold["expected"])
+    for finding in findings:
+        if gold["rules"] is not None and finding.rule not in gold["rules"]:
+            continue
+        if gold["categories"] is not None and finding.category not in gold["categories"]:
+            continue
+        match = next((g for g in unmatched if _matches(finding, g)), None)
+        if match is not None:
+            unmatched.remove(match)
+            _add(result, finding.rule, finding.category, "tp")
+        elif _duplicate(finding, gold["expected"], unmatched):
+            continue  # a second finding on a statement already found for this category
+        else:
+            _add(result, finding.rule, finding.category, "fp")
+            result.false_positives.append(finding)
+    for entry in unmatched:
+        rule = entry.get("rule")
+        category = categories.get(rule, entry.get("category", "?"))
+        _add(result, rule, category, "fn")
+        result.missed.append({"path": str(gold["target"]), **entry})
+
+
+def _duplicate(finding: Finding, expected: list[dict[str, Any]], unmatched: list[dict[str, Any]]) -> bool:
+    """Category gold is one entry per (statement, category): a further finding of that category on a
+    statement that was already matched is neither a new hit nor a false alarm."""
+    return any("rule" not in g and g not in unmatched and _matches(finding, g) for g in expected)
 
 
 def _add(result: Result, rule: str | None, category: str, kind: str) -> None:
@@ -160,5 +210,10 @@ def render_table(result: Result, out: TextIO) -> None:
         out.write("Gemiste meldingen:\n")
         for m in result.missed:
             out.write(f"  {m['path']}:{m['line']}: {m.get('rule') or m.get('category')} '{m.get('match', '')}'\n")
+    if result.requirement_counts:
+        out.write("Eisen per document (met de hand geteld / gevonden):\n")
+        for path, expected, found in result.requirement_counts:
+            off = f"{(found - expected) / expected:+.0%}" if expected else ("0%" if not found else "+∞")
+            out.write(f"  {path}: {expected} / {found} ({off})\n")
     for e in result.errors:
         out.write(f"fout: {e}\n")

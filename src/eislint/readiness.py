@@ -62,8 +62,7 @@ _BY_RULE = {rule: part for part in PARTS for rule in (*part.missing, *part.incom
 _BY_CATEGORY = {category: part for part in PARTS for category in part.categories}
 
 STATUS_LABELS = {"aanwezig": "aanwezig", "onvolledig": "onvolledig", "ontbreekt": "ontbreekt"}
-_KIND_WORDS = {"eis": "eis", "knock-out": "knock-outeis", "wens": "wens", "doel": "doel",
-               "te-ontwikkelen": "te ontwikkelen eis"}
+from eislint.taal import KIND_WORDS as _KIND_WORDS  # noqa: E402
 
 
 @dataclass(slots=True)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from eislint import dutch
 from eislint.document import REQUIREMENT_ID, Document
 
 ROLES = (
@@ -88,7 +89,8 @@ def _title(doc: Document) -> str:
             return doc.clean(block.content.start, block.content.end).strip()
     for block in doc.blocks[:5]:
         if block.kind in ("paragraph", "list_item"):
-            text = doc.clean(block.content.start, block.content.end).strip()
+            # the first line: a PDF runs its title into the next lines of the same block
+            text = doc.text[block.content.start:block.content.end].strip().split("\n")[0].strip()
             # a title is short and is no sentence or requirement
             if text and len(text.split()) <= 12 and not text.endswith((".", ";", ":")) and not REQUIREMENT_ID.match(text):
                 return text
@@ -130,6 +132,11 @@ def _from_content(doc: Document) -> str:
     if len(_REQUIREMENT_ID.findall(doc.text[:200_000])) >= 5 or any(b.kind == "table_header" for b in doc.blocks) and \
             re.search(r"\b(eis|wens|requirement|moscow)\b", " ".join(doc.clean(b.content.start, b.content.end)
                                                                       for b in doc.blocks if b.kind == "table_header"), re.I):
+        return "pve"
+    # a document that is mostly obligations ("Opdrachtnemer garandeert ...", "... moet ...") is a set of requirements
+    prose = [doc.clean(b.content.start, b.content.end) for b in doc.blocks[:400] if b.kind in ("paragraph", "list_item")]
+    demands = sum(1 for t in prose if dutch.is_statement(t))
+    if demands >= 5 and demands >= 0.4 * len(prose):
         return "pve"
     return "overig"
 

@@ -6,6 +6,7 @@ import re
 from pathlib import PurePath
 
 from eislint import roles
+from eislint.dutch import is_statement
 from eislint.document import REQUIREMENT_ID, Block, Document, Requirement, Section
 
 # Checked in order: the first kind whose pattern matches the title wins, so "gunningscriteria
@@ -45,30 +46,9 @@ _KIND_MARKERS = (
     ("te-ontwikkelen", re.compile(r"\bte\s+ontwikkelen\b", re.I)),
     ("wens", re.compile(r"^\s*\(?wens\)?\s*[:\-–]", re.I)),
 )
-_MODAL = re.compile(
-    r"\b(moet|moeten|dient|dienen|zal|zullen|wordt\s+verwacht|is\s+verplicht|beschikt\s+over|biedt|ondersteunt)\b",
-    re.I,
-)
-# What makes a statement a requirement in a requirement-bearing part of a PvE, SLA or DAP: an
-# obligation ("moet", "dient", "garandeert", "draagt zorg voor", "voldoet aan", "levert"), a
-# capability of what is bought ("De oplossing biedt/kan/ondersteunt ...", "Het is mogelijk om"),
-# or a user story ("Als beheerder wil ik ...").
-_OBLIGATION = re.compile(
-    r"\b(moet|moeten|dient|dienen|zal|zullen|wordt\s+verwacht|(?:is|zijn)\s+verplicht|beschikt|beschikken\s+over"
-    r"|garandeert|garanderen|draagt|dragen|zorgt|zorgen|levert|leveren|voldoet|voldoen|verplicht\s+zich"
-    r"|verplichten\s+zich|(?:is|zijn)\s+(?:het\s+)?mogelijk|(?:is|zijn)\s+in\s+staat)\b",
-    re.I,
-)
-_SUPPLIER_SUBJECT = re.compile(
-    r"^\s*(?:(?:de|het)\s+)?(?:(?:aangeboden|te\s+leveren|nieuwe)\s+)?(?:oplossing|applicatie|systeem|tool|software|dienst(?:verlening)?"
-    r"|leverancier|opdrachtnemer|inschrijver|platform|pakket|product|portaal|omgeving|module|\w+systeem|\w+applicatie"
-    r"|\w+oplossing|\w+platform|lms|saas-dienst)\b\s+(?!\w+\s*:)\w+",
-    re.I,
-)
-_USER_STORY = re.compile(r"^\s*als\s+[^,.]{2,80}?\s+wil\s+ik\b", re.I)
 # Parts of a PvE or SLA that explain rather than demand.
 _INTRO_TITLE = re.compile(
-    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:inleiding|leeswijzer|introductie|toelichting|instructies?|doel(?:\s+en\s+\w+)?|doel\s+van\b.*"
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:inleiding|leeswijzer|introductie|toelichting|instructies?|doel\w*(?:\s+en\s+\w+)?|doel\w*\s+van\b.*"
     r"|definities|begrippen(?:lijst)?|afkortingen|achtergrond|context|versiebeheer|documentbeheer|wijzigingen|ondertekening"
     r"|scope|reikwijdte|opbouw(?:\s+van\s+\w+(?:\s+\w+)?)?|over\s+dit\s+document)\W*$",
     re.I,
@@ -146,8 +126,8 @@ def _sections(doc: Document) -> list[Section]:
 
 
 # Documents that hold no requirements of the buyer: model agreements, forms, price sheets.
-_NO_REQUIREMENTS = frozenset({"overeenkomst", "verwerkersovereenkomst", "prijzenblad", "formulier",
-                              "nota-van-inlichtingen", "planning"})
+_NO_REQUIREMENTS = frozenset({"verwerkersovereenkomst", "prijzenblad", "formulier", "nota-van-inlichtingen",
+                              "planning"})
 # In a PvE every part that is not an introduction bears requirements; in an SLA or DAP the
 # obligations are requirements too (service levels, procedures).
 _STATEMENT_ROLES = frozenset({"pve", "sla", "dap"})
@@ -157,11 +137,17 @@ _NOT_BEARING = frozenset({"aanleiding", "doelstelling", "gunning", "prijs", "con
 def _mode(doc: Document, section: Section) -> str | None:
     """How requirements are found in a section: 'eisen' (an eisen or wensen part), 'statements'
     (any obligation statement counts), or None (no requirements here)."""
-    if doc.role in _NO_REQUIREMENTS:
+    if doc.role in _NO_REQUIREMENTS or (doc.role == "overeenkomst" and doc.model_text):
         return None
     kinds = section.kinds()
+    if doc.role == "overeenkomst":
+        # the supplier's obligations in a contract the buyer wrote
+        return "statements" if not _intro(section) and not kinds & {"aanleiding", "doelstelling"} else None
     if kinds & {"eisen", "wensen"}:
         return "eisen"
+    if kinds & {"randvoorwaarden", "contract"} and doc.role in ("leidraad", "pve", "overig") and not _intro(section) \
+            and not re.search(r"uitsluiting", section.title, re.I):  # exclusion grounds are the law's, not the buyer's
+        return "statements"  # geschiktheidseisen: what the bidder must show; contract terms the supplier accepts
     if doc.role in _STATEMENT_ROLES and not kinds & _NOT_BEARING and not _intro(section):
         return "statements"
     return None
@@ -176,18 +162,15 @@ def _intro(section: Section) -> bool:
     return False
 
 
-def is_statement(text: str) -> bool:
-    """An obligation, a capability of what is bought, or a user story."""
-    return bool(_MODAL.search(text) or _OBLIGATION.search(text) or _SUPPLIER_SUBJECT.match(text)
-                or _USER_STORY.match(text))
-
-
 def _requirements(doc: Document) -> list[Requirement]:
     reqs: list[Requirement] = []
     table_columns: dict[str, int] | None = None
     stem: tuple[str, int, bool] | None = None  # (lead-in text, indent, is a list item)
+    covered = -1  # items up to this offset belong to a lead-in that is one requirement with them
     blocks = doc.blocks
     for i, block in enumerate(blocks):
+        if block.start < covered:
+            continue
         if block.kind == "table_header":
             table_columns = _table_columns(doc, block)
             continue
@@ -212,15 +195,62 @@ def _requirements(doc: Document) -> list[Requirement]:
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if text.endswith(":") and nxt is not None and nxt.kind == "list_item" and \
                 (block.kind == "paragraph" or nxt.indent > block.indent):
+            items = _items_after(blocks, i)
+            if all(_verbless(doc, b) for b in items):
+                # "... levert jaarlijks: - het beveiligingsbeleid; - het verslag ...": one demand with its list
+                req = _item_requirement(doc, block, section, section.kinds(), mode=mode)
+                if req is not None:
+                    req.end = items[-1].content.end
+                    reqs.append(req)
+                    covered = items[-1].end
+                    continue
             # a lead-in: the items below complete it and are the requirements
             stem = (text, block.indent, block.kind == "list_item")
             continue
+        if mode == "statements" and doc.role == "pve" and block.kind == "paragraph" and _plain_statement(text):
+            mode = "pve-prose"
         req = _item_requirement(doc, block, section, section.kinds(), mode=mode)
         if req is not None:
             if stem is not None and block.kind == "list_item":
                 req.lead = stem[0]
             reqs.append(req)
     return reqs
+
+
+def _items_after(blocks: list[Block], i: int) -> list[Block]:
+    """The list items that complete the lead-in at blocks[i] (deeper items included)."""
+    lead = blocks[i]
+    out = []
+    for block in blocks[i + 1:]:
+        if block.kind != "list_item" or (lead.kind == "list_item" and block.indent <= lead.indent):
+            break
+        out.append(block)
+    return out
+
+
+_VERB = re.compile(r"\b(?:is|zijn|wordt|worden|kan|kunnen|heeft|hebben|te\s+\w+en)\b", re.I)
+
+
+def _verbless(doc: Document, block: Block) -> bool:
+    """An item that names a thing ('het verslag van de uitwijktest', 'de diensten die zij leveren'):
+    no verb before a relative clause."""
+    text = doc.clean(block.content.start, block.content.end)
+    head = re.split(r"\b(?:die|dat|welke|waarin|waarmee|waarop|waarvan|waarbij|met)\b", text, maxsplit=1)[0]
+    return len(text.split()) <= 15 and not is_statement(head) and not _VERB.search(head)
+
+
+# In a PvE the prose of a requirement part states requirements, also in the present tense ("Alle
+# verbindingen zijn versleuteld", "Kwetsbaarheden worden binnen 72 uur verholpen"); sentences about
+# the document itself, questions and permissions ("Opdrachtnemer mag ...") do not.
+_NOT_A_DEMAND = re.compile(
+    r"^\s*(?:in\s+(?:dit|deze)\s+(?:hoofdstuk|paragraaf|bijlage|document)|hieronder|hierna|onderstaande|de\s+volgende\s+eisen"
+    r"|zie\s|let\s+op|toelichting|n\.?b\.?)\b|\?\s*$|^\s*(?:de\s+)?(?:opdrachtnemer|inschrijver|leverancier)\s+(?:mag|mogen)\b",
+    re.I,
+)
+
+
+def _plain_statement(text: str) -> bool:
+    return len(text.split()) >= 4 and text.rstrip().endswith((".", ";")) and not _NOT_A_DEMAND.search(text)
 
 
 def _item_requirement(doc: Document, block: Block, section: Section, kinds: set[str],
@@ -230,7 +260,7 @@ def _item_requirement(doc: Document, block: Block, section: Section, kinds: set[
     m = _REQ_ID.match(text)
     req_id = None
     kind = None
-    if m and doc.role not in _NO_REQUIREMENTS:
+    if m and doc.role not in _NO_REQUIREMENTS and not doc.model_text:
         req_id = m.group("id").strip()
         kind = _KIND_BY_PREFIX.get(m.group("prefix").lower(), "eis")
         start += m.end()
@@ -240,15 +270,21 @@ def _item_requirement(doc: Document, block: Block, section: Section, kinds: set[
     elif block.kind == "list_item" and mode == "eisen":
         if block.marker[:-1].isdigit():
             req_id = block.marker[:-1]
-    elif block.kind == "list_item" and mode == "statements" and doc.role == "pve":
-        pass  # a bullet in a requirement part of a PvE
+    elif (block.kind == "list_item" and mode == "statements" and doc.role == "pve") or mode == "pve-prose":
+        pass  # a bullet or a statement in a requirement part of a PvE
     elif not loose and not (mode is not None and is_statement(text)):
         return None
     if kind is None:
-        if "wensen" in kinds and "eisen" not in kinds:
+        if doc.role == "overeenkomst":
+            kind = "bepaling"
+        elif "wensen" in kinds and "eisen" not in kinds:
             kind = "wens"
         elif "doelstelling" in kinds and not kinds & {"eisen", "wensen"}:
             kind = "doel"
+        elif "randvoorwaarden" in kinds and not kinds & {"eisen", "wensen"}:
+            kind = "selectie"
+        elif "contract" in kinds and not kinds & {"eisen", "wensen"}:
+            kind = "bepaling"
         else:
             kind = "eis"
     body = doc.clean(start, end)
@@ -275,8 +311,19 @@ def _cell_text(doc: Document, block: Block, index: int) -> str:
     return doc.clean(cell.start, cell.end).strip()
 
 
+_COL_NORM = re.compile(r"^(?:(?:service)?norm(?:waarde)?|waarde|reactietijd|oplostijd|hersteltijd|responstijd|doorlooptijd"
+                       r"|beschikbaarheid)$", re.I)
+
+
 def _table_columns(doc: Document, header: Block) -> dict[str, int] | None:
-    return column_roles([doc.clean(cell.start, cell.end) for cell in header.cells])
+    names = [doc.clean(cell.start, cell.end) for cell in header.cells]
+    cols = column_roles(names)
+    if cols is None and doc.role in ("sla", "dap"):
+        # a table of service levels ('Norm | Waarde', 'Prioriteit | Reactietijd | Oplostijd'): each row is one
+        norm = next((i for i, n in enumerate(names) if _COL_NORM.match(re.sub(r"\s+", " ", n).strip(" :"))), None)
+        if norm is not None:
+            return {"norm": norm}
+    return cols
 
 
 def column_roles(names: list[str]) -> dict[str, int] | None:
@@ -296,8 +343,13 @@ def column_roles(names: list[str]) -> dict[str, int] | None:
 def _table_requirement(doc: Document, block: Block, section: Section, cols: dict[str, int] | None,
                        mode: str | None = "eisen") -> Requirement | None:
     kinds = section.kinds()
-    if cols is None or doc.role in _NO_REQUIREMENTS or not (mode is not None or "id" in cols):
+    if cols is None or doc.role in _NO_REQUIREMENTS or doc.model_text or not (mode is not None or "id" in cols):
         return None
+    if "text" not in cols:  # a service-level row: the whole row is the norm
+        if not any(c.end > c.start for c in block.cells):
+            return None
+        return Requirement(id=None, kind="eis", start=block.content.start, end=block.content.end, block=block,
+                           section=section)
     if cols["text"] >= len(block.cells):
         return None
     cell = block.cells[cols["text"]]

@@ -20,6 +20,8 @@ _PLURALS = {
     "doel": "doelen",
     "knock-outeis": "knock-outeisen",
     "te ontwikkelen eis": "te ontwikkelen eisen",
+    "geschiktheidseis": "geschiktheidseisen",
+    "contractbepaling": "contractbepalingen",
     "regel": "regels",
     "opmerking": "opmerkingen",
     "bestand": "bestanden",
@@ -29,6 +31,10 @@ _PLURALS = {
     "hoofdstuk": "hoofdstukken",
     "plek": "plekken",
 }
+
+# Requirement kinds (document.REQUIREMENT_KINDS) as a reader names them.
+KIND_WORDS = {"eis": "eis", "knock-out": "knock-outeis", "wens": "wens", "doel": "doel",
+              "te-ontwikkelen": "te ontwikkelen eis", "selectie": "geschiktheidseis", "bepaling": "contractbepaling"}
 
 SEVERITY_WORDS = {"error": "fout", "warning": "waarschuwing", "info": "advies"}
 SEVERITY_PLURALS = {"error": "fouten", "warning": "waarschuwingen", "info": "adviezen"}

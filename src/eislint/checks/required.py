@@ -9,6 +9,11 @@ from eislint.checks.base import CheckType, Context, Hit, Option, Unit, compile_r
 from eislint.document import SECTION_KINDS
 
 
+# A document of the bundle is itself a part of the tender: an SLA or DAP is its quality assurance.
+_ROLE_PARTS = {"sla": ("kwaliteit",), "dap": ("kwaliteit",), "overeenkomst": ("contract",),
+               "prijzenblad": ("prijs",)}
+
+
 class Required(CheckType):
     name = "required"
     options = {
@@ -46,6 +51,7 @@ class Required(CheckType):
         if p["only_if"] and not context_says and not any(r.search(t) for r in p["only_if"] for t in texts):
             return
         present = {s.kind for d in bundle for s in d.sections if s.heading is not None}
+        present |= {part for d in bundle for part in _ROLE_PARTS.get(d.role, ())}
         if p["sections"] and present & set(p["sections"]):
             return
         if p["patterns"] and any(r.search(t) for r in p["patterns"] for t in texts):

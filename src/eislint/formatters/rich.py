@@ -14,13 +14,12 @@ from typing import TextIO
 
 from eislint.engine import Report
 from eislint.findings import Finding, Severity
-from eislint.taal import aantal, ernst_telling
+from eislint.taal import KIND_WORDS, aantal, ernst_telling
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _STATUS_STYLE = {"aanwezig": "green", "onvolledig": "yellow", "ontbreekt": "bold red"}
 _STATUS_MARK = {"aanwezig": "✓", "onvolledig": "!", "ontbreekt": "✗"}
-_KIND_LABEL = {"eis": "eis", "knock-out": "knock-outeis", "wens": "wens", "doel": "doel",
-               "te-ontwikkelen": "te ontwikkelen eis"}
+_KIND_LABEL = KIND_WORDS
 
 
 def render(report: Report, out: TextIO, color: bool) -> None:

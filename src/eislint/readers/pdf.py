@@ -76,16 +76,19 @@ def read_pdf(path: str, data: bytes) -> Document:
     return doc
 
 
+_BULLET = re.compile(r"^[\x7f•●▪■◦‣∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc]\s*(?=\S)")
+
+
 def _running_lines(pages: list[list[str]]) -> set[str]:
     """Normalised lines that repeat at the top or bottom of most pages."""
-    if len(pages) < 3:
+    if len(pages) < 2:
         return set()
     counts: Counter[str] = Counter()
     for lines in pages:
         content = [line for line in lines if line.strip()]
         edge = {_normal(line) for line in content[:EDGE_LINES] + content[-EDGE_LINES:]}
         counts.update(edge)
-    threshold = max(3, len(pages) // 2)
+    threshold = 2 if len(pages) == 2 else max(3, len(pages) // 2)
     return {line for line, n in counts.items() if n >= threshold and line}
 
 
@@ -98,10 +101,13 @@ def _layout(pages: list[list[str]], running: set[str]) -> tuple[str, list[tuple[
     for page_no, lines in enumerate(pages, start=1):
         content_idx = [i for i, line in enumerate(lines) if line.strip()]
         edges = set(content_idx[:EDGE_LINES] + content_idx[-EDGE_LINES:])
-        widths = [len(lines[i].strip()) for i in content_idx] or [1]
-        typical = statistics.median(widths)
+        widths = sorted(len(lines[i].strip()) for i in content_idx) or [1]
+        # the width of a full line: a sentence that ends well before it ends its paragraph
+        typical = widths[int(0.9 * (len(widths) - 1))]
         for i in content_idx:
             line = re.sub(r"\s+", " ", lines[i]).strip()
+            # bullet glyphs as PDF fonts give them (Symbol/Wingdings private-use points, DEL) are list marks
+            line = _BULLET.sub("• ", line)
             if i in edges and (_normal(line) in running or _PAGE_NUMBER.match(line)):
                 continue
             if previous and previous.endswith("-") and re.match(r"(en|of|tot|t/m)\s", line):
@@ -134,4 +140,4 @@ def _starts_block(previous: str, line: str, typical: float) -> bool:
         return True
     if looks_like_heading(line) and (previous.endswith((".", ":", ";", "!", "?")) or line[:1].isdigit() or line.isupper()):
         return True
-    return previous.endswith((".", ":", ";", "!", "?")) and len(previous) < 0.8 * typical
+    return previous.endswith((".", ":", ";", "!", "?")) and len(previous) < 0.93 * typical and line[:1].isupper()

@@ -11,6 +11,26 @@ from eislint.checks.base import Context, Hit, Option, Unit
 from eislint.checks.functions import register
 
 
+def _defined_abbreviations(doc) -> set[str]:
+    """The abbreviations one document writes out, computed once per document."""
+    if "abbreviations" in doc.derived:
+        return doc.derived["abbreviations"]
+    text = doc.text
+    defined = set(re.findall(r"\(\s*([A-Z][A-Z&]{1,6})(?:'?s)?\s*\)", text))
+    defined |= set(re.findall(r"\b([A-Z][A-Z&]{1,6})\s*\(\s*[a-zà-ý]", text, re.I)) & set(re.findall(r"\b[A-Z][A-Z&]{1,6}\b", text))
+    for block in doc.blocks:
+        head = doc.clean(block.content.start, min(block.content.end, block.content.start + 12)).strip()
+        m = re.match(r"([A-Z][A-Z&]{1,6})\s*[:=–-]", head)
+        if m:
+            defined.add(m.group(1))
+        if block.cells:
+            first = doc.clean(block.cells[0].start, block.cells[0].end).strip()
+            if re.fullmatch(r"[A-Z][A-Z&]{1,6}", first):
+                defined.add(first)
+    doc.derived["abbreviations"] = defined
+    return defined
+
+
 # "OTAP-werkwijze", "BOB-model": an abbreviation before a hyphenated lower-case word is one too;
 # "KO-3", "E-1" (ids) and "ISO/IEC" are not.
 _ACRONYM = re.compile(r"(?<![\w/.-])([A-Z][A-Z&]{1,6})(?:'?s)?(?![\w/]|-(?![a-zà-ý]))")
@@ -24,25 +44,17 @@ _FUNCTION_WORDS = {"de", "het", "een", "dit", "deze", "die", "dat", "van", "in",
     bekend=Option(list, default=[], doc="afkortingen die geen uitleg nodig hebben"),
 )
 def undefined_abbreviations(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[Hit]:
-    """Abbreviations used without being written out anywhere in the document.
+    """Abbreviations written out nowhere in the tender (any document of the bundle).
 
     Defined means: "voluit (AFK)", "AFK (voluit)", "AFK: ..." / "AFK - ..." at the start of a
-    block (a begrippenlijst), or the first cell of a table row.
+    block (a begrippenlijst), or the first cell of a table row; headings count. Abbreviations
+    every public-sector or ICT reader knows (dutch.COMMON_ABBREVIATIONS) need no definition.
     """
     doc = unit.document
-    known = {k.upper() for k in options["bekend"]}
-    text = doc.text
-    defined: set[str] = set(re.findall(r"\(\s*([A-Z][A-Z&]{1,6})(?:'?s)?\s*\)", text))
-    defined |= set(re.findall(r"\b([A-Z][A-Z&]{1,6})\s*\(\s*[a-zà-ý]", text, re.I)) & set(re.findall(r"\b[A-Z][A-Z&]{1,6}\b", text))
-    for block in doc.blocks:
-        head = doc.clean(block.content.start, min(block.content.end, block.content.start + 12)).strip()
-        m = re.match(r"([A-Z][A-Z&]{1,6})\s*[:=–-]", head)
-        if m:
-            defined.add(m.group(1))
-        if block.cells:
-            first = doc.clean(block.cells[0].start, block.cells[0].end).strip()
-            if re.fullmatch(r"[A-Z][A-Z&]{1,6}", first):
-                defined.add(first)
+    known = {k.upper() for k in options["bekend"]} | dutch.COMMON_ABBREVIATIONS
+    defined: set[str] = set()
+    for member in unit.bundle or [doc]:
+        defined |= _defined_abbreviations(member)
     seen: set[str] = set()
     for pu in unit.analysis.units:
         letters = [c for c in pu.text if c.isalpha()]
@@ -111,6 +123,8 @@ _MAIN_PASSIVE = re.compile(
     r"\b(?P<aux>(?:te\s+)?(?:worden|wordt))\b(?P<tail>[^,;:.]*)",
     re.I,
 )
+# "Er wordt jaarlijks een uitwijktest uitgevoerd": an impersonal passive names no one at all
+_IMPERSONAL = re.compile(r"^\s*(?P<modal>er)\s+(?P<aux>wordt|worden)\b(?P<mid>)(?P<tail>[^,;:.]*)", re.I)
 _PARTICIPLE = re.compile(r"\b(?:\w*ge\w{2,}(?:d|t|en)|(?:ver|be|ont|her|er)\w{2,}(?:d|t|en))\b", re.I)
 _AGENT = re.compile(r"\bdoor\s+(?!middel\b|tussenkomst\b)(?:de|het|een|ons|onze|hen|haar|hem|\w+)\b", re.I)
 
@@ -124,7 +138,7 @@ def passive_without_actor(unit: Unit, ctx: Context, options: dict[str, Any]) -> 
     spans = demand.demand_spans() if demand is not None else [unit]
     for span in spans:
         text = unit.document.clean(span.start, span.end)
-        for m in _MAIN_PASSIVE.finditer(text):
+        for m in [*_MAIN_PASSIVE.finditer(text), *_IMPERSONAL.finditer(text)]:
             if not _main_clause(text[:m.start()]):
                 continue
             clause = m.group(0)
@@ -223,3 +237,71 @@ def no_demand(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[Hit
         return
     start = unit.start + (len(unit.text) - len(unit.text.lstrip()))
     yield Hit(start, start + len(text))
+
+
+# ---------------------------------------------------------------- brand names
+
+_EQUIVALENT = re.compile(r"\b(?:of|dan\s+wel)\s+(?:een\s+)?gelijkwaardig\w*\b|\bgelijkwaardige?\s+(?:alternatief|oplossing|product|standaard)\b", re.I)
+_EXAMPLE_BEFORE = re.compile(r"\b(?:bijvoorbeeld|bijv\.|bv\.|b\.v\.|zoals|o\.a\.|onder\s+andere|denk\s+aan|te\s+denken\s+aan)\b"
+                             r"[^.;:()]{0,60}$|\(\s*(?:bijv\.|bijvoorbeeld|bv\.|zoals)?[^()]{0,40}$", re.I)
+# The buyer's own systems: to integrate with, to run inside, to log in to.
+_OWN_BEFORE = re.compile(
+    r"\b(?:ons|onze|huidige?|bestaande?|eigen|gemeentelijke?|in\s+gebruik\s+zijnde|gebruikte|vanuit|binnen|"
+    r"koppel\w*|gekoppeld|integr\w*|geïntegreerd|aansl\w*|aangesloten|synchroni\w*|uitwissel\w*|import\w*|export\w*"
+    r"|inlog\w*|aanmeld\w*|authentic\w*|logt\s+in|loggen\s+in|meldt\s+(?:zich\s+)?aan|melden\s+(?:zich\s+)?aan)\b[^.;]{0,60}$",
+    re.I)
+_OWN_AFTER = re.compile(
+    r"^[^.;]{0,40}\b(?:van\s+(?:de|het)\s+(?:gemeente|waterschap|provincie|organisatie|opdrachtgever|omgevingsdienst|hogeschool)"
+    r"|(?:die|dat)\s+(?:de|het|wij|we)\s+\w*\s*(?:gebruik\w*|in\s+gebruik)|dat\s+al\s+in\s+gebruik|(?:-|\s)?omgeving\s+van\s+de)\b", re.I)
+# What is bought named by its brand: the solution is, runs on, is built on or licensed as the brand.
+_BOUGHT = re.compile(
+    r"(?:\b(?:levering|licenties?|abonnement|aanschaf|inkoop|implementatie|uitrol)\s+(?:van|voor|op)\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:oplossing|systeem|applicatie|dienst|platform|software|tool|lms|omgeving|module|database|hosting)\s+"
+    r"(?:is|wordt|betreft|moet\s+zijn|dient\s+te\s+zijn|bestaat\s+uit|(?:is|wordt|moet\s+(?:worden|zijn))\s+(?:gebaseerd|gebouwd|ontwikkeld|gehost)\s+(?:op|in|met|bij))\s+(?:\w+\s+){0,3}$"
+    r"|\b(?:gebaseerd|gebouwd|ontwikkeld|gehost|draait|draaien)\s+(?:op|in|met|bij)\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:een|de)\s+(?:module|versie|uitbreiding|licentie)\s+(?:van|op)\s+$)", re.I)
+
+
+@register(
+    "merknaam",
+    terms=Option(list, required=True, doc="merk- en productnamen, met hoofdletters zoals ze geschreven worden"),
+)
+def brand_names(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[Hit]:
+    """A brand or product name in a requirement without 'of gelijkwaardig'.
+
+    An error when what is bought is named by its brand ('De oplossing is gebaseerd op Moodle',
+    'licenties voor Microsoft 365'); advice when the brand is the buyer's own system to integrate
+    with or run inside ('koppeling met ons HR-systeem Youforce', 'vanuit Brightspace'), an example
+    ('bijvoorbeeld Azure of AWS') or a tool in a procedure of an SLA or DAP; otherwise a warning.
+    """
+    pattern = _brand_regex(tuple(options["terms"]))
+    for m in pattern.finditer(unit.text):
+        start, end = unit.start + m.start(), unit.start + m.end()
+        if not unit.in_demand(start, end):
+            continue
+        sent = unit.sentence_at(start)
+        sentence = unit.slice(max(sent.start, unit.start), min(sent.end, unit.end))
+        if _EQUIVALENT.search(sentence):
+            continue
+        before = unit.slice(max(sent.start, unit.start), start)
+        after = unit.slice(end, min(sent.end, unit.end))
+        if _EXAMPLE_BEFORE.search(before):
+            level, why = "info", "Dit is een voorbeeld; noem liever de eigenschap die u bedoelt, zodat niemand het als eis leest."
+        elif unit.document.role in ("sla", "dap", "overeenkomst") or _OWN_BEFORE.search(before) or _OWN_AFTER.search(after):
+            level, why = "info", ("Dit lijkt uw eigen systeem (om mee te koppelen of in te werken); dat mag, maar vraag om "
+                                  "de uitkomst en een open standaard in plaats van een productspecifieke koppeling.")
+        elif _BOUGHT.search(before):
+            level, why = "error", "Wat u koopt wordt met een merk of fabrikaat aangeduid; dat is in de regel niet toegestaan."
+        else:
+            level, why = "warning", "Een verwijzing naar een merk of fabrikaat is in de regel niet toegestaan."
+        yield Hit(start, end, data={"toelichting": why}, level=level)
+
+
+_BRAND_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _brand_regex(terms: tuple[str, ...]) -> re.Pattern[str]:
+    if terms not in _BRAND_CACHE:
+        alternation = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
+        _BRAND_CACHE[terms] = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    return _BRAND_CACHE[terms]

@@ -27,14 +27,13 @@ from typing import TYPE_CHECKING, TextIO
 
 from eislint import __version__
 from eislint.findings import Finding, Severity
-from eislint.taal import aantal, bedrag, ernst, getal
+from eislint.taal import KIND_WORDS, aantal, bedrag, ernst, getal
 
 if TYPE_CHECKING:
     from eislint.engine import Report
 
 SEVERITY_ORDER = ("error", "warning", "info")
-_KIND_LABEL = {"eis": "eis", "knock-out": "knock-outeis", "wens": "wens", "doel": "doel",
-               "te-ontwikkelen": "te ontwikkelen eis"}
+_KIND_LABEL = KIND_WORDS
 
 
 @dataclass(slots=True)
