@@ -254,3 +254,19 @@ def test_help_loads_no_dask():
     result = subprocess.run([sys.executable, "-c", "import json\n" + code], capture_output=True, timeout=60)
     assert result.returncode == 0, result.stderr.decode()
     assert json.loads(result.stdout.decode().strip().splitlines()[-1]) == []
+
+
+def test_workers_with_another_rule_set_stop_the_run(tmp_path, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    from eislint.corpus import task
+    from eislint.corpus.run import CorpusError, run_corpus
+
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "pve.md").write_text("E1. Het systeem is snel.\n", encoding="utf-8")
+    # an in-process worker sees this patch, the client's own key does not: as a worker machine
+    # with another eislint version would
+    monkeypatch.setattr(task, "ruleset_key", lambda options: "andere-versie")
+    with distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster:
+        with pytest.raises(CorpusError, match="andere eislint-versie, andere regels"):
+            run_corpus(tmp_path, tmp_path / "uit", scheduler=cluster.scheduler_address)
+    assert not (tmp_path / "uit" / "findings.parquet").exists()
