@@ -59,14 +59,17 @@ def test_bad_manifest_is_one_dutch_line_with_file_and_line(tmp_path, name, text,
     assert message in str(info.value) and "\n" not in str(info.value)
 
 
-def test_folder_of_bundle_folders(tmp_path):
+def test_folder_of_bundle_folders(tmp_path, monkeypatch):
     from eislint.corpus.manifest import ManifestError, load
 
     for name in ("b", "a", ".git"):
         (tmp_path / name).mkdir()
     (tmp_path / "los.md").write_text("# x\n", encoding="utf-8")
     (tmp_path / "notities.yaml").write_text("x: 1\n", encoding="utf-8")
-    assert [(b.id, Path(b.path).name) for b in load(tmp_path)] == [("a", "a"), ("b", "b"), ("los.md", "los.md")]
+    monkeypatch.chdir(tmp_path)
+    found = load(".")
+    assert [(b.id, Path(b.path).name) for b in found] == [("a", "a"), ("b", "b"), ("los.md", "los.md")]
+    assert all(b.path == str(tmp_path.resolve() / b.id) for b in found)  # absolute: for workers elsewhere
     single = tmp_path / "a"
     (single / "pve.md").write_text("# x\n", encoding="utf-8")
     assert [b.id for b in load(single)] == ["a"]  # documents at the top: one tender, as for `eislint check`

@@ -69,6 +69,7 @@ def metadata_columns(bundles: list[BundleSpec]) -> list[str]:
 
 
 def _from_folder(folder: Path) -> list[BundleSpec]:
+    folder = folder.resolve()  # workers elsewhere do not share the client's working directory
     entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
     documents = [p for p in entries if p.is_file() and readers.supported(p) and not readers.is_temporary(p)]
     folders = [p for p in entries if p.is_dir()]

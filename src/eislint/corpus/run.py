@@ -22,7 +22,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +100,13 @@ def _task_failure(spec: manifest.BundleSpec, exc: BaseException, run_id: str) ->
             "ruleset": None, "seconds": 0.0, "cpu_seconds": 0.0, "linted_at": None, "worker": None, "run": run_id}
 
 
+def _absolute(options: RunOptions) -> RunOptions:
+    """Paths in the options as workers elsewhere can find them (not relative to our directory)."""
+    return replace(options,
+                   config_path=options.config_path.resolve() if options.config_path else None,
+                   rules_dir=options.rules_dir.resolve() if options.rules_dir else None)
+
+
 def run_corpus(source: str | Path, output: str | Path, options: RunOptions | None = None, *,
                scheduler: str | None = None, workers: int | None = None, batch_size: int = 100,
                flush_seconds: float = 60.0, retry_failed: bool = False,
@@ -111,7 +118,7 @@ def run_corpus(source: str | Path, output: str | Path, options: RunOptions | Non
     `batch_size` bundles or `flush_seconds`, and on an interruption (KeyboardInterrupt, or an
     exception from `progress`) what was finished is committed before the exception goes on.
     """
-    options = options or RunOptions()
+    options = _absolute(options or RunOptions())
     specs = manifest.load(source)
     require_extra("dask", "distributed", "pyarrow", "pandas")
     from distributed import as_completed
