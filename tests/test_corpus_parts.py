@@ -231,13 +231,21 @@ def test_missing_extra_is_a_dutch_error(run_cli, monkeypatch, tmp_path):
     assert code == 2 and "pip install 'eislint[corpus]'" in err
 
 
-def test_bad_manifest_exits_2_before_any_cluster_starts(run_cli, tmp_path):
+def test_bad_manifest_or_options_exit_2_before_any_cluster_starts(run_cli, tmp_path):
     pytest.importorskip("distributed")
     (tmp_path / "m.csv").write_text("id,koper\nA,G\n", encoding="utf-8")
     code, out, err = run_cli("corpus", "m.csv", "-o", "uit")
     assert (code, err.strip()) == (2, "eislint: fout: m.csv:2: kolom 'path' ontbreekt (het pad van de bundel)")
     code, out, err = run_cli("corpus", "m.csv", "-o", "uit", "--scheduler", "tcp://127.0.0.1:8786", "--workers", "2")
     assert code == 2 and "--workers geldt alleen voor het lokale cluster" in err
+    (tmp_path / "m.csv").write_text("path\nb\n", encoding="utf-8")
+    code, out, err = run_cli("corpus", "m.csv", "-o", "uit", "--select", "geen-regel")  # would fail every bundle
+    assert (code, err.strip()) == (2, "eislint: fout: --select/--ignore: onbekende regel, pakket of categorie "
+                                      "'geen-regel'")
+    (tmp_path / "kapot.yaml").write_text("onbekend: 1\n", encoding="utf-8")
+    code, out, err = run_cli("corpus", "m.csv", "-o", "uit", "--config", "kapot.yaml")
+    assert code == 2 and err.startswith("eislint: fout: ") and "onbekende sleutel 'onbekend'" in err
+    assert not (tmp_path / "uit").exists()  # stopped before anything started
 
 
 def test_report_without_results_is_a_dutch_error(run_cli, tmp_path):

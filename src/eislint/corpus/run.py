@@ -107,6 +107,22 @@ def _absolute(options: RunOptions) -> RunOptions:
                    rules_dir=options.rules_dir.resolve() if options.rules_dir else None)
 
 
+def validate(options: RunOptions) -> None:
+    """Stop before any cluster starts on what would fail every bundle: the rules folder, the
+    --config file, unknown --select/--ignore selectors (ConfigError, one Dutch line)."""
+    from eislint.config import known_selectors, load_config
+    from eislint.loader import all_rules
+    from eislint.yamlio import ConfigError
+
+    rules = all_rules(options.rules_dir)
+    if options.config_path is not None:
+        load_config(options.config_path, rules)
+    known = known_selectors(rules)
+    for selector in [*(options.select or []), *options.extend_select, *options.ignore]:
+        if selector not in known and selector.upper() != "ALL":
+            raise ConfigError("--select/--ignore", f"onbekende regel, pakket of categorie '{selector}'")
+
+
 def run_corpus(source: str | Path, output: str | Path, options: RunOptions | None = None, *,
                scheduler: str | None = None, workers: int | None = None, batch_size: int = 100,
                flush_seconds: float = 60.0, retry_failed: bool = False,
@@ -120,6 +136,7 @@ def run_corpus(source: str | Path, output: str | Path, options: RunOptions | Non
     """
     options = _absolute(options or RunOptions())
     specs = manifest.load(source)
+    validate(options)
     require_extra("dask", "distributed", "pyarrow", "pandas")
     from distributed import as_completed
 
