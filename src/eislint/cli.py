@@ -395,3 +395,8 @@ def suggest(text, select, ignore, fmt, debug) -> None:
     out = sys.stdout
     (render_json if fmt == "json" else render_text)(report, text, out)
     sys.exit(ExitStatus.OK)
+
+
+# Imported last: `eislint corpus` reuses the option helpers above and adds itself to `main`
+# (importing it loads no Dask).
+import eislint.corpus.cli  # noqa: E402, F401
