@@ -43,11 +43,26 @@ def test_figures_do_not_drop(result):
     assert not drops, "\n".join(drops)
 
 
-def test_precision_first(result):
-    """Precision on the team's corpus is at least 0.9 for every rule that fires there."""
-    low = {name: c["precision"] for name, c in result["rules"].items()
+def test_precision_first():
+    """Precision on the team's own gold is at least 0.9 for every rule that fires there. The bundles
+    labelled per category by an independent adviser measure agreement with another expert instead:
+    their figures are held by the floor above, not forced to 0.9 per rule."""
+    from eislint.evaluate import evaluate_corpus
+
+    own = evaluate_corpus(ROOT / "corpora", rule_gold_only=True).as_dict()
+    low = {name: c["precision"] for name, c in own["rules"].items()
            if c["precision"] is not None and c["tp"] + c["fp"] >= 2 and c["precision"] < 0.9}
     assert not low, low
+
+
+def test_requirement_counts_match_a_count_by_hand(result):
+    """In a Programma van Eisen, eislint finds the requirements a bidder has to answer: within 10% of
+    an expert's count by hand (the bundles in corpora/ with `requirements:` in their gold)."""
+    counts = [(p, e, f) for p, e, f in ((c["path"], c["expected"], c["found"]) for c in result["requirement_counts"])
+              if "programma-van-eisen" in p or "hosting" in p]
+    assert len(counts) >= 4
+    off = {p: (e, f) for p, e, f in counts if abs(f - e) > 0.1 * e}
+    assert not off, off
 
 
 if __name__ == "__main__":  # refresh the floor from an eval JSON

@@ -74,7 +74,7 @@ _PREDICATE = re.compile(
 # "moet X en moet Y", "dient X, en kan Y": a second modal after a coordinator
 _COORD_MODAL = re.compile(
     rf"(?P<cut>[,;]?\s+(?:en|maar|terwijl|alsook|daarnaast|bovendien|tevens)\s+(?:(?:het|de|deze|dit)\s+\w+\s+)?"
-    rf"(?P<modal>{'|'.join(dutch.MODALS)}|wordt\s+verwacht|is\s+verplicht)\b)",
+    rf"(?P<modal>{'|'.join(dutch.MODALS)}|wordt\s+verwacht|is\s+verplicht|wil\s+ik|willen\s+(?:wij|we))\b)",
     re.I,
 )
 _RELATIVE = re.compile(r"\b(?:die|dat|waarmee|waarin|waarop|waardoor|zodat|zodra|als|indien|wanneer|om)\b[^.;]*$", re.I)
@@ -189,6 +189,9 @@ def _pieces(analysis: Analysis, req: Requirement, text: str) -> list[Piece]:
     for i, span in enumerate(spans):
         piece_text = text[span.start - req.start:span.end - req.start]
         before = text[spans[i - 1].start - req.start:span.start - req.start] if i > 0 else ""
+        if i > 0 and span.start >= req.block.end:
+            pieces.append(Piece(span.start, span.end, "refinement"))  # the list a lead-in introduces
+            continue
         if i > 0 and _DEFINING_LIST.search(before.rstrip()):
             defining = True
         elif not _ITEM_MARKER.match(piece_text):
@@ -211,9 +214,12 @@ def _pieces(analysis: Analysis, req: Requirement, text: str) -> list[Piece]:
     return pieces
 
 
-_BACK = re.compile(r"\b(?:daartoe|hiertoe|daarbij|hierbij|daarvoor|hiervoor|daarmee|hiermee|daarna|dan|dit|deze|die|hij|zij|ze|het)\b",
-                   re.I)
+_BACK = re.compile(r"\b(?:daartoe|hiertoe|daarbij|hierbij|daarvoor|hiervoor|daarmee|hiermee|daarna|dan|dit|dat|deze|die|hij|zij|ze"
+                   r"|het)\b", re.I)
 _CONTENT_WORD = re.compile(r"[a-zà-ý]{5,}", re.I)
+_COMMON_WORDS = frozenset({"worden", "wordt", "moeten", "kunnen", "heeft", "hebben", "zijn", "alle", "elke", "ieder", "iedere",
+                           "tenminste", "minste", "binnen", "tijdens", "zonder", "tussen", "welke", "opdrachtnemer",
+                           "opdrachtgever", "oplossing", "systeem", "gemeente", "gebruikers"})
 
 
 def _elaborates(before: str, piece: str) -> bool:
@@ -222,9 +228,10 @@ def _elaborates(before: str, piece: str) -> bool:
     head = " ".join(piece.split()[:7])
     if _BACK.search(head) and not re.match(r"^\s*(?:het|de)\s", piece, re.I):
         return True
-    stems = {w.lower().replace("-", "")[:6] for w in _CONTENT_WORD.findall(before.replace("-", ""))}
-    words = {w.lower().replace("-", "")[:6] for w in _CONTENT_WORD.findall(piece.replace("-", ""))}
-    return bool(stems & words)
+    earlier = [w.lower() for w in _CONTENT_WORD.findall(before.replace("-", "")) if w.lower() not in _COMMON_WORDS]
+    later = [w.lower() for w in _CONTENT_WORD.findall(piece.replace("-", "")) if w.lower() not in _COMMON_WORDS]
+    # the same thing named again, also inside a compound or a verb form ('back-up' in 'geback-upt')
+    return any(a[:6] == b[:6] or (len(b) >= 5 and b in a) or (len(a) >= 5 and a in b) for a in earlier for b in later)
 
 
 def _label_before(text: str) -> bool:
@@ -298,7 +305,8 @@ def _inner_cuts(analysis: Analysis, text: str, offset: int, motivation: list[Spa
     limit = next((m.start - offset for m in motivation if offset <= m.start < offset + len(text)), len(text))
     head = text[:limit]
     cuts: set[int] = set()
-    first = dutch.ANY_MODAL.search(head)
+    candidates = [m for m in (dutch.ANY_MODAL.search(head), re.search(r"\bwil\s+ik\b|\bwillen\s+(?:wij|we)\b", head, re.I)) if m]
+    first = min(candidates, key=lambda m: m.start()) if candidates else None
     if first is not None:
         for m in _COORD_MODAL.finditer(head, first.end()):
             if _RELATIVE.search(head[first.end():m.start()]):
@@ -317,7 +325,60 @@ def _inner_cuts(analysis: Analysis, text: str, offset: int, motivation: list[Spa
         cuts.add(offset + slashes[1].start())
     cuts |= _parsed_cuts(analysis, offset, offset + limit)
     cuts |= _verb_group_cuts(analysis, offset, offset + limit)
-    return sorted(c for c in cuts if offset < c < offset + limit)
+    cuts |= _finite_series_cuts(analysis, offset, offset + limit)
+    kept: list[int] = []
+    for cut in sorted(c for c in cuts if offset < c < offset + limit):
+        # two mechanisms cutting at 'en' and at the verb after it are one cut
+        if kept and not re.sub(r"[\s,;]|\b(?:en|of|alsook|om)\b", "", text[kept[-1] - offset:cut - offset]):
+            kept[-1] = cut
+            continue
+        kept.append(cut)
+    return kept
+
+
+_NOT_FINITE = frozenset({"met", "niet", "het", "dat", "tot", "uit", "wat", "dit", "maximaal", "minimaal", "ten", "dient",
+                         "moet", "echt", "direct", "net", "ooit", "apart", "minst", "meest", "best", "eerst", "laatst",
+                         "vast", "gelijktijdig", "digitaal", "automatisch", "ten minste", "tenminste", "volledig", "juist",
+                         "snelst", "vooraf", "totaal", "optimaal", "actueel", "centraal", "handmatig", "regelmatig"})
+
+
+def _finite_series_cuts(analysis: Analysis, start: int, end: int) -> set[int]:
+    """A series of main-clause verbs, each with its own object: 'Opdrachtnemer logt alle handelingen,
+    bewaart de logbestanden één jaar, levert maandelijks een export aan en meldt afwijkend gebruik'."""
+    tokens = analysis.tokens(start, end)
+    if not tokens or not tokens[0].doc.has_annotation("POS"):
+        return set()
+
+    def finite(tok) -> bool:
+        forms = tok.morph.get("VerbForm")
+        if tok.pos_ in ("VERB", "AUX") and forms and forms[0] == "Fin":
+            return True
+        # the tagger misses a finite verb now and then: a present-tense '-t' form before its object
+        return tok.pos_ in ("VERB", "NOUN", "ADJ", "ADV") and tok.lower_.endswith("t") and tok.lower_ not in _NOT_FINITE and \
+            tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ in ("DET", "NUM", "ADJ", "NOUN", "PRON")
+
+    segments: list[list] = [[]]
+    depth = 0
+    for tok in tokens:
+        depth += tok.text == "("
+        depth -= tok.text == ")"
+        if depth == 0 and tok.lower_ in (",", "en", "alsook"):
+            segments.append([])
+            continue
+        if tok.lower_ in dutch.SUBORDINATORS and tok.lower_ not in ("om",):
+            break  # a subordinate clause is no further main-clause demand
+        segments[-1].append(tok)
+    first = segments[0]
+    if not any(finite(t) for t in first[1:4]) or not dutch.SUPPLIER_SUBJECT.match(analysis.document.clean(start, end)):
+        return set()  # the series starts with the supplier or the solution and its verb ("Opdrachtnemer logt ...")
+    cuts = set()
+    for seg in segments[1:]:
+        content = [t for t in seg if not t.is_punct]
+        if any(_ANAPHOR.fullmatch(t.text) for t in content):
+            continue  # "... en stelt de resultaten hiervan beschikbaar": about the same thing
+        if len(content) >= 2 and finite(content[0]) and any(t.pos_ in ("NOUN", "PROPN") for t in content[1:]):
+            cuts.add(analysis.token_offset(content[0]))
+    return cuts
 
 
 def _verb_group_cuts(analysis: Analysis, start: int, end: int) -> set[int]:
@@ -329,7 +390,10 @@ def _verb_group_cuts(analysis: Analysis, start: int, end: int) -> set[int]:
     tokens = analysis.tokens(start, end)
     if not tokens or not tokens[0].doc.has_annotation("POS"):
         return set()
-    modal = next((i for i, t in enumerate(tokens) if t.lower_ in dutch.MODALS), None)
+    # the clause that holds the demand: after a modal, or the 'dat' clause of "wil ik dat ..." /
+    # "zorgt ervoor dat ..." (verb-final, so its verbs are finite)
+    modal = next((i for i, t in enumerate(tokens) if t.lower_ in dutch.MODALS or (
+        t.lower_ == "dat" and i > 0 and _DEMANDING_DAT.search(" ".join(x.lower_ for x in tokens[max(0, i - 3):i])))), None)
     if modal is None:
         return set()
     groups: list[list] = [[]]
@@ -348,13 +412,18 @@ def _verb_group_cuts(analysis: Analysis, start: int, end: int) -> set[int]:
     return {analysis.token_offset(g[0]) for g in full[1:]} if len(full) >= 2 else set()
 
 
+_DEMANDING_DAT = re.compile(r"\b(?:wil\s+ik|willen\s+(?:wij|we)|zorgt\s+(?:ervoor|er\s+voor)|zorgt|garandeert|erop\s+toe)$")
+
+
 def _verb_group(group: list) -> bool:
-    """An object (noun) and, at the end, an infinitive or a participle: 'klachten registreren'."""
+    """An object (noun) and, at the end, a verb: 'klachten registreren', '(dat het systeem) herinneringen verstuurt'."""
     content = [t for t in group if not t.is_punct]
+    while content and content[-1].pos_ in ("ADP",) and content[-1].dep_ == "compound:prt":
+        content = content[:-1]
     if len(content) < 2:
         return False
     last = content[-1]
-    verb = last.pos_ == "VERB" and (last.morph.get("VerbForm") or [""])[0] in ("Inf", "Part", "")
+    verb = last.pos_ == "VERB" and (last.morph.get("VerbForm") or [""])[0] in ("Inf", "Part", "Fin", "")
     return verb and any(t.pos_ in ("NOUN", "PROPN") for t in content[:-1])
 
 
@@ -378,7 +447,8 @@ def _parsed_cuts(analysis: Analysis, start: int, end: int) -> set[int]:
         if not coord or coord[0].lower_ not in ("en", "alsook"):
             continue
         own = [c for c in tok.children if c.dep_ in _OBJECT_DEPS and c.i > tok.head.i and c.i in inside]
-        theirs = [c for c in tok.head.children if c.dep_ in _OBJECT_DEPS and c.i < tok.i]
+        # both verbs need an object of their own: adverbials ('jaarlijks', 'ten minste') are no object
+        theirs = [c for c in tok.head.children if c.dep_ in ("obj", "iobj", "ccomp", "xcomp") and c.i < tok.i]
         if any(_ANAPHOR.fullmatch(w.text) for c in tok.children if c.dep_ not in ("conj", "cc") for w in c.subtree):
             continue  # "... en stelt de resultaten hiervan beschikbaar": about the same thing
         if own and theirs:

@@ -89,7 +89,7 @@ _OBLIGATION_WORD = re.compile(
     r"|verplichten\s+zich|(?:is|zijn)\s+(?:het\s+)?mogelijk|(?:is|zijn)\s+in\s+staat)\b",
     re.I,
 )
-_SUPPLIER_SUBJECT = re.compile(
+SUPPLIER_SUBJECT = re.compile(
     r"^\s*(?:(?:de|het)\s+)?(?:(?:aangeboden|te\s+leveren|nieuwe)\s+)?(?:oplossing|applicatie|systeem|tool|software|dienst(?:verlening)?"
     r"|leverancier|opdrachtnemer|inschrijver|gegadigde|aanbieder|dienstverlener|verwerker|platform|pakket|product|portaal"
     r"|omgeving|module|\w+systeem|\w+applicatie"
@@ -101,5 +101,5 @@ _USER_STORY = re.compile(r"^\s*als\s+[^,.]{2,80}?\s+wil\s+ik\b", re.I)
 
 def is_statement(text: str) -> bool:
     """An obligation, a capability of what is bought, or a user story."""
-    return bool(_STATEMENT_MODAL.search(text) or _OBLIGATION_WORD.search(text) or _SUPPLIER_SUBJECT.match(text)
+    return bool(_STATEMENT_MODAL.search(text) or _OBLIGATION_WORD.search(text) or SUPPLIER_SUBJECT.match(text)
                 or _USER_STORY.match(text))

@@ -243,7 +243,7 @@ def _verbless(doc: Document, block: Block) -> bool:
 # verbindingen zijn versleuteld", "Kwetsbaarheden worden binnen 72 uur verholpen"); sentences about
 # the document itself, questions and permissions ("Opdrachtnemer mag ...") do not.
 _NOT_A_DEMAND = re.compile(
-    r"^\s*(?:in\s+(?:dit|deze)\s+(?:hoofdstuk|paragraaf|bijlage|document)|hieronder|hierna|onderstaande|de\s+volgende\s+eisen"
+    r"^\s*(?:(?:in\s+)?(?:dit|deze)\s+(?:hoofdstuk|paragraaf|bijlage|document)|hieronder|hierna|onderstaande|de\s+volgende\s+eisen"
     r"|zie\s|let\s+op|toelichting|n\.?b\.?)\b|\?\s*$|^\s*(?:de\s+)?(?:opdrachtnemer|inschrijver|leverancier)\s+(?:mag|mogen)\b",
     re.I,
 )

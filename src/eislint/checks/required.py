@@ -22,39 +22,58 @@ class Required(CheckType):
         "only_if": Option(list, default=[], doc="regexen: de regel geldt alleen als een hiervan in de tekst staat"),
         "only_if_tender": Option(list, default=[], doc="tendercontextvelden die, als ze waar zijn, ook aan only_if voldoen"),
         "min_requirements": Option(int, default=0, doc="geldt alleen voor documenten met minstens zoveel eisen"),
+        "all_of": Option(list, default=[], doc="regexen die elk ergens in de bundel moeten voorkomen (mag in verschillende documenten)"),
+        "anchor": Option(str, default="document", choices=("document", "trigger"),
+                         doc="waar de melding staat: bij het begin van het document met de meeste eisen, of bij de eerste tekst die op only_if past"),
     }
 
     def validate(self, options: dict[str, Any]) -> list[tuple[str, str]]:
-        errors = regex_errors("patterns", options.get("patterns")) + regex_errors("only_if", options.get("only_if"))
+        errors = (regex_errors("patterns", options.get("patterns")) + regex_errors("only_if", options.get("only_if"))
+                  + regex_errors("all_of", options.get("all_of")))
         for kind in options.get("sections") or []:
             if kind not in SECTION_KINDS:
                 errors.append(("sections", f"onbekende soort onderdeel '{kind}' (kies uit {', '.join(SECTION_KINDS)})"))
-        if not options.get("sections") and not options.get("patterns"):
-            errors.append(("sections", "geef 'sections' of 'patterns'"))
+        if not options.get("sections") and not options.get("patterns") and not options.get("all_of"):
+            errors.append(("sections", "geef 'sections', 'patterns' of 'all_of'"))
+        if options.get("anchor") == "trigger" and not options.get("only_if"):
+            errors.append(("anchor", "'anchor: trigger' vraagt om 'only_if'"))
         return errors
 
     def prepare(self, options: dict[str, Any], ctx: Context) -> Any:
-        return {**options, "patterns": compile_regexes(options["patterns"]), "only_if": compile_regexes(options["only_if"])}
+        return {**options, "patterns": compile_regexes(options["patterns"]), "only_if": compile_regexes(options["only_if"]),
+                "all_of": compile_regexes(options["all_of"])}
 
     def run(self, p: Any, unit: Unit, ctx: Context) -> Iterator[Hit]:
         # A part may be in another file of the tender: judge the bundle, report once, on the
-        # document that holds most requirements (the Programma van Eisen).
+        # document that holds most requirements (the Programma van Eisen), or where the trigger is.
         doc = unit.document
         bundle = unit.bundle or [doc]
-        if doc is not max(bundle, key=lambda d: len(d.requirements)):
-            return
         if sum(len(d.requirements) for d in bundle) < p["min_requirements"]:
             return
         texts = [d.clean(0, len(d.text)) for d in bundle]
         context_says = unit.tender is not None and any(getattr(unit.tender.context, f, None) is True
                                                         for f in p["only_if_tender"])
-        if p["only_if"] and not context_says and not any(r.search(t) for r in p["only_if"] for t in texts):
+        trigger = None
+        if p["only_if"]:
+            trigger = next(((d, m) for d, t in zip(bundle, texts) for r in p["only_if"] if (m := r.search(t))), None)
+            if trigger is None and not context_says:
+                return
+        if p["anchor"] == "trigger" and trigger is not None:
+            if trigger[0] is not doc:
+                return
+        elif doc is not max(bundle, key=lambda d: len(d.requirements)):
             return
         present = {s.kind for d in bundle for s in d.sections if s.heading is not None}
         present |= {part for d in bundle for part in _ROLE_PARTS.get(d.role, ())}
         if p["sections"] and present & set(p["sections"]):
             return
         if p["patterns"] and any(r.search(t) for r in p["patterns"] for t in texts):
+            return
+        if p["all_of"] and all(any(r.search(t) for t in texts) for r in p["all_of"]):
+            return
+        if p["anchor"] == "trigger" and trigger is not None:
+            block = doc.block_at(trigger[1].start()) or doc.blocks[0]
+            yield Hit(block.content.start, block.content.end, data={"ontbreekt": ", ".join(p["sections"]) or "het element"})
             return
         anchor = next((b for b in doc.blocks if b.kind == "heading"), doc.blocks[0])
         yield Hit(anchor.content.start, anchor.content.end,

@@ -125,6 +125,8 @@ _MAIN_PASSIVE = re.compile(
 )
 # "Er wordt jaarlijks een uitwijktest uitgevoerd": an impersonal passive names no one at all
 _IMPERSONAL = re.compile(r"^\s*(?P<modal>er)\s+(?P<aux>wordt|worden)\b(?P<mid>)(?P<tail>[^,;:.]*)", re.I)
+_PRODUCT_SUBJECT = re.compile(
+    r"^\s*(?:de|het)\s+(?:\w+\s+)?(?:oplossing|applicatie|systeem|tool|software|dienst|platform|pakket|portaal|lms)\b", re.I)
 _PARTICIPLE = re.compile(r"\b(?:\w*ge\w{2,}(?:d|t|en)|(?:ver|be|ont|her|er)\w{2,}(?:d|t|en))\b", re.I)
 _AGENT = re.compile(r"\bdoor\s+(?!middel\b|tussenkomst\b)(?:de|het|een|ons|onze|hen|haar|hem|\w+)\b", re.I)
 
@@ -139,8 +141,8 @@ def passive_without_actor(unit: Unit, ctx: Context, options: dict[str, Any]) -> 
     for span in spans:
         text = unit.document.clean(span.start, span.end)
         for m in [*_MAIN_PASSIVE.finditer(text), *_IMPERSONAL.finditer(text)]:
-            if not _main_clause(text[:m.start()]):
-                continue
+            if not _main_clause(text[:m.start()]) or _PRODUCT_SUBJECT.match(text[:m.start()]):
+                continue  # "De oplossing dient te worden gehost": the supplier acts on its own product
             clause = m.group(0)
             if _AGENT.search(clause) or not (_PARTICIPLE.search(m.group("tail")) or _PARTICIPLE.search(m.group("mid"))):
                 continue
@@ -251,8 +253,10 @@ _OWN_BEFORE = re.compile(
     r"|inlog\w*|aanmeld\w*|authentic\w*|logt\s+in|loggen\s+in|meldt\s+(?:zich\s+)?aan|melden\s+(?:zich\s+)?aan)\b[^.;]{0,60}$",
     re.I)
 _OWN_AFTER = re.compile(
-    r"^[^.;]{0,40}\b(?:van\s+(?:de|het)\s+(?:gemeente|waterschap|provincie|organisatie|opdrachtgever|omgevingsdienst|hogeschool)"
-    r"|(?:die|dat)\s+(?:de|het|wij|we)\s+\w*\s*(?:gebruik\w*|in\s+gebruik)|dat\s+al\s+in\s+gebruik|(?:-|\s)?omgeving\s+van\s+de)\b", re.I)
+    r"^[\s,]{0,3}(?:[\w-]+\s+){0,2}(?:van\s+(?:de|het)\s+(?:gemeente|waterschap|provincie|organisatie|opdrachtgever|omgevingsdienst|hogeschool)"
+    r"|(?:die|dat)\s+(?:de|het|wij|we)\s+\w*\s*(?:gebruik\w*|in\s+gebruik)|dat\s+al\s+in\s+gebruik|(?:-|\s)?omgeving\s+van\s+de)\b"
+    # an apposition: "Microsoft Teams, de bestaande videoconferentiedienst van de gemeente"
+    r"|^\s*,\s*(?:de|het|onze|ons)\s+(?:bestaande|huidige|eigen|gebruikte)\b", re.I)
 # What is bought named by its brand: the solution is, runs on, is built on or licensed as the brand.
 _BOUGHT = re.compile(
     r"(?:\b(?:levering|licenties?|abonnement|aanschaf|inkoop|implementatie|uitrol)\s+(?:van|voor|op)\s+(?:\w+\s+){0,2}$"
@@ -270,7 +274,7 @@ def brand_names(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[H
     """A brand or product name in a requirement without 'of gelijkwaardig'.
 
     An error when what is bought is named by its brand ('De oplossing is gebaseerd op Moodle',
-    'licenties voor Microsoft 365'); advice when the brand is the buyer's own system to integrate
+    'licenties voor Microsoft 365'); nothing when the brand is the buyer's own system to integrate
     with or run inside ('koppeling met ons HR-systeem Youforce', 'vanuit Brightspace'), an example
     ('bijvoorbeeld Azure of AWS') or a tool in a procedure of an SLA or DAP; otherwise a warning.
     """
@@ -285,12 +289,12 @@ def brand_names(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[H
             continue
         before = unit.slice(max(sent.start, unit.start), start)
         after = unit.slice(end, min(sent.end, unit.end))
-        if _EXAMPLE_BEFORE.search(before):
-            level, why = "info", "Dit is een voorbeeld; noem liever de eigenschap die u bedoelt, zodat niemand het als eis leest."
-        elif unit.document.role in ("sla", "dap", "overeenkomst") or _OWN_BEFORE.search(before) or _OWN_AFTER.search(after):
-            level, why = "info", ("Dit lijkt uw eigen systeem (om mee te koppelen of in te werken); dat mag, maar vraag om "
-                                  "de uitkomst en een open standaard in plaats van een productspecifieke koppeling.")
-        elif _BOUGHT.search(before):
+        if _EXAMPLE_BEFORE.search(before) or unit.document.role in ("sla", "dap", "overeenkomst") \
+                or _OWN_BEFORE.search(before) or _OWN_AFTER.search(after):
+            # an example, a tool in a procedure, or the buyer's own system to integrate with or run
+            # inside: no brand demand (koppelmethode- and standaarden rules ask for the open standard)
+            continue
+        if _BOUGHT.search(before):
             level, why = "error", "Wat u koopt wordt met een merk of fabrikaat aangeduid; dat is in de regel niet toegestaan."
         else:
             level, why = "warning", "Een verwijzing naar een merk of fabrikaat is in de regel niet toegestaan."

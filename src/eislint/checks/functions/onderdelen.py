@@ -86,7 +86,10 @@ def aanleiding_situation(unit: Unit, ctx: Context, options: dict[str, Any]) -> I
         text = _section_text(doc, section)
         # a heading "Huidige situatie" / "Toekomstbeeld" with text under it is the description itself
         now = bool(_NOW.search(text)) or any(t.strip() for t in _headed_texts(bundle, _NOW_TITLE))
-        want = bool(_WANT.search(text)) or any(t.strip() for t in _headed_texts(bundle, _WANT_TITLE))
+        # the tender's goals describe where it wants to be: a doelstelling part with content counts
+        goals = any(s.kind == "doelstelling" and s.heading is not None and d.clean(s.heading.end, s.end).strip()
+                    for d in bundle for s in d.sections)
+        want = bool(_WANT.search(text)) or goals or any(t.strip() for t in _headed_texts(bundle, _WANT_TITLE))
         missing = []
         if not now:
             missing.append("de huidige situatie (hoe gaat het nu, wat loopt er niet goed)")
@@ -119,7 +122,9 @@ _ELEMENTS = (
     ("fasering (planning, mijlpalen)", re.compile(
         r"\bfase\w*|fasering|gefaseerd\w*|planning\w*|mijlpa\w*|tijdpad|tijdlijn|tijdschema|stappenplan|\bpilot\w*"
         r"|\beerst\b[^.]{0,80}\b(?:daarna|vervolgens)\b|\bper\s+(?:afdeling|locatie|team|school|vestiging)\b"
-        r"|in\s+(?:\w+\s+)?stappen\b|(?:eerste|tweede|derde)\s+(?:fase|stap|golf|tranche)|uitrol(?:schema|plan)|releaseplan|\bsprints?\b", re.I)),
+        r"|in\s+(?:\w+\s+)?stappen\b|(?:eerste|tweede|derde)\s+(?:fase|stap|golf|tranche)|uitrol(?:schema|plan)|releaseplan|\bsprints?\b"
+        # a plan the supplier must deliver sets out the steps
+        r"|\b(?:implementatie|migratie|invoerings|uitrol)plan\b|plan\s+van\s+aanpak", re.I)),
     ("adoptie (gebruikersacceptatie, verandermanagement)", re.compile(
         # an acceptance test is no adoption, nor is communication between the project leaders
         r"adoptie\w*|gebruikersacceptatie(?!test)|acceptatie\s+(?:door|bij|onder)\s+(?:de\s+)?(?:eind)?(?:gebruikers|medewerkers)"
@@ -128,7 +133,9 @@ _ELEMENTS = (
         r"|\bcommunicatie\b(?!\s+(?:tussen|verloopt|met\s+de\s+(?:opdrachtgever|opdrachtnemer|leverancier|projectleid\w*)))"
         r"|communicatie\s+(?:naar|met|richting|voor|aan)\s+(?:de\s+|alle\s+)?(?:medewerkers|gebruikers|eindgebruikers|organisatie|inwoners)"
         r"|gebruik\w*\s+(?:te\s+)?(?:stimuleren|bevorderen|vergroten)|(?:stimuleren|bevorderen|vergroten)\s+van\s+het\s+gebruik"
-        r"|\bhypercare\b|\bnazorg\b|aantal\s+actieve\s+gebruikers|\bactivati\w*|\binbedding\b|\bborging\s+in\s+de\s+organisatie", re.I)),
+        r"|\bhypercare\b|\bnazorg\b|aantal\s+actieve\s+gebruikers|\bactivati\w*|\binbedding\b|\bborging\s+in\s+de\s+organisatie"
+        # support for the users in the first weeks or months after go-live
+        r"|ondersteun\w*\s+(?:[\w-]+\s+){0,6}?(?:na|vanaf|rond)\s+(?:de\s+)?(?:livegang|ingebruikname|go-live|overgang)", re.I)),
 )
 
 

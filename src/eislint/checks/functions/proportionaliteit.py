@@ -27,7 +27,8 @@ _WORD_MINUTES = {"kwartier": 15, "half": 30, "halfuur": 30, "halve": 30, "minuut
 _RECOVERY_WORD = re.compile(r"herstel|opgelost|oplostijd|hersteltijd|RTO|RPO|verhelp|verholpen|storing|incident", re.I)
 # A clause ends at a semicolon or a comma: "het LMS is 24/7 beschikbaar, ondersteuning op werkdagen"
 # is no demand for 24/7 support. Boundaries inside the match itself ("24 uur per dag, 7 dagen") do not count.
-_CLAUSE_END = re.compile(r"[;,:]|\s(?:maar|terwijl|waarbij)\s", re.I)
+# A line break ends a clause too: a table in a PDF comes as one cell per line.
+_CLAUSE_END = re.compile(r"[;,:\n]|\s(?:maar|terwijl|waarbij)\s", re.I)
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -46,6 +47,7 @@ def sla_for_non_critical(unit: Unit, ctx: Context, options: dict[str, Any]) -> I
     """Availability, support and recovery demands that fit a business-critical service only."""
     for span in unit.sentences():
         text = unit.slice(span.start, span.end)
+        raw = unit.document.text[span.start:span.end]  # same offsets, line breaks kept
         if _AVAIL_WORD.search(text):
             for m in _AVAILABILITY.finditer(text):
                 if _num(m.group("pct")) >= options["beschikbaarheid"] and _num(m.group("pct")) <= 100:
@@ -53,13 +55,13 @@ def sla_for_non_critical(unit: Unit, ctx: Context, options: dict[str, Any]) -> I
                               data={"soort": "beschikbaarheid", "waarde": m.group("match")})
         if _SUPPORT_WORD.search(text):
             for m in _SUPPORT_247.finditer(text):
-                if not _SUPPORT_WORD.search(_clause(text, m.start(), m.end())):
+                if not _SUPPORT_WORD.search(_clause(raw, m.start(), m.end())):
                     continue
                 yield Hit(span.start + m.start("match"), span.start + m.end("match"),
                           data={"soort": "ondersteuning", "waarde": m.group("match")})
         if _RECOVERY_WORD.search(text):
             for m in _FAST_FIX.finditer(text):
-                if not _RECOVERY_WORD.search(_clause(text, m.start(), m.end())):
+                if not _RECOVERY_WORD.search(_clause(raw, m.start(), m.end())):
                     continue
                 if m.group("words"):
                     minutes = next(v for k, v in _WORD_MINUTES.items() if k in m.group("words").lower())

@@ -24,7 +24,7 @@ _NUMBER_WORD = r"(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|
 _MEASURE = re.compile(
     r"\d+(?:[.,]\d+)?\s*(?:%|procent|punten|keer|x\b|medewerkers|gebruikers|deelnemers|uur|uren|minuten|cursussen|trainingen|e-learnings|certificaten|euro|€)"
     r"|€\s*\d|\b(?:score|cijfer|rapportcijfer|NPS|SUS)\b[^.]{0,20}\d|\b\d+(?:[.,]\d+)?\b(?!\s*(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december))(?<!\b(?:19|20)\d\d)"
-    rf"|\b{_NUMBER_WORD}\s+(?:procent|keer|van\s+de|op\s+de|medewerkers|kwart)\b|\b(?:verdubbel\w*|halver\w*)\b|\b(?:de\s+)?(?:helft|driekwart)\b|\bkwart\b|\b(?:alle|iedere|elke)\s+(?!keer\b)\w{3,}"
+    rf"|\b{_NUMBER_WORD}\s+(?:procent|keer|van\s+de|op\s+de|medewerkers|kwart)\b|\b(?:verdubbel\w*|halver\w*)\b|\b(?:de\s+)?(?:helft|driekwart)\b|\bkwart\b|\b(?:alle|iedere|elke)\s+(?!keer\b)\w{{3,}}"
     rf"|\b{_NUMBER_WORD}\s+(?:werkdag\w*|dag\w*|uur|uren|weken|maanden|minuten|seconden)\b",
     re.I,
 )
@@ -46,10 +46,19 @@ _VERB_RESULT = (
 
 # What makes a goal vague rather than merely unquantified: a direction without a target, an
 # evaluative word, an open subject, or no verb at all ("Monitoring kwaliteit mogelijk").
+# A direction without a target ("meer", "daalt", "efficiëntere") makes a goal vague when no
+# measure is given; an evaluative word ("goed gebruikt", "optimaal", "modern") or an open
+# subject ("andere applicaties die van belang zijn") makes it vague even next to a number.
+_GOAL_DIRECTION = re.compile(
+    r"\b(?<!niet\s)(?<!geen\s)(?:meer|minder|beter|betere|sneller|hoger|lager|groter|kleiner|efficiënter\w*|effectiever\w*"
+    r"|daalt|dalen|stijgt|stijgen|toeneemt|toenemen|afneemt|afnemen|(?:neemt|nemen)\s+(?:toe|af)|verkort\w*|verminder\w*"
+    r"|verlaag\w*|eenvoudiger|makkelijker|facilitering|ondersteuning|verbetering|optimalisatie|professionalisering"
+    r"|modernisering|stimulering)\b",
+    re.I,
+)
 _GOAL_VAGUE = re.compile(
-    r"\b(?:meer|minder|beter|betere|sneller|hoger|lager|groter|kleiner|efficiënter|effectiever|prima|optimaal|optimale"
-    r"|goed|goede|breed|brede|integraal|integrale|flexibel|flexibele|modern|moderne|toekomstbestendig\w*|gebruiksvriendelijk\w*"
-    r"|facilitering|ondersteuning|verbetering|optimalisatie|professionalisering|modernisering|stimulering"
+    r"\b(?:prima|optimaal|optimale|goed|goede|breed|brede|integraal|integrale|flexibel|flexibele|modern|moderne"
+    r"|toekomstbestendig\w*|gebruiksvriendelijk\w*|zo\s*veel\s+mogelijk|zo\s+goed\s+mogelijk|echt\w*"
     r"|andere\s+\w+\s+die\s+van\s+belang|van\s+belang\s+zijn|relevante|diverse|verschillende|etc\.?|e\.d\.)\b",
     re.I,
 )
@@ -88,18 +97,19 @@ def smart_goal(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[Hi
     vague = _VAGUE_VERB.search(text)
     if vague and vague.group(0).lower().startswith("ondersteun"):
         vague = None  # "ondersteunt het proces van X" names a capability, not a direction
-    unclear = vague or _GOAL_VAGUE.search(text)
+    evaluative = _GOAL_VAGUE.search(text)
+    unclear = evaluative or (None if measurable else (vague or _GOAL_DIRECTION.search(text)))
     missing = []
     # nouns, so the message reads 'het mist een doelwaarde ...', never 'het mist meetbaar'
     if not measurable:
         missing.append("een doelwaarde met eenheid (meetbaar)")
     if not timed:
         missing.append("een datum of termijn (tijdgebonden)")
-    if unclear and not measurable:
+    if unclear:
         missing.append(f"een concreet resultaat (wat verandert er precies door '{unclear.group(0)}'?)")
     if not missing:
         return
-    level = "warning" if not measurable and (unclear or _verbless(unit)) else "info"
+    level = "warning" if unclear or (not measurable and _verbless(unit)) else "info"
     start = unit.start + (len(unit.text) - len(unit.text.lstrip()))
     yield Hit(start, start + len(text), data={"ontbreekt": opsomming(missing), "sjabloon": _template(text, timed, measurable)},
               level=level)
