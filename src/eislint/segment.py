@@ -249,6 +249,16 @@ _NOT_A_DEMAND = re.compile(
 )
 
 
+_GOAL_META = re.compile(
+    r"^\s*(?:(?:in\s+)?(?:dit|deze)\s+(?:hoofdstuk|paragraaf|document|bijlage)|hieronder|hierna|onderstaande"
+    r"|(?:de|onze)\s+(?:doelen|doelstellingen)\s+(?:zijn|luiden))\b|:\s*$", re.I)
+
+
+def _goal_paragraph(text: str) -> bool:
+    """A paragraph in the goal part that states a goal, not a lead-in or a sentence about the document."""
+    return len(text.split()) >= 4 and not _GOAL_META.search(text)
+
+
 def _plain_statement(text: str) -> bool:
     return len(text.split()) >= 4 and text.rstrip().endswith((".", ";")) and not _NOT_A_DEMAND.search(text)
 
@@ -264,7 +274,8 @@ def _item_requirement(doc: Document, block: Block, section: Section, kinds: set[
         req_id = m.group("id").strip()
         kind = _KIND_BY_PREFIX.get(m.group("prefix").lower(), "eis")
         start += m.end()
-    elif block.kind == "list_item" and kinds & {"doelstelling"} and mode is None and doc.role not in _NO_REQUIREMENTS:
+    elif kinds & {"doelstelling"} and mode is None and doc.role not in _NO_REQUIREMENTS and (
+            block.kind == "list_item" or _goal_paragraph(text)):
         if block.marker[:-1].isdigit():
             req_id = block.marker[:-1]
     elif block.kind == "list_item" and mode == "eisen":

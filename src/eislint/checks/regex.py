@@ -46,7 +46,8 @@ class Regex(CheckType):
                 if m.start(group) < 0:
                     continue
                 start, end = unit.start + m.start(group), unit.start + m.end(group)
-                if (start, end) in seen or inside_exception(unit, start, end, p["exceptions"]):
+                # two patterns on the same words are one finding
+                if any(a < end and start < b for a, b in seen) or inside_exception(unit, start, end, p["exceptions"]):
                     continue
                 if p["in_demand"] and not unit.in_demand(start, end):
                     continue

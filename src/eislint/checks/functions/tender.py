@@ -50,7 +50,8 @@ _VERB_RESULT = (
 # measure is given; an evaluative word ("goed gebruikt", "optimaal", "modern") or an open
 # subject ("andere applicaties die van belang zijn") makes it vague even next to a number.
 _GOAL_DIRECTION = re.compile(
-    r"\b(?<!niet\s)(?<!geen\s)(?:meer|minder|beter|betere|sneller|hoger|lager|groter|kleiner|efficiënter\w*|effectiever\w*"
+    r"\b(?<!niet\s)(?<!geen\s)(?:meer|minder|(?:bet|snell|hog|lag|grot|klein|sterk|kort|lang|bred|vak|hecht|actiev|zichtba)ere?"
+    r"|efficiënter\w*|effectiever\w*|betrouwbaarder\w*|duurzamer\w*"
     r"|daalt|dalen|stijgt|stijgen|toeneemt|toenemen|afneemt|afnemen|(?:neemt|nemen)\s+(?:toe|af)|verkort\w*|verminder\w*"
     r"|verlaag\w*|eenvoudiger|makkelijker|facilitering|ondersteuning|verbetering|optimalisatie|professionalisering"
     r"|modernisering|stimulering)\b",
@@ -81,8 +82,8 @@ def _verbless(unit: Unit) -> bool:
 def smart_goal(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[Hit]:
     """A goal statement without a measurable target, a time bound or a concrete subject.
 
-    A vague goal (a direction without a target, an evaluative word, an open subject) is a warning;
-    a concrete goal that only lacks a number or a date is advice."""
+    A vague goal (a direction without a target, an evaluative word, an open subject, no verb) is a
+    warning; a target without a date is advice; a concrete goal without a number is left alone."""
     section = unit.section.kind if unit.section is not None else None
     if section in ("eisen", "wensen", "gunning", "prijs", "contract", "randvoorwaarden"):
         return
@@ -109,7 +110,12 @@ def smart_goal(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[Hi
         missing.append(f"een concreet resultaat (wat verandert er precies door '{unclear.group(0)}'?)")
     if not missing:
         return
-    level = "warning" if unclear or (not measurable and _verbless(unit)) else "info"
+    if unclear or (not measurable and _verbless(unit)):
+        level = "warning"
+    elif measurable and not timed:
+        level = "info"  # a target without a date
+    else:
+        return  # a concrete goal ("Inwoners zien hun dossier in", "vanaf 1 januari ...") without a number
     start = unit.start + (len(unit.text) - len(unit.text.lstrip()))
     yield Hit(start, start + len(text), data={"ontbreekt": opsomming(missing), "sjabloon": _template(text, timed, measurable)},
               level=level)
