@@ -222,9 +222,15 @@ def test_init_writes_a_valid_config(run_cli, tmp_path):
     doc = tmp_path / "pve.md"
     doc.write_text(CLEAN, encoding="utf-8")
     result = _run("check", str(doc), "--format", "concise", cwd=tmp_path)
-    # the starter config is valid and its tender context is used (personal data: a processor agreement is expected)
+    # the starter config is valid, and its example tender values are comments: they never override
+    # what the documents say (a tender of EUR 360,000 judged against a EUR 150,000 example)
     assert result.returncode in (0, 1) and b"eislint: fout" not in result.stderr
-    assert b"volledigheid.verwerkersovereenkomst-ontbreekt" in result.stdout
+    from eislint.config import load_config
+    from eislint.loader import all_rules
+
+    tender = load_config(tmp_path / "eislint.yaml", all_rules()).tender
+    assert (tender.contract_value, tender.business_critical, tender.personal_data, tender.domain) == (None,) * 4
+    assert "#  contract_value: 150000" in (tmp_path / "eislint.yaml").read_text(encoding="utf-8")
 
 
 def test_bundled_sample_from_readme():

@@ -390,10 +390,18 @@ def suggest(text, select, ignore, fmt, debug) -> None:
         text = sys.stdin.read()
     if not text.strip():
         raise click.UsageError("geef de tekst van een eis als argument of via stdin")
+    from eislint.suggest import REQUIREMENT_SCOPES
+
     options = RunOptions(select=_split(select) or None, ignore=_split(ignore), stdin_name="eis.txt")
-    report = lint_paths(["-"], options, stdin=text.encode("utf-8"))
-    out = sys.stdout
-    (render_json if fmt == "json" else render_text)(report, text, out)
+
+    def check(requirement: str):
+        result = lint_paths(["-"], options, stdin=requirement.encode("utf-8"))
+        scopes = {r.id: r.scope for r in result.rules}
+        result.findings = [f for f in result.findings if scopes.get(f.rule) in REQUIREMENT_SCOPES]
+        return result
+
+    report = check(text)
+    (render_json if fmt == "json" else render_text)(report, text, sys.stdout, check)
     sys.exit(ExitStatus.OK)
 
 

@@ -30,12 +30,15 @@ per-path-ignores:
 nlp:
   model: default
 
-# De aanbesteding zelf: proportionaliteitsregels wegen eisen hiertegen af.
-tender:
-  contract_value: 150000     # geraamde waarde in euro excl. btw, inclusief opties
-  organisation_size: 900     # medewerkers van de opdrachtgever
-  business_critical: false   # is de dienst bedrijfskritisch?
-  personal_data: true        # worden persoonsgegevens verwerkt?
-  domain: lms                # lms, zaaksysteem, ... (vrije tekst)
-  procedure: europees-openbaar
+# De aanbesteding zelf: proportionaliteitsregels wegen eisen hiertegen af. Wat u hier niet invult,
+# leidt eislint af uit de documenten ('niet bedrijfskritisch', 'persoonsgegevens', de geraamde
+# waarde) en de melding zegt welke bron is gebruikt. Een waarde hier gaat vóór wat de documenten
+# zeggen: vul alleen in wat klopt. De regels hieronder zijn voorbeelden; haal het #-teken weg.
+tender: {}
+#  contract_value: 150000     # geraamde waarde in euro excl. btw, inclusief opties
+#  organisation_size: 900     # medewerkers van de opdrachtgever
+#  business_critical: false   # is de dienst bedrijfskritisch?
+#  personal_data: true        # worden persoonsgegevens verwerkt?
+#  domain: lms                # lms, zaaksysteem, ... (vrije tekst)
+#  procedure: europees-openbaar
 """
