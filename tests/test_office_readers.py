@@ -243,6 +243,72 @@ def test_pdf_running_headers_hyphenation_pages_and_lines():
     assert doc.location_at(doc.text.index("99,9%")) == {"pagina": 3, "regel": 2}
 
 
+def _row(*cells: tuple[float, str]) -> tuple[tuple[float, str], ...]:
+    return cells
+
+
+def test_pdf_tables_are_read_as_rows_with_cells():
+    # A requirements table as Word prints it to PDF: cells at fixed columns, a wrapped cell going
+    # on below its first line, prose right under the table at the same margin.
+    page = [
+        "3 Eisen",
+        "De eisen staan in de tabel hieronder en gelden voor de hele looptijd van de overeenkomst.",
+        _row((0, "Nr"), (40, "Eis"), (440, "Prioriteit")),
+        _row((0, "E1"), (40, "Het systeem ondersteunt eenmalige aanmelding via SAML 2.0 of een"), (440, "Eis")),
+        _row((40, "gelijkwaardige standaard.")),
+        _row((0, "E2"), (40, "Het systeem exporteert rapportages naar CSV."), (440, "Wens")),
+        "Na de tabel volgt gewone tekst over de hele breedte van de pagina, die geen deel van de tabel is.",
+    ]
+    doc = _read("pve.pdf", make_pdf([page]))
+    kinds = [(k, t) for k, t, _ in _blocks(doc)]
+    assert ("table_header", "Nr\tEis\tPrioriteit") in kinds
+    assert ("table_row", "E1\tHet systeem ondersteunt eenmalige aanmelding via SAML 2.0 of een gelijkwaardige "
+            "standaard.\tEis") in kinds
+    assert kinds[-1][0] == "paragraph" and kinds[-1][1].startswith("Na de tabel volgt")
+    reqs = {r.id: r for r in doc.requirements}
+    assert set(reqs) == {"E1", "E2"}
+    assert (reqs["E1"].kind, reqs["E2"].kind) == ("eis", "wens")  # from the Prioriteit column
+    # a row is reported at its first line, with its column
+    assert doc.location_at(doc.text.index("gelijkwaardige standaard")) == {"pagina": 1, "regel": 4, "kolom": 2}
+
+
+def test_pdf_service_level_table_and_norm_sentences():
+    page = [
+        "4 Incidenten",
+        _row((0, "Prioriteit"), (180, "Omschrijving"), (360, "Oplostijd")),
+        _row((0, "P1"), (180, "Het platform is voor"), (360, "4 uur")),
+        _row((180, "alle gebruikers onbereikbaar")),
+        _row((0, "P2"), (180, "Een functie werkt niet"), (360, "1 werkdag")),
+        _row((0, "Telefonische ondersteuning"), (180, "Buiten kantoortijd"), (360, "2 uur")),
+        _row((0, "voor beheerders")),
+        "",
+        "Gepland onderhoud duurt in totaal ten hoogste acht uur per kalendermaand.",
+        "",
+        "",
+        "De gemeente beoordeelt een release binnen vijf werkdagen.",
+    ]
+    doc = _read("sla.pdf", make_pdf([["Service level agreement"] + page]))
+    rows = [t for k, t, _ in _blocks(doc) if k == "table_row"]
+    assert rows == ["P1\tHet platform is voor alle gebruikers onbereikbaar\t4 uur", "P2\tEen functie werkt niet\t1 werkdag",
+                    "Telefonische ondersteuning voor beheerders\tBuiten kantoortijd\t2 uur"]
+    texts = [doc.text[r.start:r.end] for r in doc.requirements]
+    # a norm the supplier is held to is a requirement whatever its subject; the buyer's own duty is not
+    assert "Gepland onderhoud duurt in totaal ten hoogste acht uur per kalendermaand." in texts
+    assert not any(t.startswith("De gemeente beoordeelt") for t in texts)
+
+
+def test_pdf_aligned_prose_is_no_table():
+    page = [
+        "1 Inleiding",
+        _row((0, "Datum:"), (120, "4 december 2026")),
+        "De gemeente zoekt een leerplatform voor haar medewerkers en haar vrijwilligers.",
+        _row((0, "Kenmerk:"), (120, "2026-LMS-01")),
+    ]
+    doc = _read("leidraad.pdf", make_pdf([page]))
+    assert not any(b.kind.startswith("table") for b in doc.blocks)
+    assert "Datum: 4 december 2026" in doc.text
+
+
 def test_pdf_protection():
     plain = make_pdf(_pages())
     assert "E1" in _read("pve.pdf", encrypt_pdf(plain, owner_only=True)).text  # opens without a password

@@ -97,6 +97,20 @@ SUPPLIER_SUBJECT = re.compile(
     r"|\w+oplossing|\w+platform|lms|saas-dienst)\b\s+(?!\w+\s*:|mag\b|mogen\b)\w+",
     re.I,
 )
+# A service level stated as a bound ("duurt ten hoogste acht uur", "binnen 4 uur", "minimaal 99,5%"):
+# in an SLA or DAP that is a norm the supplier is held to, whatever the sentence's subject.
+SERVICE_NORM = re.compile(
+    rf"\b(?:ten\s+hoogste|ten\s+minste|maximaal|minimaal|uiterlijk|binnen|niet\s+meer\s+dan|niet\s+minder\s+dan)\s+"
+    rf"(?:\d+(?:[.,]\d+)?|{'|'.join(NUMBER_WORDS)})\s*(?:%|procent|seconden?|minuten|minuut|uur|uren|werkdag(?:en)?"
+    rf"|kalenderdag(?:en)?|dag(?:en)?|weken|week|maand(?:en)?|kwartaal|jaar)\b",
+    re.I,
+)
+# The buyer's side as the subject: its own obligations are no requirement on the supplier.
+BUYER_SUBJECT = re.compile(
+    r"^\s*(?:(?:de|het)\s+)?(?:opdrachtgever|aanbestedende\s+dienst|gemeente|provincie|waterschap|omgevingsdienst"
+    r"|veiligheidsregio|ministerie|organisatie|medewerkers|gebruikers)\b",
+    re.I,
+)
 _USER_STORY = re.compile(r"^\s*als\s+[^,.]{2,80}?\s+wil\s+ik\b", re.I)
 
 

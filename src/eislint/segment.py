@@ -6,7 +6,7 @@ import re
 from pathlib import PurePath
 
 from eislint import roles
-from eislint.dutch import is_statement
+from eislint.dutch import BUYER_SUBJECT, SERVICE_NORM, is_statement
 from eislint.document import REQUIREMENT_ID, Block, Document, Requirement, Section
 
 # Checked in order: the first kind whose pattern matches the title wins, so "gunningscriteria
@@ -283,7 +283,7 @@ def _item_requirement(doc: Document, block: Block, section: Section, kinds: set[
             req_id = block.marker[:-1]
     elif (block.kind == "list_item" and mode == "statements" and doc.role == "pve") or mode == "pve-prose":
         pass  # a bullet or a statement in a requirement part of a PvE
-    elif not loose and not (mode is not None and is_statement(text)):
+    elif not loose and not (mode is not None and (is_statement(text) or _service_norm(doc, mode, text))):
         return None
     if kind is None:
         if doc.role == "overeenkomst":
@@ -306,6 +306,11 @@ def _item_requirement(doc: Document, block: Block, section: Section, kinds: set[
         return None
     return Requirement(id=req_id, kind=kind, start=start, end=end, block=block, section=section,
                        priority=_priority(body) or _priority(section.title))
+
+
+def _service_norm(doc: Document, mode: str | None, text: str) -> bool:
+    return mode == "statements" and doc.role in ("sla", "dap") and _plain_statement(text) \
+        and bool(SERVICE_NORM.search(text)) and not BUYER_SUBJECT.match(text)
 
 
 def _kind_from_text(text: str, default: str) -> str:

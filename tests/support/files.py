@@ -11,8 +11,9 @@ def _pdf_string(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def make_pdf(pages: list[list[str]], font_size: int = 10) -> bytes:
-    """A PDF with one text line per entry, top to bottom, WinAnsi-encoded Helvetica."""
+def make_pdf(pages: list[list[str | tuple[tuple[float, str], ...]]], font_size: int = 10) -> bytes:
+    """A PDF with one text line per entry, top to bottom, WinAnsi-encoded Courier. An entry that
+    is a tuple of (x, text) pairs places each text at x points right of the margin: table cells."""
     objects: list[bytes] = []
     page_ids = []
     n_pages = len(pages)
@@ -23,12 +24,16 @@ def make_pdf(pages: list[list[str]], font_size: int = 10) -> bytes:
     kids = " ".join(f"{i} 0 R" for i in page_ids)
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n_pages} >>".encode())
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    # Courier with its widths declared, so that pypdf's layout mode places text where it is drawn
+    widths = " ".join(["600"] * 224)
+    objects.append(f"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding"
+                   f" /FirstChar 32 /LastChar 255 /Widths [{widths}] >>".encode())
     for p, lines in enumerate(pages):
-        ops = ["BT", f"/F1 {font_size} Tf", f"{font_size + 4} TL", "50 800 Td"]
-        for line in lines:
-            ops.append(f"({_pdf_string(line)}) Tj T*")
-        ops.append("ET")
+        ops = []
+        for n, line in enumerate(lines):
+            y = 800 - n * (font_size + 4)
+            for x, text in ((0, line),) if isinstance(line, str) else line:
+                ops.append(f"BT /F1 {font_size} Tf {50 + x} {y} Td ({_pdf_string(text)}) Tj ET")
         stream = "\n".join(ops).encode("cp1252")
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"

@@ -14,10 +14,12 @@ import re
 import statistics
 from collections import Counter
 
-from eislint.document import REQUIREMENT_ID, Document
+from eislint.document import REQUIREMENT_ID, Block, Document, Span
 from eislint.readers.container import sniff, wrong_kind
 from eislint.readers.errors import ReadError
+from eislint.readers.pdf_tables import PdfTable, find_tables
 from eislint.readers.text import _TXT_LIST, looks_like_heading, plain_blocks
+from eislint.segment import column_roles
 
 MAX_PDF_CHARS = 5_000_000  # about 1,500 pages of text
 EDGE_LINES = 3  # running headers and footers are among the first and last lines of a page
@@ -50,8 +52,8 @@ def read_pdf(path: str, data: bytes) -> Document:
         pages = []
         total = 0
         for page in reader.pages:
-            pages.append(page.extract_text() or "")
-            total += len(pages[-1])
+            pages.append(_page_text(page))
+            total += len(pages[-1]) - pages[-1].count(" ")
             if total > MAX_PDF_CHARS:  # pages sharing one huge content stream: a trick, not a tender
                 raise ReadError(f"meer dan {MAX_PDF_CHARS // 1_000_000} miljoen tekens tekst; niet gelezen")
     except ReadError:
@@ -68,12 +70,30 @@ def read_pdf(path: str, data: bytes) -> Document:
     if empty:
         shown = ", ".join(str(p) for p in empty[:10]) + (" ..." if len(empty) > 10 else "")
         notices.append(f"pagina {shown} zonder tekstlaag (OCR nodig); niet gecontroleerd")
-    text, anchors = _layout(page_lines, _running_lines(page_lines))
+    text, anchors, rows = _layout(page_lines, _running_lines(page_lines))
     blocks, masked = plain_blocks(text)
+    if rows:
+        blocks = _with_rows(blocks, rows)
     doc = Document(path=path, text=text, blocks=blocks, format="pdf", notices=notices)
     doc.masked = masked
     doc.anchors = anchors
     return doc
+
+
+def _page_text(page) -> str:
+    """The page's text with each character at its horizontal place, so that table cells stand in
+    columns; the plain extraction where layout mode fails on an odd page."""
+    try:
+        return page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # noqa: BLE001 - layout mode trips over some fonts and transforms
+        return page.extract_text() or ""
+
+
+def _with_rows(blocks: list[Block], rows: list[Block]) -> list[Block]:
+    """Replace the paragraphs the table rows were read as by the rows themselves."""
+    inside = [(row.start, row.end) for row in rows]
+    kept = [b for b in blocks if not any(s <= b.start < e or b.start <= s < b.end for s, e in inside)]
+    return sorted(kept + rows, key=lambda b: b.start)
 
 
 _BULLET = re.compile(r"^[\x7f•●▪■◦‣∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc]\s*(?=\S)")
@@ -92,25 +112,55 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
     return {line for line, n in counts.items() if n >= threshold and line}
 
 
-def _layout(pages: list[list[str]], running: set[str]) -> tuple[str, list[tuple[int, dict]]]:
-    """The text to read, with a blank line wherever a new block starts, and line anchors."""
+def _layout(pages: list[list[str]], running: set[str]) -> tuple[str, list[tuple[int, dict]], list[Block]]:
+    """The text to read, with a blank line wherever a new block starts, line anchors, and the
+    rows of the tables found in the layout (one line each, cells separated by tabs)."""
     out: list[str] = []
     anchors: list[tuple[int, dict]] = []
+    rows: list[Block] = []
     length = 0
     previous = ""
     for page_no, lines in enumerate(pages, start=1):
         content_idx = [i for i, line in enumerate(lines) if line.strip()]
         edges = set(content_idx[:EDGE_LINES] + content_idx[-EDGE_LINES:])
-        widths = sorted(len(lines[i].strip()) for i in content_idx) or [1]
+        skip = {i for i in edges
+                if _normal(lines[i]) in running or _PAGE_NUMBER.match(re.sub(r"\s+", " ", lines[i]).strip())}
+        tables = {t.first: t for t in find_tables(lines, skip)}
+        covered = -1
+        last = -1  # the previous line read on this page
+        widths = sorted(len(re.sub(r"\s+", " ", lines[i]).strip()) for i in content_idx) or [1]
         # the width of a full line: a sentence that ends well before it ends its paragraph
         typical = widths[int(0.9 * (len(widths) - 1))]
         for i in content_idx:
+            if i <= covered or i in skip:
+                continue
+            if i in tables:
+                table = tables[i]
+                covered = table.last
+                for n, (first, cells) in enumerate(table.rows):
+                    joiner = "\n\n" if out else ""
+                    out.append(joiner)
+                    length += len(joiner)
+                    anchors.append((length, {"pagina": page_no, "regel": first + 1}))
+                    start, spans = length, []
+                    for k, cell in enumerate(cells):
+                        if k:
+                            out.append("\t")
+                            length += 1
+                        spans.append(Span(length, length + len(cell)))
+                        out.append(cell)
+                        length += len(cell)
+                    kind = "table_header" if n == _header(table) else "table_row"
+                    rows.append(Block(kind, start, length, Span(spans[0].start, spans[-1].end), cells=tuple(spans),
+                                      cell_columns=tuple(range(1, len(spans) + 1))))
+                previous = "\t"  # whatever follows a table starts a block of its own
+                continue
             line = re.sub(r"\s+", " ", lines[i]).strip()
             # bullet glyphs as PDF fonts give them (Symbol/Wingdings private-use points, DEL) are list marks
             line = _BULLET.sub("• ", line)
-            if i in edges and (_normal(line) in running or _PAGE_NUMBER.match(line)):
-                continue
-            if previous and previous.endswith("-") and re.match(r"(en|of|tot|t/m)\s", line):
+            if previous == "\t" or (last >= 0 and any(not lines[k].strip() for k in range(last + 1, i))):
+                joiner = "\n\n"  # after a table, or a vertical gap that layout mode shows as a blank line
+            elif previous and previous.endswith("-") and re.match(r"(en|of|tot|t/m)\s", line):
                 joiner = " "  # "inkoop-" + "en aanbestedingsvoorwaarden": an elision, not a break
             elif previous and _HYPHENATED.search(previous) and line[:1].islower():
                 out[-1] = out[-1][:-1]  # "ver-" + "werking": one word again
@@ -130,7 +180,17 @@ def _layout(pages: list[list[str]], running: set[str]) -> tuple[str, list[tuple[
             out.append(line)
             length += len(line)
             previous = line
-    return "".join(out), anchors
+            last = i
+    return "".join(out), anchors, rows
+
+
+def _header(table: PdfTable) -> int:
+    """The row that names the columns: the first of the first three that column_roles reads, else
+    the first row."""
+    for n, (_, cells) in enumerate(table.rows[:3]):
+        if len(column_roles([c for c in cells if c]) or {}) >= 2:
+            return n
+    return 0
 
 
 def _starts_block(previous: str, line: str, typical: float) -> bool:
