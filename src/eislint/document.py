@@ -110,6 +110,7 @@ class Requirement:
     # MoSCoW or the label of a kind column, normalised: must, should, could, wont (None: not given)
     priority: str | None = None
     lead: str | None = None  # the lead-in an item completes ("Het LMS biedt de volgende functies:")
+    norm: bool = False  # the norm cells of a service-level row ('4 uur', '99,5%'): values, not prose
 
 
 @dataclass(slots=True)

@@ -331,14 +331,19 @@ _COL_NORM = re.compile(r"^(?:(?:service)?norm(?:waarde)?|waarde|reactietijd|oplo
                        r"|beschikbaarheid)$", re.I)
 
 
+_COL_DEMAND = re.compile(r"^(?:eis|eisen|wens|wensen|requirement|user\s*story|specificatie)$", re.I)
+
+
 def _table_columns(doc: Document, header: Block) -> dict[str, int] | None:
     names = [doc.clean(cell.start, cell.end) for cell in header.cells]
     cols = column_roles(names)
-    if cols is None and doc.role in ("sla", "dap"):
-        # a table of service levels ('Norm | Waarde', 'Prioriteit | Reactietijd | Oplostijd'): each row is one
-        norm = next((i for i, n in enumerate(names) if _COL_NORM.match(re.sub(r"\s+", " ", n).strip(" :"))), None)
-        if norm is not None:
-            return {"norm": norm}
+    if doc.role in ("sla", "dap") and (cols is None or not _COL_DEMAND.match(names[cols["text"]].strip(" :"))):
+        # A table of service levels ('Norm | Waarde', 'Prioriteit | Omschrijving | Reactietijd | Oplostijd'):
+        # each row is one requirement, and what is demanded are its norms; the description of a
+        # priority or service ('Hinder voor enkele gebruikers') defines, it does not demand.
+        norms = [i for i, n in enumerate(names) if _COL_NORM.match(re.sub(r"\s+", " ", n).strip(" :"))]
+        if norms:
+            return {"norm": norms[0], "norm_last": norms[-1]}
     return cols
 
 
@@ -361,11 +366,12 @@ def _table_requirement(doc: Document, block: Block, section: Section, cols: dict
     kinds = section.kinds()
     if cols is None or doc.role in _NO_REQUIREMENTS or doc.model_text or not (mode is not None or "id" in cols):
         return None
-    if "text" not in cols:  # a service-level row: the whole row is the norm
-        if not any(c.end > c.start for c in block.cells):
+    if "norm" in cols:  # a service-level row: its norm cells are the demand
+        cells = block.cells[cols["norm"]:cols["norm_last"] + 1]
+        if not any(c.end > c.start for c in cells):
             return None
-        return Requirement(id=None, kind="eis", start=block.content.start, end=block.content.end, block=block,
-                           section=section)
+        return Requirement(id=None, kind="eis", start=cells[0].start, end=cells[-1].end, block=block,
+                           section=section, norm=True)
     if cols["text"] >= len(block.cells):
         return None
     cell = block.cells[cols["text"]]

@@ -122,6 +122,9 @@ def _layout(pages: list[list[str]], running: set[str]) -> tuple[str, list[tuple[
     previous = ""
     for page_no, lines in enumerate(pages, start=1):
         content_idx = [i for i, line in enumerate(lines) if line.strip()]
+        # "regel" counts the lines with text, as a reader counts them: not the blank lines by
+        # which layout mode shows vertical space
+        number = {i: n for n, i in enumerate(content_idx, start=1)}
         edges = set(content_idx[:EDGE_LINES] + content_idx[-EDGE_LINES:])
         skip = {i for i in edges
                 if _normal(lines[i]) in running or _PAGE_NUMBER.match(re.sub(r"\s+", " ", lines[i]).strip())}
@@ -141,7 +144,7 @@ def _layout(pages: list[list[str]], running: set[str]) -> tuple[str, list[tuple[
                     joiner = "\n\n" if out else ""
                     out.append(joiner)
                     length += len(joiner)
-                    anchors.append((length, {"pagina": page_no, "regel": first + 1}))
+                    anchors.append((length, {"pagina": page_no, "regel": number[first]}))
                     start, spans = length, []
                     for k, cell in enumerate(cells):
                         if k:
@@ -176,7 +179,7 @@ def _layout(pages: list[list[str]], running: set[str]) -> tuple[str, list[tuple[
                 joiner = ""
             out.append(joiner)
             length += len(joiner)
-            anchors.append((length, {"pagina": page_no, "regel": i + 1}))
+            anchors.append((length, {"pagina": page_no, "regel": number[i]}))
             out.append(line)
             length += len(line)
             previous = line

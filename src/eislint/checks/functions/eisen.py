@@ -211,9 +211,10 @@ def no_demand(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[Hit
     """A requirement that only names a subject ('Termijnbewaking.', 'Historie klachten en
     oplossingen'): no verb, so nothing is demanded that a bidder can answer or an assessor test.
     Not for items that complete a lead-in ('De oplossing biedt: - rapportages'), table rows whose
-    other cells say what is meant, or a labelled line ('SGC 1 Zaakafhandeling')."""
+    other cells say what is meant, the norms of a service-level row ('2 werkdagen'), or a
+    labelled line ('SGC 1 Zaakafhandeling')."""
     req = unit.requirement
-    if req is None or req.lead is not None or req.explanation:
+    if req is None or req.lead is not None or req.explanation or req.norm:
         return
     text = unit.text.strip()
     words = text.rstrip(".").split()
