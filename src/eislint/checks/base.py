@@ -141,10 +141,14 @@ def regex_errors(name: str, patterns: Any) -> list[tuple[str, str]]:
 
 
 def unless_blocks(unit: Unit, start: int, end: int, unless: list[re.Pattern[str]], scope: str) -> bool:
-    """True when an `unless` pattern matches the hit's sentence (or the whole unit)."""
+    """True when an `unless` pattern matches the hit's sentence, the whole unit, or the paragraph
+    the hit stands in (a reason often follows in the next sentence: 'In dat geval motiveert ...')."""
     if not unless:
         return False
-    if scope == "unit":
+    block = unit.document.block_at(start) if scope == "paragraph" else None
+    if block is not None:
+        text = unit.document.clean(block.content.start, block.content.end)
+    elif scope in ("unit", "paragraph"):
         text = unit.text
     else:
         sent = unit.sentence_at(start)

@@ -17,7 +17,7 @@ class Lexicon(CheckType):
         "terms": Option(list, required=True, doc="termen: tekst of {term, suggestie, vervanging}"),
         "attr": Option(str, default="lower", choices=("lower", "text", "lemma"), doc="waarop vergeleken wordt"),
         "unless": Option(list, default=[], doc="regexen: geen melding als de zin (of eenheid) hierop past"),
-        "unless_scope": Option(str, default="sentence", choices=("sentence", "unit")),
+        "unless_scope": Option(str, default="sentence", choices=("sentence", "unit", "paragraph")),
         "exceptions": Option(list, default=[], doc="regexen: geen melding als de treffer hierbinnen valt"),
         "first_only": Option(bool, default=False, doc="alleen de eerste treffer per eenheid"),
         "in_demand": Option(bool, default=False, doc="alleen in de eis zelf, niet in motivering, voorbeeld of toelichting"),

@@ -20,7 +20,7 @@ class Pattern(CheckType):
         "dependency_patterns": Option(list, default=[], doc="spaCy DependencyMatcher-patronen"),
         "unless": Option(list, default=[]),
         "exceptions": Option(list, default=[], doc="regexen: geen melding als de treffer hierbinnen valt"),
-        "unless_scope": Option(str, default="sentence", choices=("sentence", "unit")),
+        "unless_scope": Option(str, default="sentence", choices=("sentence", "unit", "paragraph")),
         "report": Option(str, default="match", choices=("match", "sentence", "unit"),
                          doc="wat gemarkeerd wordt: de treffer, de hele zin of de hele eenheid"),
     }

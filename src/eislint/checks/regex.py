@@ -16,7 +16,7 @@ class Regex(CheckType):
         "patterns": Option(list, required=True, doc="reguliere expressies; groep 'match' bepaalt wat gemarkeerd wordt"),
         "ignorecase": Option(bool, default=True),
         "unless": Option(list, default=[]),
-        "unless_scope": Option(str, default="sentence", choices=("sentence", "unit")),
+        "unless_scope": Option(str, default="sentence", choices=("sentence", "unit", "paragraph")),
         "exceptions": Option(list, default=[]),
         "replacement": Option(str, default=None, doc="vervanging voor de treffer (voor suggestie en fix); {match} staat voor de treffer"),
         "first_only": Option(bool, default=False),

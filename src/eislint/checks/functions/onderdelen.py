@@ -182,6 +182,9 @@ _FOR_THE_BIDDER = re.compile(
 )
 _BUYERS_TERM = re.compile(r"^(?:x+|\.\.\.|…)$|invullen|aan\s*te\s*vullen|\bnog\b|uit\s+te\s+werken|aantal|termijn|bedrag|periode"
                          r"|percentage|jaar|maand|dagen|uur|tarief|prijs|looptijd|waarde", re.I)
+# What a one-word blank stands for: a kind of value the buyer fills in ("[datum]", "<gemeente>").
+_VALUE_WORD = re.compile(r"x+|n|pm|datum|naam|gemeente|organisatie|opdrachtgever|plaats|adres|versie|kenmerk|nummer"
+                         r"|omschrijving|contactpersoon|e-?mail|telefoon(?:nummer)?|website|url|\w*datum|\w*naam", re.I)
 _SIGNING_LINE = re.compile(r"\b(?:plaats|datum|naam|functie|handtekening|namens|ondertekend)\s*:?\s*$", re.I)
 _NOT_PLACEHOLDER = re.compile(r"^[<\[]\s*(?:https?:\S*|www\.\S*|mailto:\S*|\S+@\S+|\d+(?:[.,]\d+)*|…|\.\.\.)\s*[>\]]$", re.I)
 
@@ -211,5 +214,7 @@ def template_text(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator
                 continue
             if inner[:1].isupper() and " " not in inner and inner.lower() not in ("datum", "naam", "bedrag", "aantal", "pm", "x", "xx"):
                 continue  # "[Beklaagde]", "<Opdrachtgever>": a name written in brackets, not a blank to fill
+            if " " not in inner and not _BUYERS_TERM.search(inner) and not _VALUE_WORD.fullmatch(inner):
+                continue  # one word that names no kind of value ("[doubtful]", "[backdoors]"): a tag or a note
         start = unit.start + m.start("match")
         yield Hit(start, start + len(text))
