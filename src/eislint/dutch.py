@@ -114,7 +114,30 @@ BUYER_SUBJECT = re.compile(
 _USER_STORY = re.compile(r"^\s*als\s+[^,.]{2,80}?\s+wil\s+ik\b", re.I)
 
 
+# The supplier as the subject after a fronted part: "Bij beëindiging werkt Opdrachtnemer mee",
+# "Haalt Opdrachtnemer de norm niet, dan ...". The word before it is then the finite verb, not a
+# preposition, article, conjunction or subordinator ("de servicedesk van Opdrachtnemer").
+_SUPPLIER_NOUN = re.compile(r"\b(?P<before>\w+)\s+(?:de\s+)?(?:opdrachtnemer|leverancier|inschrijver|gegadigde|dienstverlener)\b(?=\s+\w)",
+                            re.I)
+_NOT_A_VERB = frozenset("""
+    van aan door met voor bij op tot naar om in uit over onder tegen tussen zonder via per na binnen buiten namens
+    de het een en of maar dan dat die dit deze als wanneer indien nadat voordat omdat zodat waarmee waarin waarbij
+    waarvoor waardoor welke wie wat elke iedere alle geen zijn haar hun is zijn wordt worden
+""".split())
+
+
+def _supplier_inverted(text: str) -> bool:
+    if BUYER_SUBJECT.match(text):
+        return False  # "De gemeente stelt Opdrachtnemer in de gelegenheid": the supplier is the object
+    head = re.split(r"[.;:]", text, maxsplit=1)[0]
+    for m in _SUPPLIER_NOUN.finditer(head):
+        before = m.group("before").lower()
+        if before not in _NOT_A_VERB and not before.isdigit() and m.start() < 100:
+            return True
+    return False
+
+
 def is_statement(text: str) -> bool:
-    """An obligation, a capability of what is bought, or a user story."""
+    """An obligation, a capability of what is bought, a user story, or what the supplier does."""
     return bool(_STATEMENT_MODAL.search(text) or _OBLIGATION_WORD.search(text) or SUPPLIER_SUBJECT.match(text)
-                or _USER_STORY.match(text))
+                or _USER_STORY.match(text) or _supplier_inverted(text))

@@ -64,9 +64,10 @@ _NAME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 # Standard model texts that the buyer declares applicable rather than writes: judged for how they
-# are declared applicable, not sentence by sentence.
+# are declared applicable, not sentence by sentence. A "modelovereenkomst" or "conceptovereenkomst"
+# of this tender is the buyer's own draft (often GIBIT with its deviations): its clauses are judged.
 _MODEL_TEXT = re.compile(
-    r"\bgibit\b|\barbit\b|\barvodi\b|\bvng\b|model[-\s]?(verwerkers|overeenkomst|contract)|modelovereenkomst"
+    r"\bgibit\b|\barbit\b|\barvodi\b|\bvng\b|model[-\s]verwerkersovereenkomst|modelverwerkersovereenkomst"
     r"|algemene\s+(inkoop)?voorwaarden|standaard\s*(verwerkers)?overeenkomst|gemeentelijke\s+inkoopvoorwaarden",
     re.I,
 )

@@ -65,6 +65,7 @@ _DOCUMENT_PURPOSE = re.compile(
 _COL_ID = re.compile(r"^(nr\.?|no\.?|nummer|id|code|ref(erentie)?\.?|#|(eis|wens|req(uirement)?)[-\s]?(nummer|nr\.?|id|code))$", re.I)
 _COL_KIND = re.compile(r"^(type|soort|(soort|type)\s+eis|eis\s*/\s*wens|e\s*/\s*w|eis\s+of\s+wens|prioriteit|priority|moscow|knock[-\s]?out|k\.?o\.?)$", re.I)
 _COL_TEXT = re.compile(r"^(omschrijving|beschrijving|eis|wens|eisen|requirement|description|user\s*story|tekst|specificatie|"
+                       r"(?:knock[-\s]?out|ko|minimum)[-\s]?(?:eis|eisen|criterium|criteria)|"
                        r"(eis|wens|eis\s*/\s*wens)\s*(omschrijving|beschrijving|tekst)|(omschrijving|beschrijving)\s+(eis|wens|eis\s*/\s*wens))$", re.I)
 _COL_EXPLANATION = re.compile(r"^(toelichting|opmerking(en)?|uitleg|explanation|notes?|remarks?)$", re.I)
 _COL_WEIGHT = re.compile(r"^(weging|wegingsfactor|gewicht|weight|punten|points|max(\.|imaal)?\s*(punten|score)|score|percentage)$", re.I)
@@ -145,9 +146,9 @@ def _mode(doc: Document, section: Section) -> str | None:
         return "statements" if not _intro(section) and not kinds & {"aanleiding", "doelstelling"} else None
     if kinds & {"eisen", "wensen"}:
         return "eisen"
-    if kinds & {"randvoorwaarden", "contract"} and doc.role in ("leidraad", "pve", "overig") and not _intro(section) \
+    if kinds & {"randvoorwaarden", "contract", "prijs"} and doc.role in ("leidraad", "pve", "overig") and not _intro(section) \
             and not re.search(r"uitsluiting", section.title, re.I):  # exclusion grounds are the law's, not the buyer's
-        return "statements"  # geschiktheidseisen: what the bidder must show; contract terms the supplier accepts
+        return "statements"  # geschiktheidseisen: what the bidder must show; contract and price terms the supplier accepts
     if doc.role in _STATEMENT_ROLES and not kinds & _NOT_BEARING and not _intro(section):
         return "statements"
     return None
@@ -209,12 +210,23 @@ def _requirements(doc: Document) -> list[Requirement]:
             continue
         if mode == "statements" and doc.role == "pve" and block.kind == "paragraph" and _plain_statement(text):
             mode = "pve-prose"
+        if doc.role == "formulier" and stem is not None and block.kind == "list_item" and _DECLARATION.search(stem[0]):
+            # "Door ondertekening verklaart inschrijver dat: - hij beschikt over ...": what the bidder
+            # declares are selection demands, whatever form they come in
+            req = _item_requirement(doc, block, section, {"randvoorwaarden"}, mode="eisen")
+            if req is not None:
+                req.kind, req.lead = "selectie", stem[0]
+                reqs.append(req)
+            continue
         req = _item_requirement(doc, block, section, section.kinds(), mode=mode)
         if req is not None:
             if stem is not None and block.kind == "list_item":
                 req.lead = stem[0]
             reqs.append(req)
     return reqs
+
+
+_DECLARATION = re.compile(r"\bverkla(?:a|r)r\w*|\bverklaring\b", re.I)
 
 
 def _items_after(blocks: list[Block], i: int) -> list[Block]:
@@ -294,7 +306,7 @@ def _item_requirement(doc: Document, block: Block, section: Section, kinds: set[
             kind = "doel"
         elif "randvoorwaarden" in kinds and not kinds & {"eisen", "wensen"}:
             kind = "selectie"
-        elif "contract" in kinds and not kinds & {"eisen", "wensen"}:
+        elif kinds & {"contract", "prijs"} and not kinds & {"eisen", "wensen"}:
             kind = "bepaling"
         else:
             kind = "eis"
@@ -379,6 +391,8 @@ def _table_requirement(doc: Document, block: Block, section: Section, cols: dict
         return None
     req_id = _cell_text(doc, block, cols["id"]) if "id" in cols else None
     kind = "wens" if "wensen" in kinds and "eisen" not in kinds else "eis"
+    if req_id and (m := _REQ_ID.match(req_id + " ")) is not None:
+        kind = _KIND_BY_PREFIX.get(m.group("prefix").lower(), kind)  # "KO3", "W12" in an id column
     priority = None
     if "kind" in cols:
         label = _cell_text(doc, block, cols["kind"])

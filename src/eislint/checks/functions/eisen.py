@@ -125,6 +125,7 @@ _MAIN_PASSIVE = re.compile(
 )
 # "Er wordt jaarlijks een uitwijktest uitgevoerd": an impersonal passive names no one at all
 _IMPERSONAL = re.compile(r"^\s*(?P<modal>er)\s+(?P<aux>wordt|worden)\b(?P<mid>)(?P<tail>[^,;:.]*)", re.I)
+_NOTHING = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:niets|niks|geen|nooit)\b", re.I)
 _PRODUCT_SUBJECT = re.compile(
     r"^\s*(?:de|het)\s+(?:\w+\s+)?(?:oplossing|applicatie|systeem|tool|software|dienst|platform|pakket|portaal|lms)\b", re.I)
 _PARTICIPLE = re.compile(r"\b(?:\w*ge\w{2,}(?:d|t|en)|(?:ver|be|ont|her|er)\w{2,}(?:d|t|en))\b", re.I)
@@ -146,6 +147,8 @@ def passive_without_actor(unit: Unit, ctx: Context, options: dict[str, Any]) -> 
             clause = m.group(0)
             if _AGENT.search(clause) or not (_PARTICIPLE.search(m.group("tail")) or _PARTICIPLE.search(m.group("mid"))):
                 continue
+            if m.group("modal").lower() == "er" and _NOTHING.match(m.group("tail")):
+                continue  # "er wordt niets geïnstalleerd": what does not happen needs no one to do it
             start = span.start + m.start()
             yield Hit(start, span.start + m.end("aux"), data={"werkwoord": m.group("aux")})
             break

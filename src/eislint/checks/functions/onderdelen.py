@@ -185,6 +185,8 @@ _BUYERS_TERM = re.compile(r"^(?:x+|\.\.\.|…)$|invullen|aan\s*te\s*vullen|\bnog
 # What a one-word blank stands for: a kind of value the buyer fills in ("[datum]", "<gemeente>").
 _VALUE_WORD = re.compile(r"x+|n|pm|datum|naam|gemeente|organisatie|opdrachtgever|plaats|adres|versie|kenmerk|nummer"
                          r"|omschrijving|contactpersoon|e-?mail|telefoon(?:nummer)?|website|url|\w*datum|\w*naam", re.I)
+# A blank after a label of the procedure's own dates ("Uiterste inschrijvingsdatum: [datum]"), known before publication.
+_BUYERS_LABEL = re.compile(r"\b(?:uiterste|inschrijvings|sluitings|publicatie)\w*\s*:?\s*$", re.I)
 _SIGNING_LINE = re.compile(r"\b(?:plaats|datum|naam|functie|handtekening|namens|ondertekend)\s*:?\s*$", re.I)
 _NOT_PLACEHOLDER = re.compile(r"^[<\[]\s*(?:https?:\S*|www\.\S*|mailto:\S*|\S+@\S+|\d+(?:[.,]\d+)*|…|\.\.\.)\s*[>\]]$", re.I)
 
@@ -210,7 +212,7 @@ def template_text(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator
             line_before = unit.text[:m.start()].rsplit("\n", 1)[-1]
             if _FOR_THE_BIDDER.search(inner) or _SIGNING_LINE.search(line_before):
                 continue
-            if signing_document and not _BUYERS_TERM.search(inner):
+            if signing_document and not _BUYERS_TERM.search(inner) and not _BUYERS_LABEL.search(line_before):
                 continue
             if inner[:1].isupper() and " " not in inner and inner.lower() not in ("datum", "naam", "bedrag", "aantal", "pm", "x", "xx"):
                 continue  # "[Beklaagde]", "<Opdrachtgever>": a name written in brackets, not a blank to fill

@@ -125,7 +125,7 @@ _NUMBER_WORDS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 
                  "negen": 9, "tien": 10}
 _PERIOD = re.compile(
     r"(?P<match>(?:afgelopen|laatste|voorgaande|recente)\s+(?P<n>\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+(?:kalender)?ja(?:ar|ren)\b)"
-    r"|(?P<match2>(?:niet\s+ouder\s+dan|niet\s+langer\s+dan|maximaal|ten\s+hoogste)\s+(?P<n2>\d{1,2}|vier|vijf|zes|zeven|acht|negen|tien)\s+(?:kalender)?ja(?:ar|ren)\b(?:\s+oud)?)",
+    r"|(?P<match2>(?:niet\s+ouder\s+(?:zijn\s+|is\s+)?dan|niet\s+langer\s+(?:geleden\s+)?dan|maximaal|ten\s+hoogste)\s+(?P<n2>\d{1,2}|vier|vijf|zes|zeven|acht|negen|tien)\s+(?:kalender)?ja(?:ar|ren)\b(?:\s+oud)?)",
     re.I)
 _REFERENCE = re.compile(r"referentie|opdracht(en)?\s+uitgevoerd|ervaring|uitgevoerde\s+(opdrachten|projecten|diensten|leveringen)", re.I)
 _WORKS = re.compile(r"\bwerken\b|bouw|aanleg|infrastructu", re.I)
