@@ -188,8 +188,9 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, nlp_mo
             name = fmt or (config.format if config and config.format in FORMATTERS else None)
             name = name or ("rich" if out.isatty() else "concise")
             if quiet and name == "concise":
-                for f in report.findings:
-                    out.write(f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}\n")
+                from eislint.formatters.concise import write_findings
+
+                write_findings(report, out)
             else:
                 FORMATTERS[name](report, out, color)
     finally:

@@ -5,12 +5,16 @@ from __future__ import annotations
 from typing import TextIO
 
 from eislint.engine import Report
+from eislint.formatters.lines import finding_line
+
+
+def write_findings(report: Report, out: TextIO) -> None:
+    for f in report.findings:
+        out.write(finding_line(f) + "\n")
 
 
 def render(report: Report, out: TextIO, color: bool) -> None:
-    for f in report.findings:
-        where = f" [{f.where}]" if f.where else ""
-        out.write(f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}{where}\n")
+    write_findings(report, out)
     s = report.summary()
     sev = s["by_severity"]
     out.write(
