@@ -12,9 +12,11 @@ from pathlib import Path
 
 import click
 
-from eislint import __version__
+from eislint import __version__, cli_nl
 from eislint.findings import ExitStatus
 from eislint.formatters import FORMATTERS
+
+cli_nl.install()  # before the commands: some of Click's help texts are built at decoration time
 
 _FORMATS = tuple(FORMATTERS)  # the registry decides; its modules are imported only when used
 
@@ -25,6 +27,23 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 def _fail(message: str) -> None:
     click.echo(f"eislint: fout: {message}", err=True)
+
+
+def _check_output(output: Path | None) -> None:
+    """Refuse an -o that cannot be written before the run, not after it (exit 2)."""
+    if output is None:
+        return
+    folder = output.parent if str(output.parent) else Path(".")
+    problem = None
+    if output.is_dir():
+        problem = "is een map"
+    elif not folder.is_dir():
+        problem = f"map '{folder}' bestaat niet" if not folder.exists() else f"'{folder}' is geen map"
+    elif not os.access(folder, os.W_OK | os.X_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        problem = "geen schrijfrechten"
+    if problem:
+        _fail(f"-o {output}: {problem}; er is niets gecontroleerd")
+        sys.exit(ExitStatus.ERROR)
 
 
 class _Group(click.Group):
@@ -41,8 +60,11 @@ class _Group(click.Group):
         except click.Abort:
             click.echo("Afgebroken.", err=True)
             sys.exit(ExitStatus.ERROR)
-        except click.ClickException as exc:
-            exc.show()
+        except click.ClickException as exc:  # one Dutch line, like every other error
+            hint = ""
+            if isinstance(exc, click.UsageError) and exc.ctx is not None:
+                hint = f" (zie '{exc.ctx.command_path} --help')"
+            _fail(exc.format_message().replace("\n\t", " ").replace("\n", " ") + hint)
             sys.exit(ExitStatus.ERROR)
         except ConfigError as exc:
             if debug:
@@ -93,7 +115,7 @@ def _run_options(select, extend_select, ignore, config_path, nlp_model, rules_di
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(_FORMATS), default=None,
               help="Uitvoerformaat (standaard: rich op een terminal, anders concise). CI: sarif, github, gitlab, junit.")
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -115,7 +137,7 @@ def _run_options(select, extend_select, ignore, config_path, nlp_model, rules_di
 def check(paths, fmt, output, select, extend_select, ignore, config_path, nlp_model, rules_dir, debug, fail_on,
           stdin_filename, fix, unsafe_fixes, show_diff, baseline_path, changed_rev, quiet, statistics, no_color) -> None:
     """Controleer bestanden of mappen (recursief); '-' leest van stdin."""
-    from eislint.engine import lint_paths
+    from eislint.engine import Stdin, lint_paths
 
     if not paths:
         raise click.UsageError("geef een of meer bestanden of mappen (of '-' voor stdin)")
@@ -125,6 +147,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, nlp_mo
         raise click.UsageError("--unsafe-fixes werkt alleen samen met --fix of --diff")
     if changed_rev is not None and "-" in paths:
         raise click.UsageError("--changed-only werkt niet met tekst van stdin ('-')")
+    _check_output(output)
     changes = baseline = None
     if changed_rev is not None:
         from eislint.gitchanges import Changes, GitError
@@ -143,7 +166,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, nlp_mo
             _fail(str(exc))
             sys.exit(ExitStatus.ERROR)
     options = _run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir, stdin_filename)
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    stdin = Stdin(sys.stdin.buffer) if "-" in paths else None
     report = lint_paths(list(paths), options, stdin)
 
     def narrow(report) -> None:
@@ -206,7 +229,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, nlp_mo
 
 
 @main.command(name="baseline")
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1)
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("eislint-baseline.json"), show_default=True, help="Het baselinebestand.")
 @_lint_options
@@ -219,6 +242,7 @@ def baseline_cmd(paths, output, select, extend_select, ignore, config_path, nlp_
         raise click.UsageError("geef een of meer bestanden of mappen")
     if "-" in paths:
         raise click.UsageError("een baseline hoort bij bestanden, niet bij stdin ('-')")
+    _check_output(output)
     report = lint_paths(list(paths), _run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir))
     for error in report.errors:
         _fail(str(error))
@@ -311,9 +335,10 @@ def explain(rule_id) -> None:
             rules_by_id[alias] = r
     rule = rules_by_id.get(rule_id)
     if rule is None:
-        close = [i for i in rules_by_id if rule_id in i]
-        hint = f" Bedoelt u {', '.join(close[:3])}?" if close else " Zie 'eislint rules'."
-        raise click.UsageError(f"onbekende regel '{rule_id}'.{hint}")
+        from eislint.didyoumean import hint
+
+        close = hint(rule_id, rules_by_id) or " Zie 'eislint rules'."
+        raise click.UsageError(f"onbekende regel '{rule_id}'.{close}")
     click.echo(render_explain(rule))
 
 
@@ -349,6 +374,9 @@ def evaluate(corpus: Path, as_json: bool, nlp_model, debug) -> None:
     sys.exit(ExitStatus.ERROR if result.errors else ExitStatus.OK)
 
 
+_SUGGEST_MAX = 100_000
+
+
 @main.command()
 @click.argument("text", required=False)
 @click.option("--select", multiple=True, help="Alleen deze regels, pakketten of categorieën (komma's).")
@@ -361,7 +389,9 @@ def suggest(text, select, ignore, fmt, debug) -> None:
     from eislint.suggest import render_json, render_text
 
     if text is None:
-        text = sys.stdin.read()
+        text = sys.stdin.read(_SUGGEST_MAX + 1)
+    if len(text) > _SUGGEST_MAX:
+        raise click.UsageError(f"tekst te lang voor één eis (meer dan {_SUGGEST_MAX // 1000}.000 tekens); gebruik 'eislint check'")
     if not text.strip():
         raise click.UsageError("geef de tekst van een eis als argument of via stdin")
     options = RunOptions(select=_split(select) or None, ignore=_split(ignore), stdin_name="eis.txt")
