@@ -297,3 +297,72 @@ def test_cli_values_one_dutch_line(tender, run_cli, args, words):
         assert word in lines[0], lines[0]
     for english in ("Error", "Usage", "Invalid value", "No such", "does not exist", "is a directory"):
         assert english not in err
+
+
+# ---------------------------------------------------------------- scale (counted, never timed)
+
+
+def test_work_per_document_does_not_grow_with_the_bundle(tmp_path, monkeypatch):
+    """5,000 small files in one folder took over 120 s (250/500/1,000: 3.9/6.9/25.9 s): rules that
+    judge the whole tender ran for every document and each scanned every document. Counted here
+    (text reads and documents compared), for 15 and 30 documents: twice the documents must be
+    about twice the work, not four times. bench/bench_hostile.py measures the time."""
+    from eislint.checks import required
+    from eislint.document import Document
+    from eislint.engine import RunOptions, lint_paths
+
+    work = {"clean": 0, "compared": 0}
+    real_clean = Document.clean
+
+    def clean(self, start, end):
+        work["clean"] += 1
+        return real_clean(self, start, end)
+
+    def counting_max(items, *args, **kwargs):
+        items = list(items)
+        work["compared"] += len(items)
+        return max(items, *args, **kwargs)
+
+    monkeypatch.setattr(Document, "clean", clean)
+    monkeypatch.setattr(required, "max", counting_max, raising=False)
+
+    def run(n: int) -> dict[str, int]:
+        folder = tmp_path / f"map{n}"
+        folder.mkdir()
+        for i in range(1, n + 1):
+            (folder / f"deel{i}.md").write_text(f"# Deel {i}\n\n## Eisen\n\nE{i}. Het LMS is snel.\n", encoding="utf-8")
+        work.update(clean=0, compared=0)
+        report = lint_paths([str(folder)], RunOptions(nlp_model="blank"))
+        assert len(report.documents) == n
+        return dict(work)
+
+    small, large = run(15), run(30)
+    for key in work:
+        assert large[key] <= 2.4 * max(small[key], 1), (key, small, large)
+
+
+def test_too_many_cells_to_parse(tmp_path, run_cli, monkeypatch):
+    """A CSV of 10,000 columns (200 KB) peaked at 1.2 GB: every cell becomes a spaCy Doc."""
+    from eislint import engine
+
+    monkeypatch.setattr(engine, "MAX_PARSE_UNITS", 50)
+    (tmp_path / "goed.md").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "breed.csv").write_text("Nr;Omschrijving;" + ";".join(f"K{i}" for i in range(60)) + "\n"
+                                        + "E1;Het LMS is snel;" + ";".join("ja" for _ in range(60)) + "\n",
+                                        encoding="utf-8")
+    code, out, err = run_cli("check", "breed.csv", "goed.md", "--select", "eisen.vage-term,eisen.passief-zonder-actor",
+                             "--format", "concise")
+    assert code == 2
+    _good_checked(out)
+    _one_line_about(err, "breed.csv", "62 alinea's en cellen", "meer dan 50")
+
+
+def test_parse_batches_are_cut_by_characters(monkeypatch):
+    """64 cells of 32,767 characters in one nlp.pipe batch took gigabytes (an .xlsx of 300 such
+    cells peaked at 2.1 GB): batches are cut at MAX_BATCH_CHARS."""
+    from eislint import analysis
+
+    units = [analysis.ParseUnit(0, n, "x" * n) for n in (30_000, 40_000, 40_000, 10, 10, 90_000, 5)]
+    sizes = [[len(u.text) for u in batch] for batch in analysis._batches(units, batch_size=64)]
+    assert sizes == [[30_000, 40_000], [40_000, 10, 10], [90_000, 5]]
+    assert all(len(b) <= 2 for b in analysis._batches([analysis.ParseUnit(0, 1, "x")] * 5, batch_size=2))

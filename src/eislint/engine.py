@@ -14,6 +14,7 @@ from typing import Any
 from eislint import readers, suppress
 from eislint.analysis import Analysis, analyse
 from eislint.checks import CHECK_TYPES, Context, Hit, Unit
+from eislint.checks.base import Bundle
 from eislint.config import Config, find_config, known_selectors, load_config
 from eislint.context import Tender
 from eislint.context import infer as infer_tender
@@ -24,6 +25,9 @@ from eislint.segment import segment
 from eislint.yamlio import ConfigError
 
 PARSE_ANNOTATIONS = {"lemma", "pos", "morph", "dep", "ents"}
+# The largest real tender seen has a few hundred paragraphs and cells; a spreadsheet of 10,000
+# columns has a million. Every unit becomes a spaCy Doc: beyond this the run would take minutes.
+MAX_PARSE_UNITS = 50_000
 
 
 @dataclass(slots=True)
@@ -238,9 +242,9 @@ def lint_documents(documents: list[Document], config: Config, rules: list[Rule],
             raise ConfigError(rule.path, str(exc)) from None
         runnable[rule.id] = (rule, prepared)
     analyses = analyse(documents, nlp if needs_parse else None)
-    bundles: dict[str, list[Document]] = {}
+    bundles: dict[str, Bundle] = {}
     for doc in documents:
-        bundles.setdefault(doc.bundle, []).append(doc)
+        bundles.setdefault(doc.bundle, Bundle()).append(doc)
     tenders = {key: infer_tender(docs, config.tender) for key, docs in bundles.items()}
     known = known_selectors(rules)
     for doc, analysis, doc_rules in zip(documents, analyses, per_doc_rules):
@@ -293,8 +297,13 @@ def _parseable(documents: list[Document], per_doc_rules: list[list[Rule]], limit
     characters; a parse needs about 1 GB per 100,000): one error naming the file and line."""
     kept_docs, kept_rules = [], []
     for doc, rules in zip(documents, per_doc_rules):
-        spans = (span for b in doc.blocks if b.kind not in ("comment", "table_header", "heading")
-                 for span in (b.cells if b.kind == "table_row" else (b.content,)))
+        spans = [span for b in doc.blocks if b.kind not in ("comment", "table_header", "heading")
+                 for span in (b.cells if b.kind == "table_row" else (b.content,)) if span.end > span.start]
+        if len(spans) > MAX_PARSE_UNITS:  # a Doc per cell costs ~7 KB and ~1 ms: 10,000 columns is no tender
+            count, most = (f"{n:,}".replace(",", ".") for n in (len(spans), MAX_PARSE_UNITS))
+            report.errors.append(InputError(doc.path, f"{count} alinea's en cellen met tekst, meer dan {most}; te "
+                                                      "veel om taalkundig te ontleden, niet gecontroleerd"))
+            continue
         long = next((span for span in spans if span.end - span.start > limit), None)
         if long is None:
             kept_docs.append(doc)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from eislint.checks.base import CheckType, Context, Hit, Option, Unit, compile_regexes, regex_errors
+from eislint.checks.base import CheckType, Context, Hit, Option, Unit, compile_regexes, per_bundle, regex_errors
 from eislint.document import SECTION_KINDS
 
 
@@ -36,7 +36,7 @@ class Required(CheckType):
         # document that holds most requirements (the Programma van Eisen).
         doc = unit.document
         bundle = unit.bundle or [doc]
-        if doc is not max(bundle, key=lambda d: len(d.requirements)):
+        if doc is not per_bundle(unit, "most-requirements", lambda: max(bundle, key=lambda d: len(d.requirements))):
             return
         if sum(len(d.requirements) for d in bundle) < p["min_requirements"]:
             return
