@@ -203,7 +203,8 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, nlp_mo
     stream = open(output, "w", encoding="utf-8", newline="\n") if output is not None else None  # noqa: SIM115
     out = stream or sys.stdout
     try:
-        color = not no_color and stream is None and out.isatty()
+        # https://no-color.org: NO_COLOR set and not empty means no colour, also on a terminal
+        color = not no_color and not os.environ.get("NO_COLOR") and stream is None and out.isatty()
         if statistics:
             for rule, count in sorted(report.summary()["by_rule"].items(), key=lambda kv: (-kv[1], kv[0])):
                 out.write(f"{count:5d}  {rule}\n")

@@ -159,8 +159,9 @@ def lint_paths(paths: list[str], options: RunOptions | None = None, stdin: bytes
     configs: dict[Path | None, Config] = {}
     for path, display, bundle in files:
         cfg_path = options.config_path
-        if cfg_path is None:
-            cfg_path = find_config(path if path is not None else Path.cwd())
+        if cfg_path is None:  # text from stdin is configured as the file it stands for
+            stand_in = Path(options.stdin_name) if options.stdin_name not in ("", "-") else Path.cwd()
+            cfg_path = find_config(path if path is not None else stand_in)
         if cfg_path not in configs:
             configs[cfg_path] = _with_cli(load_config(cfg_path, rules), options, rules)
         config = configs[cfg_path]
