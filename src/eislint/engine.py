@@ -181,6 +181,9 @@ def lint_paths(paths: list[str], options: RunOptions | None = None, stdin: bytes
                     doc = readers.read_bytes(options.stdin_name, data, Path(options.stdin_name).suffix or ".md")
                 else:
                     doc = readers.read_path(path, display, max_bytes=int(config.max_file_mb * 1024 * 1024))
+            except readers.NoText as exc:  # a scan or a drawing: legitimate, said, not failed on
+                report.notices.append(f"{display}: niet gecontroleerd: geen tekst ({exc})")
+                continue
             except readers.ReadError as exc:
                 report.errors.append(InputError(display, str(exc)))
                 continue

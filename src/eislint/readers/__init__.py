@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from eislint.document import Document
-from eislint.readers.errors import ReadError
+from eislint.readers.errors import NoText, ReadError
 
 Reader = Callable[[str, bytes], Document]
 
@@ -77,11 +77,29 @@ def read_bytes(path: str, data: bytes, suffix: str | None = None) -> Document:
             raise
         # the library's English text helps nobody in a report; --debug shows it
         raise ReadError(f"onleesbaar of beschadigd bestand ({type(exc).__name__}; --debug toont details)") from None
-    if not doc.text.strip():
-        raise ReadError("leeg bestand")
-    if not any(b.kind not in ("comment", "table_header") and not _sheet_title(b) for b in doc.blocks):
-        raise ReadError("bevat geen tekst om te controleren")
+    if not doc.text.strip() or not any(b.kind not in ("comment", "table_header") and not _sheet_title(b)
+                                       for b in doc.blocks):
+        if _has_images(data):
+            raise NoText("alleen afbeeldingen of tekeningen, geen tekst")
+        raise ReadError("leeg bestand" if not doc.text.strip() else "bevat geen tekst om te controleren")
     return doc
+
+
+_MEDIA = ("word/media/", "xl/media/", "xl/drawings/", "ppt/media/", "Pictures/")
+
+
+def _has_images(data: bytes) -> bool:
+    """An Office or OpenDocument file that holds pictures (a drawing, a scanned page)."""
+    if not data.startswith(b"PK"):
+        return False
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return any(name.startswith(_MEDIA) for name in archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
 
 
 def _sheet_title(block) -> bool:
@@ -166,4 +184,4 @@ def read_limited(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         raise ReadError(f"kan bestand niet lezen ({exc.strerror or exc})") from None
 
 
-__all__ = ["READERS", "TEXT_SUFFIXES", "ReadError", "read_bytes", "read_limited", "read_path", "supported", "is_temporary"]
+__all__ = ["READERS", "TEXT_SUFFIXES", "NoText", "ReadError", "read_bytes", "read_limited", "read_path", "supported", "is_temporary"]
