@@ -26,6 +26,7 @@ _TENDER = {
     "contract_value": (int, float), "organisation_size": (int,), "business_critical": (bool,),
     "personal_data": (bool,), "domain": (str,), "procedure": (str,),
 }
+TENDER_FIELDS = tuple(_TENDER)
 _RULE_KEYS = {"level", "enabled"}
 FAIL_ON = ("error", "warning", "info", "never")
 

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from eislint.checks import CHECK_TYPES
+from eislint.didyoumean import hint, unknown
+from eislint.document import REQUIREMENT_KINDS, SECTION_KINDS
 from eislint.findings import Applicability, Severity
 from eislint.yamlio import ConfigError, YamlDoc, load_yaml
 
@@ -176,6 +178,11 @@ def load_rule(path: Path, pack: str) -> Rule:
     for key, values in when.items():
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise doc.error(f"'when.{key}' moet een lijst van teksten zijn", "when", key)
+        kinds = SECTION_KINDS if key.endswith("sections") else REQUIREMENT_KINDS
+        for i, value in enumerate(values):
+            if value not in kinds:  # a misspelt kind would make the rule never fire, silently
+                label = "soort onderdeel" if kinds is SECTION_KINDS else "soort eis"
+                raise doc.error(unknown(label, value, kinds, f"when.{key}"), "when", key, i)
     tender = data.get("tender", {})
     if not isinstance(tender, dict) or any(k not in _TENDER_KEYS or not isinstance(v, _TENDER_KEYS[k])
                                            for k, v in tender.items()):
@@ -191,6 +198,14 @@ def load_rule(path: Path, pack: str) -> Rule:
     suggestion = data.get("suggestion")
     if suggestion is not None and not isinstance(suggestion, str):
         raise doc.error("'suggestion' moet tekst zijn", "suggestion")
+    _check_templates(doc, check, options, (("message",), data["message"]), (("suggestion",), suggestion),
+                     (("fix", "title"), (fix or {}).get("title")))
+    if check == "required":
+        from eislint.config import TENDER_FIELDS
+
+        for i, name in enumerate(options.get("only_if_tender") or []):
+            if name not in TENDER_FIELDS:
+                raise doc.error(unknown("tendercontextveld", name, TENDER_FIELDS, "only_if_tender"), "only_if_tender", i)
     aliases = data.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) and _ID.match(a) for a in aliases):
         raise doc.error("'aliases' is een lijst van regel-id's", "aliases")
@@ -226,6 +241,25 @@ def validate_options(check: str, given: dict[str, Any], doc: YamlDoc | None = No
     for key, message in check_type.validate(merged):
         raise fail(message, key)
     return merged
+
+
+def _check_templates(doc: YamlDoc, check: str, options: dict[str, Any], *templates: tuple[tuple, Any]) -> None:
+    """Every {placeholder} must be one the rule can fill: a misspelt one rendered as empty text."""
+    from eislint.placeholders import available, fields
+
+    known = available(check, options)
+    for keys, template in templates:
+        if not isinstance(template, str):
+            continue
+        where = ".".join(keys)
+        try:
+            names = fields(template)
+        except ValueError as exc:
+            raise doc.error(f"'{where}': {exc}", *keys) from None
+        for name in names:
+            if name not in known:
+                raise doc.error(f"'{where}': plaatshouder {{{name}}} kan deze regel niet invullen.{hint(name, known)}"
+                                f" (beschikbaar: {', '.join(sorted(known))})", *keys)
 
 
 def _enum(doc: YamlDoc, key: str, allowed: tuple[str, ...]) -> None:
