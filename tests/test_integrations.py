@@ -24,7 +24,7 @@ def test_pre_commit_manifest_is_valid():
     clientlib = pytest.importorskip("pre_commit.clientlib")
     hooks = clientlib.load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))  # pre-commit's own validation
     hook = next(h for h in hooks if h["id"] == "eislint")
-    assert hook["entry"] == "eislint check" and hook["language"] == "python"
+    assert hook["entry"] == "eislint check --bundle" and hook["language"] == "python"
     files = re.compile(hook["files"])
     for name in ("pve.md", "a/b.txt", "x.docx", "x.xlsx", "x.pdf", "x.odt", "x.csv", "x.ods"):
         assert files.search(name), name
@@ -140,3 +140,90 @@ def test_changed_only_errors(tmp_path, repo, run_cli):
         pytest.skip("the temporary directory lies inside a git repository")
     code, _, err = run_cli("check", "a.md", "--changed-only", "HEAD", cwd=outside)
     assert code == 2 and "is geen git-repository" in err and err.count("\n") == 1
+
+
+# ---------------------------------------------------------------- the whole bundle
+
+PVE = ("# PvE\n\n## Eisen\n\nE1. Het LMS ondersteunt SCORM 1.2.\n\nE2. Het LMS ondersteunt xAPI.\n\n"
+       "E3. Het LMS ondersteunt LTI 1.3.\n")
+CONTRACT = "# Overeenkomst\n\n## Exit\n\nBij beëindiging levert de Opdrachtnemer alle gegevens terug in een open formaat.\n"
+NO_EXIT = "# Overeenkomst\n\n## Slot\n\nDeze overeenkomst eindigt na vier jaar.\n"
+RULES = ("--select", "volledigheid.exit-ontbreekt,eisen.vage-term", "--format", "concise")
+
+
+@pytest.fixture
+def tender_repo(tmp_path) -> Path:
+    (tmp_path / "aanbesteding").mkdir()
+    (tmp_path / "aanbesteding" / "pve.md").write_text(PVE, encoding="utf-8")
+    (tmp_path / "aanbesteding" / "contract.md").write_text(CONTRACT, encoding="utf-8")
+    (tmp_path / "README.md").write_text("# Aanbestedingen\n\nHier staan de stukken.\n", encoding="utf-8")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-qm", "eerste versie")
+    return tmp_path
+
+
+def _rules_in(out: str) -> list[str]:
+    return sorted(f"{line.split(':')[0]} {line.split()[2]}" for line in out.splitlines() if ": warning " in line)
+
+
+def test_changed_only_reports_a_document_level_finding_the_change_caused(tender_repo, run_cli):
+    """Deleting the exit clause from the contract makes 'exit ontbreekt' appear on the PvE, a file
+    that did not change: it was dropped."""
+    (tender_repo / "aanbesteding" / "contract.md").write_text(NO_EXIT, encoding="utf-8")
+    code, out, err = run_cli("check", "aanbesteding", "--changed-only", "HEAD", *RULES, cwd=tender_repo)
+    assert _rules_in(out) == ["aanbesteding/pve.md volledigheid.exit-ontbreekt"], (out, err)
+    # what was there before the change is not reported as caused by it
+    (tender_repo / "aanbesteding" / "contract.md").write_text(CONTRACT + "\nExtra zin.\n", encoding="utf-8")
+    code, out, _ = run_cli("check", "aanbesteding", "--changed-only", "HEAD", *RULES, cwd=tender_repo)
+    assert _rules_in(out) == []
+
+
+def test_changed_only_judges_a_named_file_with_its_bundle(tender_repo, run_cli):
+    (tender_repo / "aanbesteding" / "pve.md").write_text(PVE + "\nE4. Het LMS is snel.\n", encoding="utf-8")
+    code, out, err = run_cli("check", "aanbesteding/pve.md", "--changed-only", "HEAD", *RULES, cwd=tender_repo)
+    assert _rules_in(out) == ["aanbesteding/pve.md eisen.vage-term"], (out, err)  # no false 'exit ontbreekt'
+
+
+def test_pre_commit_hook_judges_the_bundle_of_the_staged_files(tender_repo):
+    """pre-commit passes only the staged files: a tender split over files got false 'part
+    missing' findings, and what a change caused in another file went unseen."""
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    entry = hook["entry"].split()
+
+    def hook_run(*files: str) -> str:
+        cmd = [sys.executable, "-m", "eislint", *entry[1:], *RULES, *files]
+        result = subprocess.run(cmd, cwd=tender_repo, capture_output=True, timeout=300)
+        assert b"Traceback" not in result.stderr
+        return result.stdout.decode()
+
+    (tender_repo / "aanbesteding" / "pve.md").write_text(PVE + "\nE4. Het LMS is snel.\n", encoding="utf-8")
+    assert _rules_in(hook_run("aanbesteding/pve.md")) == ["aanbesteding/pve.md eisen.vage-term"]
+    _git(tender_repo, "commit", "-qam", "E4")
+    (tender_repo / "aanbesteding" / "contract.md").write_text(NO_EXIT, encoding="utf-8")
+    assert _rules_in(hook_run("aanbesteding/contract.md")) == ["aanbesteding/pve.md volledigheid.exit-ontbreekt"]
+
+
+def test_bundle_outside_git_reports_the_named_files(tmp_path, run_cli):
+    (tmp_path / "pve.md").write_text(PVE + "\nE4. Het LMS is snel.\n", encoding="utf-8")
+    (tmp_path / "contract.md").write_text(CONTRACT, encoding="utf-8")
+    if subprocess.run(["git", "rev-parse"], cwd=tmp_path, capture_output=True).returncode == 0:
+        pytest.skip("the temporary directory lies inside a git repository")
+    code, out, err = run_cli("check", "--bundle", "pve.md", *RULES)
+    assert _rules_in(out) == ["pve.md eisen.vage-term"]
+    assert "geen git-repository" in err
+
+
+def test_bundle_root_follows_the_folders_of_a_tender(tmp_path):
+    from eislint.gitchanges import bundle_root, expand_to_bundles
+
+    for rel in ("README.md", "aanbesteding/pve.md", "aanbesteding/bijlagen/prijzen.md", "losse/map/x.md"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("# x\n", encoding="utf-8")
+    top = tmp_path
+    assert bundle_root(tmp_path / "aanbesteding/bijlagen/prijzen.md", top) == (tmp_path / "aanbesteding").resolve()
+    assert bundle_root(tmp_path / "aanbesteding/pve.md", top) == (tmp_path / "aanbesteding").resolve()
+    assert bundle_root(tmp_path / "losse/map/x.md", top) == (tmp_path / "losse/map").resolve()
+    assert bundle_root(tmp_path / "README.md", top) == tmp_path.resolve()
+    paths, named = expand_to_bundles([str(tmp_path / "aanbesteding/pve.md"), str(tmp_path / "aanbesteding/bijlagen/prijzen.md")], top)
+    assert len(paths) == 1 and len(named) == 2

@@ -131,11 +131,16 @@ def _run_options(select, extend_select, ignore, config_path, nlp_model, rules_di
               help="Meld alleen wat niet in dit baselinebestand staat (zie 'eislint baseline').")
 @click.option("--changed-only", "changed_rev", metavar="REV", default=None,
               help="Alleen documenten (en in .md/.txt alleen regels) die sinds git-revisie REV gewijzigd zijn.")
+@click.option("--bundle", "whole_bundle", is_flag=True,
+              help="Controleer bij elk genoemd bestand de hele aanbesteding (map) waar het bij hoort en meld wat in de "
+                   "genoemde bestanden staat plus wat zij elders in die aanbesteding veroorzaken (nieuw t.o.v. git "
+                   "HEAD). Voor de pre-commit-hook.")
 @click.option("--quiet", "-q", is_flag=True, help="Alleen meldingen; geen mededelingen en samenvatting.")
 @click.option("--statistics", is_flag=True, help="Alleen het aantal meldingen per regel.")
 @click.option("--no-color", is_flag=True, help="Geen kleuren.")
 def check(paths, fmt, output, select, extend_select, ignore, config_path, nlp_model, rules_dir, debug, fail_on,
-          stdin_filename, fix, unsafe_fixes, show_diff, baseline_path, changed_rev, quiet, statistics, no_color) -> None:
+          stdin_filename, fix, unsafe_fixes, show_diff, baseline_path, changed_rev, whole_bundle, quiet, statistics,
+          no_color) -> None:
     """Controleer bestanden of mappen (recursief); '-' leest van stdin."""
     from eislint.engine import Stdin, lint_paths
 
@@ -167,13 +172,23 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, nlp_mo
             sys.exit(ExitStatus.ERROR)
     options = _run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir, stdin_filename)
     stdin = Stdin(sys.stdin.buffer) if "-" in paths else None
-    report = lint_paths(list(paths), options, stdin)
+    targets, named = list(paths), set()
+    if changes is not None or whole_bundle:  # a tender is judged whole: a named file brings its bundle
+        from eislint.gitchanges import expand_to_bundles
+
+        targets, named = expand_to_bundles(targets)
+    report = lint_paths(targets, options, stdin)
+    before = _state_before(changes, whole_bundle, targets, options, report)
 
     def narrow(report) -> None:
         if changes is not None:
             from eislint.gitchanges import filter_report
 
-            filter_report(report, changes)
+            filter_report(report, changes, before)
+        elif whole_bundle:
+            from eislint.gitchanges import keep_named_and_new
+
+            keep_named_and_new(report, named, before)
         if baseline is not None:
             from eislint.baseline import filter_new
 
@@ -275,6 +290,25 @@ def annotate(source, output, force, author, select, extend_select, ignore, confi
                + (f", {result.unplaced} zonder vindplaats (bij het begin van het document)" if result.unplaced else "")
                + ".")
     sys.exit(ExitStatus.OK)
+
+
+def _state_before(changes, whole_bundle: bool, targets: list[str], options, report):
+    """(keys of the findings at the base revision, repository root), or None when there is no
+    base to compare with. With --bundle the base is $PRE_COMMIT_FROM_REF (pre-push) or HEAD."""
+    from eislint.gitchanges import GitError, findings_before, repository_root
+
+    if changes is None and not whole_bundle:
+        return None
+    try:
+        root = changes.root if changes is not None else repository_root(Path.cwd().resolve(), "--bundle")
+        rev = changes.rev if changes is not None else (os.environ.get("PRE_COMMIT_FROM_REF") or "HEAD")
+        return findings_before(rev, targets, options, root), root
+    except GitError as exc:
+        if changes is not None:
+            _fail(str(exc))
+            sys.exit(ExitStatus.ERROR)
+        report.notices.append(f"{exc}; alleen meldingen in de genoemde bestanden")
+        return None
 
 
 def exit_status(report, threshold: str) -> int:
