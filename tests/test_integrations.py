@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -76,25 +77,113 @@ def test_pre_commit_try_repo(tmp_path):
 # ---------------------------------------------------------------- GitHub Action
 
 
+def _action() -> dict:
+    return yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+
+
 def test_action_yml_structure():
-    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    action = _action()
     assert action["runs"]["using"] == "composite"
-    inputs = set(action["inputs"])
-    assert {"paths", "fail-on", "config"} <= inputs
+    inputs = action["inputs"]
+    assert {"paths", "fail-on", "config", "category", "upload-sarif", "python-version"} <= set(inputs)
+    assert inputs["upload-sarif"]["default"] == "false"  # private repositories have no code scanning
     text = (ROOT / "action.yml").read_text(encoding="utf-8")
     used = set(re.findall(r"inputs\.([A-Za-z0-9_-]+)", text))
-    assert used <= inputs, f"undefined inputs: {used - inputs}"
+    assert used <= set(inputs), f"undefined inputs: {used - set(inputs)}"
     steps = action["runs"]["steps"]
-    uses = [s.get("uses", "") for s in steps]
-    assert any(u.startswith("actions/setup-python@") for u in uses)
-    assert any(u.startswith("github/codeql-action/upload-sarif@") for u in uses)
-    runs = [s for s in steps if "run" in s]
-    assert all(s.get("shell") == "bash" for s in runs)  # composite run steps need a shell
-    assert any("GITHUB_ACTION_PATH" in s["run"] and "pip install" in s["run"] for s in runs)
-    assert any("--format sarif" in s["run"] for s in runs) and any("--format github" in s["run"] for s in runs)
     ids = {s["id"] for s in steps if "id" in s}
-    for ref in re.findall(r"steps\.([A-Za-z0-9_-]+)\.outputs", text):
+    for ref in re.findall(r"steps\.([A-Za-z0-9_-]+)\.(?:outputs|outcome)", text):
         assert ref in ids
+    for step in steps:
+        if "uses" in step:  # pinned by full commit SHA, the release in a comment
+            assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+        else:
+            assert step.get("shell") == "bash"
+            assert "${{" not in step["run"], "expressions go through env, never into the script"
+            assert "GITHUB_ENV" not in step["run"] and "GITHUB_PATH" not in step["run"]  # the job stays as it was
+    setup = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python@"))
+    assert setup["with"]["update-environment"] is False
+    assert any(s.get("uses", "").startswith("actions/cache@") for s in steps)
+    upload = next(s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@"))
+    assert upload["continue-on-error"] is True and "head.repo.full_name == github.repository" in upload["if"]
+    assert upload["with"]["category"] == "${{ steps.sarif.outputs.category }}"
+    install = next(s for s in steps if s.get("id") == "install")
+    assert "-m venv" in install["run"] and "GITHUB_ACTION_PATH" in install["run"]
+    for line in re.findall(r"uses: (\S+)", text):
+        assert re.search(re.escape(line) + r"\s+# v\d+\.\d+\.\d+", text), line
+
+
+def _outputs(path: Path) -> dict[str, str]:
+    """A GITHUB_OUTPUT file: name=value lines and name<<DELIMITER blocks."""
+    out, lines = {}, path.read_text(encoding="utf-8").splitlines()
+    i = 0
+    while i < len(lines):
+        if "<<" in lines[i] and "=" not in lines[i].split("<<")[0]:
+            name, delimiter = lines[i].split("<<", 1)
+            end = lines.index(delimiter, i + 1)
+            out[name] = "\n".join(lines[i + 1:end])
+            i = end + 1
+        else:
+            name, _, value = lines[i].partition("=")
+            out[name] = value
+            i += 1
+    return out
+
+
+def test_action_steps_run_with_paths_with_spaces(tmp_path):
+    """The run scripts of action.yml, executed as a runner would (bash, env, GITHUB_OUTPUT), on
+    two paths of which one has spaces in its name."""
+    steps = {s.get("id") or s["name"]: s for s in _action()["runs"]["steps"]}
+    work = tmp_path / "werk"
+    (work / "mijn aanbesteding").mkdir(parents=True)
+    (work / "mijn aanbesteding" / "pve.md").write_text("# PvE\n\n## Eisen\n\nE1. Het LMS is snel.\n", encoding="utf-8")
+    (work / "los stuk.md").write_text("# PvE\n\n## Eisen\n\nE1. Het LMS is gebruiksvriendelijk.\n", encoding="utf-8")
+    wrapper = tmp_path / "eislint"
+    wrapper.write_text(f"#!/bin/sh\nexec {sys.executable} -m eislint \"$@\"\n", encoding="utf-8")
+    wrapper.chmod(0o755)
+    runner_temp = tmp_path / "runner temp"
+    runner_temp.mkdir()
+    output = tmp_path / "output"
+    base = {**os.environ, "RUNNER_TEMP": str(runner_temp), "GITHUB_JOB": "tender", "GITHUB_OUTPUT": str(output),
+            "EISLINT": str(wrapper), "EISLINT_CONFIG": ""}
+
+    def run(step: str, env: dict) -> subprocess.CompletedProcess:
+        output.write_text("", encoding="utf-8")
+        return subprocess.run(["bash", "-c", steps[step]["run"]], cwd=work, env={**base, **env}, capture_output=True,
+                              timeout=300)
+
+    result = run("sarif", {"EISLINT_PATHS": "mijn aanbesteding\n  los stuk.md  \n\n", "EISLINT_CATEGORY": ""})
+    assert result.returncode == 0, result.stderr
+    out = _outputs(output)
+    sarif = json.loads(Path(out["sarif-file"]).read_text(encoding="utf-8"))
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]}
+    assert {"mijn%20aanbesteding/pve.md", "los%20stuk.md"} <= uris
+    assert out["paths"].splitlines() == ["mijn aanbesteding", "los stuk.md"]
+    assert re.fullmatch(r"eislint/tender/[0-9a-f]{8}", out["category"])
+    other = run("sarif", {"EISLINT_PATHS": "los stuk.md", "EISLINT_CATEGORY": ""})
+    assert other.returncode == 0 and _outputs(output)["category"] != out["category"]  # two uses do not collide
+    run("sarif", {"EISLINT_PATHS": "los stuk.md", "EISLINT_CATEGORY": "mijn-categorie"})
+    assert _outputs(output)["category"] == "mijn-categorie"
+
+    annotations = subprocess.run(["bash", "-c", steps["eislint (annotaties)"]["run"]], cwd=work, capture_output=True,
+                                 env={**base, "EISLINT_PATH_LIST": out["paths"], "EISLINT_FAIL_ON": "warning"},
+                                 timeout=300)
+    text = annotations.stdout.decode()
+    assert annotations.returncode == 1, annotations.stderr
+    assert "::warning file=mijn aanbesteding/pve.md,line=5" in text and "::warning file=los stuk.md,line=5" in text
+
+
+def test_docs_name_no_tags_or_packages_that_do_not_exist():
+    """The docs pointed at a tag v0.1.0 and 'pip install eislint', neither of which exists."""
+    tags = subprocess.run(["git", "tag"], cwd=ROOT, capture_output=True).stdout.decode().split()
+    for name in ("README.md", "docs/ci.md", ".pre-commit-hooks.yaml", "action.yml"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        for tag in re.findall(r"(?:rev: |eislint@)(v\d+(?:\.\d+)*)\b", text):  # eislint's own tags
+            assert tag in tags, (name, tag)
+        assert not re.search(r"pip install eislint\b", text), name
+        for ref in re.findall(r"uses: ([\w.-]+/[\w./-]+)@(\S+)", text):
+            if not ref[0].startswith("actions/checkout") and "<" not in ref[1]:
+                assert re.fullmatch(r"[0-9a-f]{40}", ref[1]), (name, ref)
 
 
 # ---------------------------------------------------------------- --changed-only
