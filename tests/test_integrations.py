@@ -316,3 +316,10 @@ def test_bundle_root_follows_the_folders_of_a_tender(tmp_path):
     assert bundle_root(tmp_path / "README.md", top) == tmp_path.resolve()
     paths, named = expand_to_bundles([str(tmp_path / "aanbesteding/pve.md"), str(tmp_path / "aanbesteding/bijlagen/prijzen.md")], top)
     assert len(paths) == 1 and len(named) == 2
+
+
+def test_bundle_with_a_named_folder_reports_all_of_it(tender_repo, run_cli):
+    (tender_repo / "aanbesteding" / "pve.md").write_text(PVE + "\nE4. Het LMS is snel.\n", encoding="utf-8")
+    _git(tender_repo, "commit", "-qam", "E4")
+    code, out, _ = run_cli("check", "--bundle", "aanbesteding", *RULES, cwd=tender_repo)
+    assert _rules_in(out) == ["aanbesteding/pve.md eisen.vage-term"]

@@ -88,10 +88,14 @@ def keep_named_and_new(report, named: set[Path], before) -> None:
     """--bundle: the findings in the named files, and the ones the change caused elsewhere in
     their bundles (new against the base revision)."""
     new = set(map(id, new_findings(report.findings, *before))) if before is not None else set()
-    report.findings[:] = [f for f in report.findings
-                          if id(f) in new or (f.path != "-" and Path(f.path).resolve() in named)]
+
+    def is_named(path: str) -> bool:
+        resolved = Path(path).resolve()
+        return path != "-" and (resolved in named or any(parent in named for parent in resolved.parents))
+
+    report.findings[:] = [f for f in report.findings if id(f) in new or is_named(f.path)]
     paths = {f.path for f in report.findings}
-    report.documents[:] = [d for d in report.documents if d.path in paths or Path(d.path).resolve() in named]
+    report.documents[:] = [d for d in report.documents if d.path in paths or is_named(d.path)]
 
 
 def filter_report(report, changes: Changes, before: tuple[Counter, Path] | None = None) -> int:
@@ -149,6 +153,8 @@ def expand_to_bundles(paths: list[str], top: Path | None = None) -> tuple[list[s
     for raw in paths:
         path = Path(raw)
         if raw == "-" or not path.is_file():
+            if raw != "-" and path.is_dir():
+                named.add(path.resolve())  # a named folder: all its files count as named
             out.append(raw)
             continue
         named.add(path.resolve())
