@@ -253,7 +253,8 @@ def tender_repo(tmp_path) -> Path:
 
 
 def _rules_in(out: str) -> list[str]:
-    return sorted(f"{line.split(':')[0]} {line.split()[2]}" for line in out.splitlines() if ": warning " in line)
+    found = (re.match(r"^(.+?):\d+:\d+: (?:warning|waarschuwing) (\S+) ", line) for line in out.splitlines())
+    return sorted(f"{m.group(1)} {m.group(2)}" for m in found if m)
 
 
 def test_changed_only_reports_a_document_level_finding_the_change_caused(tender_repo, run_cli):

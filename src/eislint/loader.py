@@ -178,8 +178,8 @@ def load_rule(path: Path, pack: str) -> Rule:
     for key, values in when.items():
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise doc.error(f"'when.{key}' moet een lijst van teksten zijn", "when", key)
-        kinds = SECTION_KINDS if key.endswith("sections") else REQUIREMENT_KINDS
-        for i, value in enumerate(values):
+        kinds = {"sections": SECTION_KINDS, "requirements": REQUIREMENT_KINDS}.get(key.removeprefix("not_"), ())
+        for i, value in enumerate(values if kinds else ()):
             if value not in kinds:  # a misspelt kind would make the rule never fire, silently
                 label = "soort onderdeel" if kinds is SECTION_KINDS else "soort eis"
                 raise doc.error(unknown(label, value, kinds, f"when.{key}"), "when", key, i)
