@@ -216,7 +216,11 @@ def findings_before(rev: str | None, paths: list[str], options, root: Path) -> C
         if archive.returncode != 0:
             raise GitError(f"git archive {rev} mislukt: {archive.stderr.decode(errors='replace').strip()}")
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-            tar.extractall(base, filter="data")
+            if hasattr(tarfile, "data_filter"):  # Python 3.11.4+
+                tar.extractall(base, filter="data")
+            else:  # git archive writes plain relative paths; links are not needed to check documents
+                tar.extractall(base, members=[m for m in tar.getmembers() if (m.isfile() or m.isdir())
+                                              and not m.name.startswith("/") and ".." not in Path(m.name).parts])
         empty = base / ".eislint-leeg.yaml"
         empty.write_text("", encoding="utf-8")
         groups: dict[Path, list[str]] = {}
