@@ -367,3 +367,18 @@ def test_parse_batches_are_cut_by_characters(monkeypatch):
     sizes = [[len(u.text) for u in batch] for batch in analysis._batches(units, batch_size=64)]
     assert sizes == [[30_000, 40_000], [40_000, 10, 10], [90_000, 5]]
     assert all(len(b) <= 2 for b in analysis._batches([analysis.ParseUnit(0, 1, "x")] * 5, batch_size=2))
+
+
+def test_no_rewrite_of_a_giant_sentence_per_finding(lint):
+    """An .xlsx of 300 cells of 32,767 characters reached 4 GB in the rule stage: every finding
+    kept its own rewritten copy of the whole cell. A sentence longer than MAX_REWRITE_CHARS gets
+    no rewrite; a normal one still does."""
+    from eislint import engine
+
+    long = "E1. Het LMS ondersteunt indien mogelijk SAML 2.0 " + "en nog een woord " * 300 + ".\n"
+    short = "E2. Het LMS ondersteunt indien mogelijk SAML 2.0.\n"
+    report = lint("# PvE\n\n## Eisen\n\n" + long + "\n" + short, select=["eisen.ontsnappingsclausule"])
+    by_line = {f.line: f for f in report.findings}
+    assert len(long) > engine.MAX_REWRITE_CHARS
+    assert by_line[5].rewrite is None
+    assert by_line[7].rewrite == "Het LMS ondersteunt SAML 2.0."

@@ -28,6 +28,8 @@ PARSE_ANNOTATIONS = {"lemma", "pos", "morph", "dep", "ents"}
 # The largest real tender seen has a few hundred paragraphs and cells; a spreadsheet of 10,000
 # columns has a million. Every unit becomes a spaCy Doc: beyond this the run would take minutes.
 MAX_PARSE_UNITS = 50_000
+# A rewritten sentence is shown to a reader; one longer than this is no sentence to show.
+MAX_REWRITE_CHARS = 2_000
 
 
 @dataclass(slots=True)
@@ -422,7 +424,8 @@ def make_finding(rule: Rule, hit: Hit, unit: Unit) -> Finding:
         sent = next((s for s in unit.analysis.sentences(context_unit_start, context_unit_end)
                      if s.start <= hit.start and hit.end <= s.end), None)
         a, b = (sent.start, sent.end) if sent is not None else (context_unit_start, context_unit_end)
-        values["rewrite"] = rewrite(doc.clean(a, b), hit.start - a, hit.end - a, hit.replacement)
+        if b - a <= MAX_REWRITE_CHARS:  # a 'sentence' of a 32,767-character cell, per finding: gigabytes
+            values["rewrite"] = rewrite(doc.clean(a, b), hit.start - a, hit.end - a, hit.replacement)
     suggestion = render(rule.suggestion, values) or values.get("suggestie") or None
     fix = None
     if rule.fix is not None and hit.replacement is not None:
