@@ -143,3 +143,30 @@ def test_annotate_xlsx_end_to_end(tmp_path, run_cli):
     assert code == 0, err
     sheet = openpyxl.load_workbook(str(tmp_path / "pve-review.xlsx"))["PvE"]
     assert sheet["B2"].comment is not None and "eisen.vage-term" in sheet["B2"].comment.text
+
+
+def test_findings_with_a_known_place_go_there_not_on_the_title(tmp_path, run_cli):
+    """A weighting table whose match spans rows, and an unused suppression typed as a paragraph,
+    were put on the document's title."""
+    from support.files import docx_bytes
+
+    def build(d):
+        d.add_heading("Programma van Eisen", 1)
+        d.add_heading("Gunning", 2)
+        table = d.add_table(rows=3, cols=2)
+        for r, (a, b) in enumerate([("Criterium", "Weging"), ("Kwaliteit", "50%"), ("Prijs", "40%")]):
+            table.cell(r, 0).text, table.cell(r, 1).text = a, b
+        d.add_paragraph("<!-- eislint: negeer eisen.vage-term -- reden: gedefinieerd in bijlage 2 -->")
+        d.add_paragraph("E1. Het LMS ondersteunt SCORM.")
+
+    (tmp_path / "pve.docx").write_bytes(docx_bytes(build))
+    code, out, _ = run_cli("annotate", "pve.docx", "-o", "review.docx", "--select",
+                           "gunning.weging-telt-niet-op,meta,eisen.vage-term")
+    assert code == 0 and "zonder vindplaats" not in out, out
+    document = docx.Document(str(tmp_path / "review.docx"))
+    texts = {str(c.comment_id): c.text for c in document.comments}
+    anchored = _anchored(document)
+    by_rule = {next(r for r in ("weging-telt-niet-op", "ongebruikte-suppressie") if r in texts[i]): anchored[i]
+               for i in anchored if any(r in texts[i] for r in ("weging-telt-niet-op", "ongebruikte-suppressie"))}
+    assert by_rule["weging-telt-niet-op"] == "Criterium"  # the first cell of the table, not the title
+    assert by_rule["ongebruikte-suppressie"].startswith("<!-- eislint: negeer eisen.vage-term")

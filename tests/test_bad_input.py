@@ -55,7 +55,6 @@ def _cases() -> dict[str, tuple[bytes, str]]:
         "leeg.xlsx": (xlsx_bytes({"Blad1": []}), "leeg"),
         "leeg.md": (b"", "leeg"),
         "codering.csv": (b"Nr;Omschrijving\nE1;Het LMS \x81\x8d snel\n", "codering"),
-        "scan.pdf": (make_pdf([[]]), "geen tekstlaag"),
         "afgebroken.pdf": (pdf[:40], "beschadigd"),
         "geen-zip.ods": (b"\x00\x01binary", "geen OpenDocument-rekenblad"),
     }
@@ -109,3 +108,40 @@ def test_debug_shows_the_traceback_of_an_unexpected_reader_error(tmp_path, monke
     monkeypatch.setenv("EISLINT_DEBUG", "1")
     with pytest.raises(KeyError):
         readers.read_bytes("x.docx", b"iets")
+
+
+def _png() -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b""))
+
+
+def test_files_without_text_are_a_notice_not_a_failure(tmp_path, run_cli):
+    """A scanned PDF or a drawing is a legitimate part of a bundle: 'niet gecontroleerd: geen
+    tekst', and the run does not fail on it (it exited 2). A broken file still does."""
+    bundle = tmp_path / "aanbesteding"
+    bundle.mkdir()
+    (bundle / "scan.pdf").write_bytes(make_pdf([[], []]))
+    image = tmp_path / "tekening.png"
+    image.write_bytes(_png())
+    (bundle / "tekening.docx").write_bytes(docx_bytes(lambda d: d.add_picture(str(image))))
+    (bundle / "goed.docx").write_bytes(docx_bytes(_good_docx))
+    code, out, err = run_cli("check", "aanbesteding", "--select", "eisen.vage-term", "--format", "concise")
+    assert code == 0, err
+    assert "goed.docx" in out and "gebruiksvriendelijk" in out
+    for name in ("scan.pdf", "tekening.docx"):
+        mine = [line for line in err.splitlines() if name in line]
+        assert len(mine) == 1 and "let op" in mine[0] and "niet gecontroleerd: geen tekst" in mine[0], err
+    (bundle / "kapot.pdf").write_bytes(make_pdf([["E1 Het LMS is snel."]])[:40])
+    code, _, err = run_cli("check", "aanbesteding", "--select", "eisen.vage-term", "--format", "concise")
+    assert code == 2 and "kapot.pdf" in err
+    (bundle / "kapot.pdf").unlink()
+    code, out, _ = run_cli("check", "aanbesteding", "--select", "eisen.vage-term", "--format", "sarif")
+    notes = [n["message"]["text"] for n in __import__("json").loads(out)["runs"][0]["invocations"][0]
+             ["toolExecutionNotifications"]]
+    assert any("scan.pdf" in n and "geen tekst" in n for n in notes)

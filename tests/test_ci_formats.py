@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -12,7 +14,7 @@ import pytest
 
 from conftest import ROOT
 from eislint.engine import Report
-from eislint.findings import Finding, Severity
+from eislint.findings import Finding, InputError, Severity
 from eislint.formatters import FORMATTERS
 
 SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"
@@ -200,3 +202,116 @@ def test_junit_suite_per_file_case_per_rule(tmp_path, monkeypatch):
     assert int(suites["schoon.md"].get("tests")) == len(SELECT)
     assert suites["weg.md"].find("testcase/error") is not None
     assert root.get("errors") == "1"
+
+
+# ---------------------------------------------------------------- the whole rule set on corpora/
+
+CONCISE_LINE = re.compile(r"^[^\n]+:\d+:\d+: (error|warning|info|fout|waarschuwing|advies) [a-z][a-z0-9-]*\.[a-z0-9-]+ \S.*$")
+
+
+@pytest.fixture(scope="module")
+def corpus_report():
+    """corpora/ with every rule enabled, paths relative to the repository root."""
+    from eislint.engine import RunOptions, lint_paths
+
+    old = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        report = lint_paths(["corpora"], RunOptions(select=["ALL"]))
+        yield report
+    finally:
+        os.chdir(old)
+
+
+def _render_in_root(name: str, report: Report) -> str:
+    old = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return _render(name, report)
+    finally:
+        os.chdir(old)
+
+
+def test_corpus_report_covers_every_rule(corpus_report):
+    from eislint.loader import all_rules
+
+    assert {r.id for r in corpus_report.rules} == {r.id for r in all_rules()}
+    assert len(corpus_report.findings) > 200 and len(corpus_report.documents) > 10
+
+
+def test_sarif_of_the_full_rule_set_validates(corpus_report):
+    jsonschema = pytest.importorskip("jsonschema")
+    data = json.loads(_render_in_root("sarif", corpus_report))
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    errors = list(jsonschema.validators.validator_for(schema)(schema).iter_errors(data))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
+    tags = [r["properties"]["tags"] for r in data["runs"][0]["tool"]["driver"]["rules"]]
+    assert all(len(t) == len(set(t)) for t in tags)
+    assert ["gunning"] in tags  # pack and category named alike: one tag
+
+
+def test_gitlab_fingerprints_unique_across_files(corpus_report):
+    from eislint.baseline import fingerprint
+
+    issues = json.loads(_render_in_root("gitlab", corpus_report))
+    assert len(issues) == len(corpus_report.findings)
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+    # the case that needs the path: the same finding (rule, text, requirement) in two files
+    by_print: dict[str, set[str]] = {}
+    for f in corpus_report.findings:
+        by_print.setdefault(fingerprint(f), set()).add(f.path)
+    assert any(len(paths) > 1 for paths in by_print.values())
+
+
+def test_gitlab_fingerprint_stable_across_line_shifts(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    before = {i["fingerprint"] for i in json.loads(_render("gitlab", _lint(tmp_path)))}
+    shifted = _lint(tmp_path, FLAWED.replace("## Eisen\n", "## Eisen\n\nInleiding.\n"))
+    assert {i["fingerprint"] for i in json.loads(_render("gitlab", shifted))} == before
+
+
+def test_junit_validates_against_the_jenkins_xunit_schema(corpus_report):
+    etree = pytest.importorskip("lxml.etree")
+    schema = etree.XMLSchema(etree.parse(str(ROOT / "tests" / "data" / "junit-10.xsd")))
+    report = corpus_report
+    report_with_error = Report(findings=report.findings, documents=report.documents, rules=report.rules,
+                               config=report.config, errors=[InputError("kapot.docx", "beschadigd <bestand> & meer")])
+    doc = etree.fromstring(_render_in_root("junit", report_with_error).encode("utf-8"))
+    assert schema.validate(doc), schema.error_log
+    suites = doc.findall("testsuite")
+    assert int(doc.get("tests")) == sum(int(s.get("tests")) for s in suites)
+    assert int(doc.get("failures")) == sum(int(s.get("failures")) for s in suites)
+    for suite in suites:
+        assert int(suite.get("tests")) == len(suite.findall("testcase"))
+        assert int(suite.get("failures")) == len(suite.findall("testcase/failure"))
+
+
+def test_concise_one_line_per_finding_on_the_corpus(corpus_report):
+    lines = _render_in_root("concise", corpus_report).split("\n")
+    assert lines[-1] == ""
+    findings, summary = lines[:-2], lines[-2]
+    assert len(findings) == len(corpus_report.findings)
+    bad = [line for line in findings if not CONCISE_LINE.match(line)]
+    assert not bad, bad[:3]
+    assert re.match(r"^\d+ meldingen \(", summary)
+
+
+def test_concise_match_across_a_line_break_stays_on_one_line(tmp_path, run_cli):
+    (tmp_path / "pve.md").write_text("# PvE\n\n## Eisen\n\nE1. Het LMS ondersteunt indien\nmogelijk SAML 2.0.\n",
+                                     encoding="utf-8")
+    for extra in ((), ("--quiet",)):
+        code, out, _ = run_cli("check", "pve.md", "--select", "eisen.ontsnappingsclausule", "--format", "concise",
+                               *extra)
+        lines = out.splitlines()
+        hits = [line for line in lines if "ontsnappingsclausule" in line]
+        assert len(hits) == 1 and CONCISE_LINE.match(hits[0]), out
+        assert "'indien mogelijk'" in hits[0]
+        assert len(lines) == (1 if extra else 2), out
+
+
+def test_concise_escapes_control_characters_in_a_path():
+    from eislint.formatters.lines import finding_line
+
+    line = finding_line(_finding(path="map\nmet regeleinde.md", message="twee\r\nregels\u2028en meer"))
+    assert "\n" not in line and "\r" not in line and "\u2028" not in line
+    assert re.match(r"map\\nmet regeleinde\.md:3:5: \w+ eisen\.vage-term twee regels en meer$", line), line

@@ -237,3 +237,55 @@ def test_bundled_sample_from_readme():
     sample = ROOT / "corpora" / "lms-gemeente-zeedorp" / "concept-pve.md"
     result = _run("check", str(sample), "--format", "concise", cwd=ROOT)
     assert result.returncode == 1 and b"eisen.vage-term" in result.stdout
+
+
+def test_stdin_filename_finds_the_config_of_that_file(tmp_path, run_cli):
+    """The config is looked up from --stdin-filename, as for the file it stands for (editors and
+    pre-commit pipe a buffer in with its name)."""
+    (tmp_path / "deel").mkdir()
+    (tmp_path / "deel" / "eislint.yaml").write_text("ignore: [eisen.vage-term]\n", encoding="utf-8")
+    text = "# PvE\n\n## Eisen\n\nE1. Het LMS is gebruiksvriendelijk.\n"
+    code, out, _ = run_cli("check", "-", "--stdin-filename", "deel/pve.md", "--select", "eisen", "--format", "concise",
+                           input=text)
+    assert "eisen.vage-term" not in out and code == 0
+    code, out, _ = run_cli("check", "-", "--stdin-filename", "pve.md", "--select", "eisen", "--format", "concise",
+                           input=text)
+    assert "eisen.vage-term" in out
+
+
+def test_no_color_is_honoured_on_a_terminal(tmp_path):
+    """NO_COLOR (no-color.org) turns colours off even when stdout is a terminal."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    (tmp_path / "pve.md").write_text("# PvE\n\n## Eisen\n\nE1. Het LMS is gebruiksvriendelijk.\n", encoding="utf-8")
+
+    def on_terminal(env: dict) -> bytes:
+        leader, follower = pty.openpty()
+        try:
+            proc = subprocess.Popen([sys.executable, "-m", "eislint", "check", "pve.md", "--select", "eisen.vage-term"],
+                                    cwd=tmp_path, stdout=follower, stderr=subprocess.DEVNULL,
+                                    env={**os.environ, "TERM": "xterm-256color", **env})
+            os.close(follower)
+            chunks = []
+            while True:
+                try:
+                    chunk = os.read(leader, 65536)
+                except OSError:  # EIO: the child closed the terminal
+                    break
+                if not chunk:
+                    break
+                chunks.append(chunk)
+            proc.wait(timeout=120)
+            return b"".join(chunks)
+        finally:
+            os.close(leader)
+
+    env = {k: "" for k in ("NO_COLOR", "FORCE_COLOR")}
+    coloured = on_terminal({**env, "NO_COLOR": ""})
+    plain = on_terminal({**env, "NO_COLOR": "1"})
+    assert b"gebruiksvriendelijk" in coloured and b"gebruiksvriendelijk" in plain
+    assert b"\x1b[" in coloured
+    assert b"\x1b[" not in plain

@@ -219,3 +219,52 @@ def test_usage_errors(tmp_path, run_cli):
     assert run_cli("check", "pve.md", "--fix", "--diff")[0] == 2
     assert run_cli("check", "pve.md", "--unsafe-fixes")[0] == 2
     assert ROOT.is_dir()
+
+
+# ---------------------------------------------------------------- the shipped safe fixes
+
+
+def test_fix_without_unsafe_fixes_applies_the_safe_ones(tmp_path, run_cli):
+    """No shipped rule had a safe fix, so --fix alone never changed anything."""
+    text = ("# PvE\n\n## Eisen\n\nE1. Het LMS toont de de voortgang  van elke medewerker.\n\n"
+            "E2. Het LMS ondersteunt indien mogelijk SAML 2.0.\n\nE3. De leverancier weet dat dat klopt.\n")
+    path = tmp_path / "pve.md"
+    path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    code, _, err = run_cli("check", "pve.md", "--fix", "--select", "eisen")
+    fixed = path.read_bytes().decode("utf-8")
+    assert "E1. Het LMS toont de voortgang van elke medewerker.\r\n" in fixed, fixed
+    assert "indien mogelijk" in fixed  # unsafe: needs --unsafe-fixes
+    assert "dat dat klopt" in fixed  # a repetition that can be right is no typing error
+    assert fixed.count("\r\n") == text.count("\n")
+    assert "2 verbeteringen toegepast" in err
+
+
+def test_or_equivalent_goes_after_a_hyphenated_word(tmp_path, run_cli):
+    """The unsafe fix turned 'type II-verklaring' into 'type II of gelijkwaardig-verklaring'."""
+    path = tmp_path / "pve.md"
+    path.write_text("E1. De leverancier levert een ISAE 3402 type II-verklaring en een ISO 27001-certificaat.\n",
+                    encoding="utf-8")
+    run_cli("check", "pve.md", "--fix", "--unsafe-fixes", "--select", "eisen.norm-zonder-gelijkwaardig")
+    assert path.read_text(encoding="utf-8") == ("E1. De leverancier levert een ISAE 3402 type II-verklaring of "
+                                                "gelijkwaardig en een ISO 27001-certificaat of gelijkwaardig.\n")
+
+
+def test_every_fix_documents_its_safety_and_explain_shows_it(run_cli):
+    from eislint.loader import all_rules
+    from eislint.ruledocs import FIX_SAFETY_WORD
+
+    rules = all_rules()
+    safe = {r.id for r in rules if r.fix and r.fix["applicability"] == "safe"}
+    assert {"eisen.dubbele-spatie", "eisen.dubbel-woord"} <= safe
+    assert "eisen.en-of" not in safe  # choosing 'en' or 'of' changes the demand
+    for rule in rules:
+        code, out, _ = run_cli("explain", rule.id)
+        assert code == 0 and "Automatische correctie: " in out
+        if rule.fix:
+            word = FIX_SAFETY_WORD[rule.fix["applicability"]]
+            assert rule.docs["fix_veiligheid"].startswith(word), rule.id
+            assert rule.docs["fix_veiligheid"].split(":")[0] in out
+        else:
+            assert "Automatische correctie: geen" in out
+    _, out, _ = run_cli("explain", "eisen.dubbele-spatie")
+    assert "veilig, verandert de betekenis niet (eislint check --fix past haar toe)" in out

@@ -317,7 +317,9 @@ def test_pdf_protection():
 
 
 def test_pdf_without_text_layer():
-    with pytest.raises(ReadError, match="geen tekstlaag: OCR nodig"):
+    from eislint.readers import NoText
+
+    with pytest.raises(NoText, match="zonder tekstlaag .*OCR nodig"):
         read_bytes("scan.pdf", make_pdf([[], []]))
     doc = read_bytes("half.pdf", make_pdf([["E1 Het LMS is snel."], []]))
     assert any("pagina 2 zonder tekstlaag" in n for n in doc.notices)

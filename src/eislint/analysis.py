@@ -96,11 +96,31 @@ def parse_units(document: Document) -> list[ParseUnit]:
     return units
 
 
+# The parser's working memory grows with the characters in a batch, not the number of texts:
+# 64 spreadsheet cells of 32,767 characters took gigabytes. Batches are cut at this many characters.
+MAX_BATCH_CHARS = 100_000
+
+
+def _batches(units: list[ParseUnit], batch_size: int) -> Iterable[list[ParseUnit]]:
+    batch: list[ParseUnit] = []
+    size = 0
+    for unit in units:
+        if batch and (len(batch) >= batch_size or size + len(unit.text) > MAX_BATCH_CHARS):
+            yield batch
+            batch, size = [], 0
+        batch.append(unit)
+        size += len(unit.text)
+    if batch:
+        yield batch
+
+
 def analyse(documents: list[Document], nlp: Any, batch_size: int = 64) -> list[Analysis]:
     """Parse the blocks of all documents in one nlp.pipe stream."""
     per_doc = [parse_units(d) for d in documents]
     flat = [u for units in per_doc for u in units]
     if nlp is not None and flat:
-        for unit, parsed in zip(flat, nlp.pipe((u.text for u in flat), batch_size=batch_size)):
-            unit.doc = parsed
+        for batch in _batches(flat, batch_size):
+            for unit, parsed in zip(batch, nlp.pipe((u.text for u in batch), batch_size=len(batch))):
+                parsed.tensor = None  # tok2vec output, used inside the pipeline only: 384 bytes a token
+                unit.doc = parsed
     return [Analysis(d, units) for d, units in zip(documents, per_doc)]

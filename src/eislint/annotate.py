@@ -7,8 +7,9 @@ name, "rij": r, "cel": "C14"} for Excel), `match`, and `start`/`end` in the extr
 
 Word: a comment per finding, anchored on exactly the matched words (runs are split at the match
 boundaries, formatting kept). Excel: a cell comment per cell, holding every finding in that cell.
-A finding that cannot be placed (a document-level finding, or words no longer found) is
-anchored at the start of the document or sheet, and counted.
+A finding whose words are not found in one paragraph (a match over several table rows) goes to
+the paragraph or cell its location names; only a finding without a known place (or words no
+longer found) is anchored at the start of the document or sheet, and counted.
 """
 
 from __future__ import annotations
@@ -137,6 +138,28 @@ def _candidates_docx(document, location: dict) -> list:
     return out
 
 
+def _runs_at(document, location: dict) -> list:
+    """The runs of the paragraph or table cell a location names (a weighting table, a suppression
+    comment): a finding whose place is known goes there, not on the title."""
+    paragraphs = []
+    if "tabel" in location:
+        tables = document.tables
+        t, r, k = (int(location.get(key, 1)) - 1 for key in ("tabel", "rij", "kolom"))
+        if 0 <= t < len(tables) and 0 <= r < len(tables[t].rows):
+            cells = tables[t].rows[r].cells
+            cell = cells[k] if 0 <= k < len(cells) else cells[0]
+            paragraphs = list(cell.paragraphs) + [p for c in cells for p in c.paragraphs]
+    elif "paragraaf" in location:
+        n = int(location["paragraaf"]) - 1
+        if 0 <= n < len(document.paragraphs):
+            paragraphs = [document.paragraphs[n]]
+    for paragraph in paragraphs:
+        runs = [run for run in paragraph.runs if run.text]
+        if runs:
+            return runs
+    return []
+
+
 def annotate_docx(source: Path, target: Path, findings: list[Finding], rules: dict, author: str,
                   extracted=None) -> AnnotateResult:
     import docx
@@ -159,6 +182,8 @@ def annotate_docx(source: Path, target: Path, findings: list[Finding], rules: di
                 runs = anchor_runs(paragraph, hit.start(), hit.end())
                 if runs:
                     break
+        if not runs:  # words not found in one paragraph (a match over several rows): the known place
+            runs = _runs_at(document, f.location)
         if runs:
             document.add_comment(runs, text=comment_text(f, rules.get(f.rule)), author=author, initials=initials)
             result.placed += 1

@@ -99,8 +99,18 @@ def load(path: Path) -> Counter[tuple[str, str, str]]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BaselineError(f"{path}: baselinebestand bestaat niet") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BaselineError(f"{path}: geen geldig baselinebestand ({exc})") from None
+    except IsADirectoryError:
+        raise BaselineError(f"{path}: is een map, geen baselinebestand") from None
+    except json.JSONDecodeError as exc:
+        raise BaselineError(f"{path}: geen geldig baselinebestand (ongeldige JSON, regel {exc.lineno}, kolom {exc.colno})") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: te diep genest; geen eislint-baseline") from None
+    except UnicodeDecodeError:
+        raise BaselineError(f"{path}: geen geldige UTF-8") from None
+    except ValueError:  # e.g. an integer of more than 4,300 digits
+        raise BaselineError(f"{path}: geen geldig baselinebestand") from None
+    except OSError as exc:
+        raise BaselineError(f"{path}: kan baselinebestand niet lezen ({exc.strerror or exc})") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("findings"), list):
         raise BaselineError(f"{path}: geen eislint-baseline (verwacht schema '{SCHEMA}')")
     counts: Counter[tuple[str, str, str]] = Counter()

@@ -12,14 +12,12 @@ from pathlib import Path
 
 import click
 
-from eislint import cli_nl
+from eislint import __version__, cli_nl
+from eislint.findings import ExitStatus
+from eislint.formatters import FORMATTERS
+from eislint.taal import aantal
 
-cli_nl.install()  # before the commands below are built: Click translates some texts at definition
-
-from eislint import __version__  # noqa: E402
-from eislint.findings import ExitStatus  # noqa: E402
-from eislint.formatters import FORMATTERS  # noqa: E402
-from eislint.taal import aantal  # noqa: E402
+cli_nl.install()  # before the commands: some of Click's help texts are built at decoration time
 
 _FORMATS = tuple(FORMATTERS)  # the registry decides; its modules are imported only when used
 
@@ -30,6 +28,23 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 def _fail(message: str) -> None:
     click.echo(f"eislint: fout: {message}", err=True)
+
+
+def _check_output(output: Path | None) -> None:
+    """Refuse an -o that cannot be written before the run, not after it (exit 2)."""
+    if output is None:
+        return
+    folder = output.parent if str(output.parent) else Path(".")
+    problem = None
+    if output.is_dir():
+        problem = "is een map"
+    elif not folder.is_dir():
+        problem = f"map '{folder}' bestaat niet" if not folder.exists() else f"'{folder}' is geen map"
+    elif not os.access(folder, os.W_OK | os.X_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        problem = "geen schrijfrechten"
+    if problem:
+        _fail(f"-o {output}: {problem}; er is niets gecontroleerd")
+        sys.exit(ExitStatus.ERROR)
 
 
 class _Group(click.Group):
@@ -47,8 +62,11 @@ class _Group(click.Group):
         except click.Abort:
             click.echo("Afgebroken.", err=True)
             sys.exit(ExitStatus.ERROR)
-        except click.ClickException as exc:
-            exc.show()
+        except click.ClickException as exc:  # one Dutch line, like every other error
+            hint = ""
+            if isinstance(exc, click.UsageError) and exc.ctx is not None:
+                hint = f" (zie '{exc.ctx.command_path} --help')"
+            _fail(exc.format_message().replace("\n\t", " ").replace("\n", " ") + hint)
             sys.exit(ExitStatus.ERROR)
         except ConfigError as exc:
             if debug:
@@ -99,7 +117,7 @@ def _run_options(select, extend_select, ignore, config_path, nlp_model, rules_di
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(_FORMATS), default=None,
               help="Uitvoerformaat (standaard: rich op een terminal, anders concise). CI: sarif, github, gitlab, junit.")
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -115,13 +133,18 @@ def _run_options(select, extend_select, ignore, config_path, nlp_model, rules_di
               help="Meld alleen wat niet in dit baselinebestand staat (zie 'eislint baseline').")
 @click.option("--changed-only", "changed_rev", metavar="REV", default=None,
               help="Alleen documenten (en in .md/.txt alleen regels) die sinds git-revisie REV gewijzigd zijn.")
+@click.option("--bundle", "whole_bundle", is_flag=True,
+              help="Controleer bij elk genoemd bestand de hele aanbesteding (map) waar het bij hoort en meld wat in de "
+                   "genoemde bestanden staat plus wat zij elders in die aanbesteding veroorzaken (nieuw t.o.v. git "
+                   "HEAD). Voor de pre-commit-hook.")
 @click.option("--quiet", "-q", is_flag=True, help="Alleen meldingen; geen mededelingen en samenvatting.")
 @click.option("--statistics", is_flag=True, help="Alleen het aantal meldingen per regel.")
 @click.option("--no-color", is_flag=True, help="Geen kleuren.")
 def check(paths, fmt, output, select, extend_select, ignore, config_path, nlp_model, rules_dir, debug, fail_on,
-          stdin_filename, fix, unsafe_fixes, show_diff, baseline_path, changed_rev, quiet, statistics, no_color) -> None:
+          stdin_filename, fix, unsafe_fixes, show_diff, baseline_path, changed_rev, whole_bundle, quiet, statistics,
+          no_color) -> None:
     """Controleer bestanden of mappen (recursief); '-' leest van stdin."""
-    from eislint.engine import lint_paths
+    from eislint.engine import Stdin, lint_paths
 
     if not paths:
         raise click.UsageError("geef een of meer bestanden of mappen (of '-' voor stdin)")
@@ -131,6 +154,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, nlp_mo
         raise click.UsageError("--unsafe-fixes werkt alleen samen met --fix of --diff")
     if changed_rev is not None and "-" in paths:
         raise click.UsageError("--changed-only werkt niet met tekst van stdin ('-')")
+    _check_output(output)
     changes = baseline = None
     if changed_rev is not None:
         from eislint.gitchanges import Changes, GitError
@@ -149,14 +173,24 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, nlp_mo
             _fail(str(exc))
             sys.exit(ExitStatus.ERROR)
     options = _run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir, stdin_filename)
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
-    report = lint_paths(list(paths), options, stdin)
+    stdin = Stdin(sys.stdin.buffer) if "-" in paths else None
+    targets, named = list(paths), set()
+    if changes is not None or whole_bundle:  # a tender is judged whole: a named file brings its bundle
+        from eislint.gitchanges import expand_to_bundles
+
+        targets, named = expand_to_bundles(targets)
+    report = lint_paths(targets, options, stdin)
+    before = _state_before(changes, whole_bundle, targets, options, report)
 
     def narrow(report) -> None:
         if changes is not None:
             from eislint.gitchanges import filter_report
 
-            filter_report(report, changes)
+            filter_report(report, changes, before)
+        elif whole_bundle:
+            from eislint.gitchanges import keep_named_and_new
+
+            keep_named_and_new(report, named, before)
         if baseline is not None:
             from eislint.baseline import filter_new
 
@@ -186,7 +220,8 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, nlp_mo
     stream = open(output, "w", encoding="utf-8", newline="\n") if output is not None else None  # noqa: SIM115
     out = stream or sys.stdout
     try:
-        color = not no_color and stream is None and out.isatty()
+        # https://no-color.org: NO_COLOR set and not empty means no colour, also on a terminal
+        color = not no_color and not os.environ.get("NO_COLOR") and stream is None and out.isatty()
         if statistics:
             for rule, count in sorted(report.summary()["by_rule"].items(), key=lambda kv: (-kv[1], kv[0])):
                 out.write(f"{count:5d}  {rule}\n")
@@ -194,10 +229,9 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, nlp_mo
             name = fmt or (config.format if config and config.format in FORMATTERS else None)
             name = name or ("rich" if out.isatty() else "concise")
             if quiet and name == "concise":
-                from eislint.formatters.concise import line
+                from eislint.formatters.concise import write_findings
 
-                for f in report.findings:
-                    out.write(line(f) + "\n")
+                write_findings(report, out)
             else:
                 FORMATTERS[name](report, out, color)
     finally:
@@ -213,7 +247,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, nlp_mo
 
 
 @main.command(name="baseline")
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1)
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("eislint-baseline.json"), show_default=True, help="Het baselinebestand.")
 @_lint_options
@@ -226,6 +260,7 @@ def baseline_cmd(paths, output, select, extend_select, ignore, config_path, nlp_
         raise click.UsageError("geef een of meer bestanden of mappen")
     if "-" in paths:
         raise click.UsageError("een baseline hoort bij bestanden, niet bij stdin ('-')")
+    _check_output(output)
     report = lint_paths(list(paths), _run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir))
     for error in report.errors:
         _fail(str(error))
@@ -257,6 +292,25 @@ def annotate(source, output, force, author, select, extend_select, ignore, confi
                + (f", {result.unplaced} zonder vindplaats (bij het begin van het document)" if result.unplaced else "")
                + ".")
     sys.exit(ExitStatus.OK)
+
+
+def _state_before(changes, whole_bundle: bool, targets: list[str], options, report):
+    """(keys of the findings at the base revision, repository root), or None when there is no
+    base to compare with. With --bundle the base is $PRE_COMMIT_FROM_REF (pre-push) or HEAD."""
+    from eislint.gitchanges import GitError, findings_before, repository_root
+
+    if changes is None and not whole_bundle:
+        return None
+    try:
+        root = changes.root if changes is not None else repository_root(Path.cwd().resolve(), "--bundle")
+        rev = changes.rev if changes is not None else (os.environ.get("PRE_COMMIT_FROM_REF") or "HEAD")
+        return findings_before(rev, targets, options, root), root
+    except GitError as exc:
+        if changes is not None:
+            _fail(str(exc))
+            sys.exit(ExitStatus.ERROR)
+        report.notices.append(f"{exc}; alleen meldingen in de genoemde bestanden")
+        return None
 
 
 def exit_status(report, threshold: str) -> int:
@@ -337,9 +391,10 @@ def explain(rule_id) -> None:
             rules_by_id[alias] = r
     rule = rules_by_id.get(rule_id)
     if rule is None:
-        close = [i for i in rules_by_id if rule_id in i]
-        hint = f" Bedoelt u {', '.join(close[:3])}?" if close else " Zie 'eislint rules'."
-        raise click.UsageError(f"onbekende regel '{rule_id}'.{hint}")
+        from eislint.didyoumean import hint
+
+        close = hint(rule_id, rules_by_id) or " Zie 'eislint rules'."
+        raise click.UsageError(f"onbekende regel '{rule_id}'.{close}")
     click.echo(render_explain(rule))
 
 
@@ -375,6 +430,9 @@ def evaluate(corpus: Path, as_json: bool, nlp_model, debug) -> None:
     sys.exit(ExitStatus.ERROR if result.errors else ExitStatus.OK)
 
 
+_SUGGEST_MAX = 100_000
+
+
 @main.command()
 @click.argument("text", required=False)
 @click.option("--select", multiple=True, help="Alleen deze regels, pakketten of categorieën (komma's).")
@@ -387,7 +445,9 @@ def suggest(text, select, ignore, fmt, debug) -> None:
     from eislint.suggest import render_json, render_text
 
     if text is None:
-        text = sys.stdin.read()
+        text = sys.stdin.read(_SUGGEST_MAX + 1)
+    if len(text) > _SUGGEST_MAX:
+        raise click.UsageError(f"tekst te lang voor één eis (meer dan {_SUGGEST_MAX // 1000}.000 tekens); gebruik 'eislint check'")
     if not text.strip():
         raise click.UsageError("geef de tekst van een eis als argument of via stdin")
     from eislint.suggest import REQUIREMENT_SCOPES

@@ -6,11 +6,13 @@ Inheritance only through `extends:`. Unknown keys are errors naming the key (and
 from __future__ import annotations
 
 import fnmatch
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eislint.didyoumean import unknown
 from eislint.findings import Severity
 from eislint.loader import CATEGORIES, Rule, validate_options
 from eislint.yamlio import ConfigError, YamlDoc, load_yaml
@@ -24,7 +26,9 @@ _TENDER = {
     "contract_value": (int, float), "organisation_size": (int,), "business_critical": (bool,),
     "personal_data": (bool,), "domain": (str,), "procedure": (str,),
 }
+TENDER_FIELDS = tuple(_TENDER)
 _RULE_KEYS = {"level", "enabled"}
+FAIL_ON = ("error", "warning", "info", "never")
 
 
 @dataclass(slots=True)
@@ -126,10 +130,17 @@ def find_config(start: Path) -> Path | None:
 
 
 def _has_tool_section(path: Path) -> bool:
+    """A pyproject.toml with [tool.eislint]; one that does not parse but names the table counts
+    too, so that its error is reported instead of silently checking with the defaults."""
     try:
-        return "eislint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return False
+    try:
+        tool = tomllib.loads(text).get("tool", {})
+        return isinstance(tool, dict) and "eislint" in tool
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return re.search(r"(?m)^\s*(?:\[\s*tool\s*\.\s*eislint\b|tool\s*\.\s*eislint\s*[.=])", text) is not None
 
 
 def load_config(path: Path | None, rules: list[Rule], _chain: tuple[str, ...] = ()) -> Config:
@@ -154,15 +165,28 @@ def load_config(path: Path | None, rules: list[Rule], _chain: tuple[str, ...] = 
     return config
 
 
-def _read(path: Path) -> tuple[dict[str, Any], YamlDoc | None]:
+def _read(path: Path) -> tuple[dict[str, Any], YamlDoc | TomlDoc | None]:
     if path.name == "pyproject.toml":
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("eislint", {})
+            text = path.read_text(encoding="utf-8")
+            data = tomllib.loads(text).get("tool", {}).get("eislint", {})
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(path, f"ongeldige TOML: {exc}") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(path, f"kan bestand niet lezen ({exc})") from None
-        return data, None
+            where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+            line = int(where.group(1)) if where else None
+            column = f", kolom {where.group(2)}" if where else ""
+            raise ConfigError(path, f"ongeldige TOML{' (regel ' + str(line) + column + ')' if line else ''}: "
+                                    f"{_toml_problem(exc)}", line) from None
+        except RecursionError:
+            raise ConfigError(path, "te diep genest; niet gelezen") from None
+        except UnicodeDecodeError:
+            raise ConfigError(path, "bestand is geen geldige UTF-8") from None
+        except OSError as exc:
+            raise ConfigError(path, f"kan bestand niet lezen ({exc.strerror or exc})") from None
+        doc = TomlDoc(str(path), text)
+        if not isinstance(data, dict):
+            raise doc.error("[tool.eislint] moet een tabel zijn")
+        _check_depth(data, doc)
+        return data, doc
     doc = load_yaml(path)
     if doc.data is None:
         return {}, doc
@@ -171,10 +195,74 @@ def _read(path: Path) -> tuple[dict[str, Any], YamlDoc | None]:
     return doc.data, doc
 
 
-def _err(path: Path, doc: YamlDoc | None, message: str, *keys: Any) -> ConfigError:
+def _err(path: Path, doc: YamlDoc | TomlDoc | None, message: str, *keys: Any) -> ConfigError:
     if doc is not None:
         return doc.error(message, *keys)
-    return ConfigError(path, message + " (in [tool.eislint])")
+    return ConfigError(path, message)
+
+
+_TOML_PROBLEMS = {  # tomllib's English, for the few problems people make by hand
+    "Expected '=' after a key": "na een sleutel hoort '='",
+    "Invalid value": "ongeldige waarde",
+    "Cannot overwrite a value": "sleutel komt twee keer voor",
+    "Cannot declare": "tabel komt twee keer voor",
+    "Unclosed": "niet afgesloten",
+    "Illegal character": "ongeldig teken",
+    "Invalid statement": "ongeldige regel",
+}
+
+
+def _toml_problem(exc: Exception) -> str:
+    text = str(exc)
+    return next((dutch for english, dutch in _TOML_PROBLEMS.items() if text.startswith(english)), "syntaxfout")
+
+
+def _toml_key(text: str) -> tuple[str, ...]:
+    """'rules."eisen.lange-eis"' -> ('rules', 'eisen.lange-eis')."""
+    return tuple(m.group(1) or m.group(2) or m.group(3).strip()
+                 for m in re.finditer(r'"([^"]*)"|\'([^\']*)\'|([^.\s"\']+)', text))
+
+
+@dataclass(slots=True)
+class TomlDoc:
+    """[tool.eislint] of a pyproject.toml; tomllib keeps no positions, so the line of a key is
+    looked up in the text (table headers and `key =` lines), for errors users can act on."""
+
+    path: str
+    text: str
+
+    def line(self, *keys: Any) -> int | None:
+        keys = tuple(str(k) for k in keys if not isinstance(k, int))
+        table: tuple[str, ...] = ()
+        found: dict[tuple[str, ...], int] = {}
+        for n, raw in enumerate(self.text.splitlines(), start=1):
+            line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith(("'", '"')) else raw.strip()
+            header = re.match(r"^\[\[?\s*(.+?)\s*\]\]?$", line)
+            if header:
+                table = _toml_key(header.group(1))
+                found.setdefault(table, n)
+                continue
+            key = re.match(r"""^((?:"[^"]*"|'[^']*'|[^=\s"']+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[^=\s."']+))*)\s*=""", line)
+            if key:
+                full = table + _toml_key(key.group(1))
+                for i in range(1, len(full) + 1):
+                    found.setdefault(full[:i], n)
+        base = ("tool", "eislint")
+        for i in range(len(keys), -1, -1):
+            if base + keys[:i] in found:
+                return found[base + keys[:i]]
+        return None
+
+    def error(self, message: str, *keys: Any) -> ConfigError:
+        return ConfigError(self.path, message + " (in [tool.eislint])", self.line(*keys))
+
+
+def _check_depth(value: Any, doc: TomlDoc, depth: int = 0) -> None:
+    if depth > 64:
+        raise doc.error("te diep genest (meer dan 64 niveaus); niet gelezen")
+    children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    for child in children:
+        _check_depth(child, doc, depth + 1)
 
 
 def _selectors(path: Path, doc: YamlDoc | None, key: str, value: Any, rules: list[Rule], *where: Any) -> list[str]:
@@ -185,7 +273,7 @@ def _selectors(path: Path, doc: YamlDoc | None, key: str, value: Any, rules: lis
     known = known_selectors(rules)
     for v in value:
         if v not in known and v.upper() != "ALL":
-            raise _err(path, doc, f"onbekende regel, pakket of categorie '{v}' in '{key}'", *where)
+            raise _err(path, doc, unknown("regel, pakket of categorie", v, known, key, show=False), *where)
     return list(value)
 
 
@@ -201,7 +289,7 @@ def _apply(base: Config, raw: dict[str, Any], path: Path, doc: YamlDoc | None, r
     raw = {k: ({} if v is None and k in ("rules", "per-path-ignores", "tender", "nlp") else v) for k, v in raw.items()}
     for key in raw:
         if key not in _TOP:
-            raise _err(path, doc, f"onbekende sleutel '{key}' (bekend: {', '.join(sorted(_TOP))})", key)
+            raise _err(path, doc, unknown("sleutel", key, _TOP), key)
     config = Config(
         select=base.select, extend_select=list(base.extend_select), ignore=list(base.ignore),
         rules=dict(base.rules), per_path_ignores=dict(base.per_path_ignores), nlp_model=base.nlp_model,
@@ -215,12 +303,14 @@ def _apply(base: Config, raw: dict[str, Any], path: Path, doc: YamlDoc | None, r
     if "ignore" in raw:
         config.ignore = _selectors(path, doc, "ignore", raw["ignore"], rules, "ignore")
     if "fail-on" in raw:
-        if raw["fail-on"] not in ("error", "warning", "info", "never"):
-            raise _err(path, doc, "'fail-on' is error, warning, info of never", "fail-on")
+        if raw["fail-on"] not in FAIL_ON:
+            raise _err(path, doc, unknown("waarde", raw["fail-on"], FAIL_ON, "fail-on"), "fail-on")
         config.fail_on = raw["fail-on"]
     if "format" in raw:
-        if not isinstance(raw["format"], str):
-            raise _err(path, doc, "'format' moet tekst zijn", "format")
+        from eislint.formatters import FORMATTERS
+
+        if raw["format"] not in FORMATTERS:
+            raise _err(path, doc, unknown("uitvoerformaat", raw["format"], FORMATTERS, "format"), "format")
         config.format = raw["format"]
     if "max-bestandsgrootte" in raw:
         value = raw["max-bestandsgrootte"]
@@ -233,7 +323,7 @@ def _apply(base: Config, raw: dict[str, Any], path: Path, doc: YamlDoc | None, r
             raise _err(path, doc, "'nlp' moet een mapping zijn", "nlp")
         for key in nlp:
             if key != "model":
-                raise _err(path, doc, f"onbekende sleutel '{key}' in 'nlp' (bekend: model)", "nlp", key)
+                raise _err(path, doc, unknown("sleutel", key, ("model",), "nlp"), "nlp", key)
         model = nlp.get("model")
         if model is not None and not isinstance(model, str):
             raise _err(path, doc, "'nlp.model' moet tekst zijn", "nlp", "model")
@@ -246,7 +336,7 @@ def _apply(base: Config, raw: dict[str, Any], path: Path, doc: YamlDoc | None, r
             raise _err(path, doc, "'tender' moet een mapping zijn", "tender")
         for key, value in tender.items():
             if key not in _TENDER:
-                raise _err(path, doc, f"onbekende sleutel '{key}' in 'tender' (bekend: {', '.join(_TENDER)})", "tender", key)
+                raise _err(path, doc, unknown("sleutel", key, _TENDER, "tender"), "tender", key)
             types = _TENDER[key]
             if value is not None and (not isinstance(value, types) or (isinstance(value, bool) and bool not in types)):
                 raise _err(path, doc, f"'tender.{key}' heeft het verkeerde type", "tender", key)
@@ -256,6 +346,9 @@ def _apply(base: Config, raw: dict[str, Any], path: Path, doc: YamlDoc | None, r
         if not isinstance(ppi, dict):
             raise _err(path, doc, "'per-path-ignores' moet een mapping van patroon naar selectors zijn", "per-path-ignores")
         for pattern, selectors in ppi.items():
+            if not isinstance(pattern, str) or not pattern.strip():
+                raise _err(path, doc, f"patroon '{pattern}' in 'per-path-ignores' moet een pad of glob zijn",
+                           "per-path-ignores", pattern)
             config.per_path_ignores[str(pattern)] = _selectors(
                 path, doc, f"per-path-ignores.{pattern}", selectors, rules, "per-path-ignores", pattern
             )
@@ -275,7 +368,7 @@ def _apply_rules(config: Config, raw: Any, path: Path, doc: YamlDoc | None, rule
     for rule_id, value in raw.items():
         rule = by_id.get(rule_id)
         if rule is None:
-            raise _err(path, doc, f"onbekende regel '{rule_id}' in 'rules'", "rules", rule_id)
+            raise _err(path, doc, unknown("regel", rule_id, by_id, "rules", show=False), "rules", rule_id)
         settings = RuleSettings(**vars(config.rules[rule.id])) if rule.id in config.rules else RuleSettings()
         settings.options = dict(settings.options)
         if value in (False, "off", "uit"):
@@ -287,7 +380,8 @@ def _apply_rules(config: Config, raw: Any, path: Path, doc: YamlDoc | None, rule
             for key, v in value.items():
                 if key == "level":
                     if v not in ("error", "warning", "info"):
-                        raise _err(path, doc, "'level' is error, warning of info", "rules", rule_id, key)
+                        raise _err(path, doc, unknown("waarde", v, ("error", "warning", "info"), f"rules.{rule_id}.level"),
+                                   "rules", rule_id, key)
                     settings.level = Severity.parse(v)
                 elif key == "enabled":
                     if not isinstance(v, bool):
@@ -309,8 +403,8 @@ def _check_rule_options(rule: Rule, options: dict[str, Any], path: Path, doc: Ya
     allowed = CHECK_TYPES[rule.check].options
     for key in options:
         if key not in allowed:
-            raise _err(path, doc, f"onbekende optie '{key}' voor regel '{rule_id}' (bekend: level, enabled, "
-                       f"{', '.join(sorted(allowed))})", "rules", rule_id, key)
+            raise _err(path, doc, unknown("optie", key, {"level", "enabled", *allowed}, f"rules.{rule_id}"),
+                       "rules", rule_id, key)
     try:
         merged = {k: v for k, v in {**rule.options, **options}.items() if v is not None}
         validate_options(rule.check, merged, where=str(path))

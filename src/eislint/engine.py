@@ -14,6 +14,7 @@ from typing import Any
 from eislint import readers, suppress
 from eislint.analysis import Analysis, analyse
 from eislint.checks import CHECK_TYPES, Context, Hit, Unit
+from eislint.checks.base import Bundle
 from eislint.config import Config, find_config, known_selectors, load_config
 from eislint.context import Tender
 from eislint.context import infer as infer_tender
@@ -24,6 +25,11 @@ from eislint.segment import segment
 from eislint.yamlio import ConfigError
 
 PARSE_ANNOTATIONS = {"lemma", "pos", "morph", "dep", "ents"}
+# The largest real tender seen has a few hundred paragraphs and cells; a spreadsheet of 10,000
+# columns has a million. Every unit becomes a spaCy Doc: beyond this the run would take minutes.
+MAX_PARSE_UNITS = 50_000
+# A rewritten sentence is shown to a reader; one longer than this is no sentence to show.
+MAX_REWRITE_CHARS = 2_000
 
 
 @dataclass(slots=True)
@@ -106,6 +112,8 @@ def collect(paths: list[str], report: Report) -> list[tuple[Path | None, str, st
                 if any(part.startswith(".") and part not in (".", "..") for part in child.relative_to(path).parts[:-1]):
                     continue
                 if not child.is_file():
+                    if child.is_symlink() and not child.exists():  # a loop or a dangling link
+                        report.notices.append(f"{child}: {_broken_link(child)}, overgeslagen")
                     continue
                 if readers.is_temporary(child):
                     report.notices.append(f"{child}: tijdelijk of vergrendelingsbestand overgeslagen")
@@ -113,17 +121,44 @@ def collect(paths: list[str], report: Report) -> list[tuple[Path | None, str, st
                     out.append((child, str(child), _bundle(path, child, raw, flat)))
                 elif not child.name.startswith(".") and child.suffix.lower() not in (".yaml", ".yml", ".toml", ".json"):
                     report.notices.append(f"{child}: bestandstype '{child.suffix or '(geen)'}' niet ondersteund, overgeslagen")
-        elif path.exists():
+        elif path.exists() or path.is_symlink():  # the reader names what is wrong with a link
             out.append((path, raw, ""))
         else:
             report.errors.append(InputError(raw, "bestand of map bestaat niet"))
     return out
 
 
+def _broken_link(path: Path) -> str:
+    try:
+        path.resolve(strict=True)
+    except FileNotFoundError:
+        return "symbolische koppeling naar een bestand dat niet bestaat"
+    except (OSError, RuntimeError):  # ELOOP; RuntimeError before Python 3.13
+        pass
+    return "symbolische koppeling in een lus"
+
+
+class Stdin:
+    """Standard input, read once and never more than the size limit (a pipe from /dev/zero
+    would otherwise fill the memory); a second run (after --fix) gets the same bytes."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+        self._data: bytes | None = None
+
+    def read(self, max_bytes: int) -> bytes:
+        if self._data is None:
+            self._data = self._stream.read(max_bytes + 1)
+        if len(self._data) > max_bytes:
+            raise readers.ReadError(f"invoer is te groot (meer dan {max_bytes / 1_048_576:.0f} MB; grens in te "
+                                    "stellen met 'max-bestandsgrootte')")
+        return self._data
+
+
 # ---------------------------------------------------------------- entry point
 
 
-def lint_paths(paths: list[str], options: RunOptions | None = None, stdin: bytes | None = None) -> Report:
+def lint_paths(paths: list[str], options: RunOptions | None = None, stdin: bytes | Stdin | None = None) -> Report:
     options = options or RunOptions()
     rules = all_rules(options.rules_dir)
     report = Report()
@@ -132,12 +167,15 @@ def lint_paths(paths: list[str], options: RunOptions | None = None, stdin: bytes
     configs: dict[Path | None, Config] = {}
     for path, display, bundle in files:
         cfg_path = options.config_path
-        if cfg_path is None:
-            cfg_path = find_config(path if path is not None else Path.cwd())
+        if cfg_path is None:  # text from stdin is configured as the file it stands for
+            stand_in = Path(options.stdin_name) if options.stdin_name not in ("", "-") else Path.cwd()
+            cfg_path = find_config(path if path is not None else stand_in)
         if cfg_path not in configs:
             configs[cfg_path] = _with_cli(load_config(cfg_path, rules), options, rules)
         config = configs[cfg_path]
         groups.setdefault(str(cfg_path), (config, []))[1].append((path, display, bundle))
+    if not files and paths and not report.errors:
+        report.notices.append("geen documenten gevonden om te controleren")
     if not files and paths:
         report.config = _with_cli(load_config(options.config_path or find_config(Path.cwd()), rules), options, rules)
     for config, group in groups.values():
@@ -146,10 +184,14 @@ def lint_paths(paths: list[str], options: RunOptions | None = None, stdin: bytes
         for path, display, bundle in group:
             try:
                 if path is None:
-                    data = stdin or b""
+                    max_bytes = int(config.max_file_mb * 1024 * 1024)
+                    data = stdin.read(max_bytes) if isinstance(stdin, Stdin) else (stdin or b"")
                     doc = readers.read_bytes(options.stdin_name, data, Path(options.stdin_name).suffix or ".md")
                 else:
                     doc = readers.read_path(path, display, max_bytes=int(config.max_file_mb * 1024 * 1024))
+            except readers.NoText as exc:  # a scan or a drawing: legitimate, said, not failed on
+                report.notices.append(f"{display}: niet gecontroleerd: geen tekst ({exc})")
+                continue
             except readers.ReadError as exc:
                 report.errors.append(InputError(display, str(exc)))
                 continue
@@ -165,7 +207,9 @@ def _with_cli(config: Config, options: RunOptions, rules: list[Rule]) -> Config:
     known = known_selectors(rules)
     for sel in [*(options.select or []), *options.extend_select, *options.ignore]:
         if sel not in known and sel.upper() != "ALL":
-            raise ConfigError("--select/--ignore", f"onbekende regel, pakket of categorie '{sel}'")
+            from eislint.didyoumean import unknown
+
+            raise ConfigError("--select/--ignore", unknown("regel, pakket of categorie", sel, known, show=False))
     if options.select is not None:
         config.select = list(options.select)
     config.extend_select = config.extend_select + list(options.extend_select)
@@ -194,6 +238,7 @@ def lint_documents(documents: list[Document], config: Config, rules: list[Rule],
         except ConfigError as exc:
             raise ConfigError(config.path or exc.path, exc.message) from None
         annotations = nlp_module.annotations(nlp)
+        documents, per_doc_rules = _parseable(documents, per_doc_rules, nlp.max_length, report)
     ctx = Context(nlp=nlp, tender=config.tender, annotations=annotations)
     runnable: dict[str, tuple[Rule, Any]] = {}
     for rule in active.values():
@@ -209,9 +254,9 @@ def lint_documents(documents: list[Document], config: Config, rules: list[Rule],
             raise ConfigError(rule.path, str(exc)) from None
         runnable[rule.id] = (rule, prepared)
     analyses = analyse(documents, nlp if needs_parse else None)
-    bundles: dict[str, list[Document]] = {}
+    bundles: dict[str, Bundle] = {}
     for doc in documents:
-        bundles.setdefault(doc.bundle, []).append(doc)
+        bundles.setdefault(doc.bundle, Bundle()).append(doc)
     tenders = {key: infer_tender(docs, config.tender) for key, docs in bundles.items()}
     report.tenders.update(tenders)
     known = known_selectors(rules)
@@ -257,6 +302,33 @@ def lint_documents(documents: list[Document], config: Config, rules: list[Rule],
         report.findings.extend(kept)
         report.documents.append(summarise(doc, kept))
     report.rules = sorted(active.values(), key=lambda r: r.id)
+
+
+def _parseable(documents: list[Document], per_doc_rules: list[list[Rule]], limit: int,
+               report: Report) -> tuple[list[Document], list[list[Rule]]]:
+    """Leave out documents with a block the parser refuses (spaCy E088: more than nlp.max_length
+    characters; a parse needs about 1 GB per 100,000): one error naming the file and line."""
+    kept_docs, kept_rules = [], []
+    for doc, rules in zip(documents, per_doc_rules):
+        spans = [span for b in doc.blocks if b.kind not in ("comment", "table_header", "heading")
+                 for span in (b.cells if b.kind == "table_row" else (b.content,)) if span.end > span.start]
+        if len(spans) > MAX_PARSE_UNITS:  # a Doc per cell costs ~7 KB and ~1 ms: 10,000 columns is no tender
+            count, most = (f"{n:,}".replace(",", ".") for n in (len(spans), MAX_PARSE_UNITS))
+            report.errors.append(InputError(doc.path, f"{count} alinea's en cellen met tekst, meer dan {most}; te "
+                                                      "veel om taalkundig te ontleden, niet gecontroleerd"))
+            continue
+        long = next((span for span in spans if span.end - span.start > limit), None)
+        if long is None:
+            kept_docs.append(doc)
+            kept_rules.append(rules)
+            continue
+        line, _ = doc.line_col(long.start)
+        where = doc.location_at(long.start)
+        place = f"regel {line}" if not where else ", ".join(f"{k} {v}" for k, v in where.items())
+        size, most = (f"{n:,}".replace(",", ".") for n in (long.end - long.start, limit))
+        report.errors.append(InputError(doc.path, f"alinea ({place}) van {size} tekens is langer dan {most}, de "
+                                                  "grens van de taalanalyse; niet gecontroleerd"))
+    return kept_docs, kept_rules
 
 
 def build_units(doc: Document, analysis: Analysis, scope: str) -> list[Unit]:
@@ -384,7 +456,8 @@ def make_finding(rule: Rule, hit: Hit, unit: Unit) -> Finding:
         sent = next((s for s in unit.analysis.sentences(context_unit_start, context_unit_end)
                      if s.start <= hit.start and hit.end <= s.end), None)
         a, b = (sent.start, sent.end) if sent is not None else (context_unit_start, context_unit_end)
-        values["rewrite"] = rewrite(doc.clean(a, b), hit.start - a, hit.end - a, hit.replacement)
+        if b - a <= MAX_REWRITE_CHARS:  # a 'sentence' of a 32,767-character cell, per finding: gigabytes
+            values["rewrite"] = rewrite(doc.clean(a, b), hit.start - a, hit.end - a, hit.replacement)
     suggestion = render(rule.suggestion, values) or values.get("suggestie") or None
     fix = None
     if rule.fix is not None and hit.replacement is not None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from eislint.checks import CHECK_TYPES
+from eislint.didyoumean import hint, unknown
 from eislint.document import REQUIREMENT_KINDS, SECTION_KINDS
 from eislint.roles import ROLES
 from eislint.findings import Applicability, Severity
@@ -37,6 +38,8 @@ _WHEN = {"sections", "requirements", "not_sections", "not_requirements", "roles"
 _PACK = {"name", "description", "beschrijving", "version"}
 _WHEN_VALUES = {"sections": SECTION_KINDS, "requirements": REQUIREMENT_KINDS, "roles": ROLES,
                 "priorities": ("must", "should", "could", "wont")}
+_WHEN_LABELS = {"sections": "soort onderdeel", "requirements": "soort eis", "roles": "documentrol",
+                "priorities": "prioriteit"}
 
 
 @dataclass(slots=True)
@@ -184,9 +187,10 @@ def load_rule(path: Path, pack: str) -> Rule:
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise doc.error(f"'when.{key}' moet een lijst van teksten zijn", "when", key)
         allowed = _WHEN_VALUES[key.removeprefix("not_")]
-        for value in values:
-            if value not in allowed:
-                raise doc.error(f"onbekende waarde '{value}' in 'when.{key}' (kies uit {', '.join(allowed)})", "when", key)
+        label = _WHEN_LABELS[key.removeprefix("not_")]
+        for i, value in enumerate(values):
+            if value not in allowed:  # a misspelt kind would make the rule never fire, silently
+                raise doc.error(unknown(label, value, allowed, f"when.{key}"), "when", key, i)
     tender = data.get("tender", {})
     if not isinstance(tender, dict) or any(k not in _TENDER_KEYS or not isinstance(v, _TENDER_KEYS[k])
                                            for k, v in tender.items()):
@@ -202,6 +206,14 @@ def load_rule(path: Path, pack: str) -> Rule:
     suggestion = data.get("suggestion")
     if suggestion is not None and not isinstance(suggestion, str):
         raise doc.error("'suggestion' moet tekst zijn", "suggestion")
+    _check_templates(doc, check, options, (("message",), data["message"]), (("suggestion",), suggestion),
+                     (("fix", "title"), (fix or {}).get("title")))
+    if check == "required":
+        from eislint.config import TENDER_FIELDS
+
+        for i, name in enumerate(options.get("only_if_tender") or []):
+            if name not in TENDER_FIELDS:
+                raise doc.error(unknown("tendercontextveld", name, TENDER_FIELDS, "only_if_tender"), "only_if_tender", i)
     aliases = data.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) and _ID.match(a) for a in aliases):
         raise doc.error("'aliases' is een lijst van regel-id's", "aliases")
@@ -242,6 +254,25 @@ def validate_options(check: str, given: dict[str, Any], doc: YamlDoc | None = No
     for key, message in check_type.validate(merged):
         raise fail(message, key)
     return merged
+
+
+def _check_templates(doc: YamlDoc, check: str, options: dict[str, Any], *templates: tuple[tuple, Any]) -> None:
+    """Every {placeholder} must be one the rule can fill: a misspelt one rendered as empty text."""
+    from eislint.placeholders import available, fields
+
+    known = available(check, options)
+    for keys, template in templates:
+        if not isinstance(template, str):
+            continue
+        where = ".".join(keys)
+        try:
+            names = fields(template)
+        except ValueError as exc:
+            raise doc.error(f"'{where}': {exc}", *keys) from None
+        for name in names:
+            if name not in known:
+                raise doc.error(f"'{where}': plaatshouder {{{name}}} kan deze regel niet invullen.{hint(name, known)}"
+                                f" (beschikbaar: {', '.join(sorted(known))})", *keys)
 
 
 def _enum(doc: YamlDoc, key: str, allowed: tuple[str, ...]) -> None:

@@ -24,6 +24,13 @@ _PLACEHOLDER_WORDS = {
     "systeem": "de oplossing",
     "Systeem": "De oplossing",
 }
+# what each applicability means for the user, as `eislint explain` says it
+FIX_SAFETY = {
+    "safe": "veilig, verandert de betekenis niet (eislint check --fix past haar toe)",
+    "unsafe": "onveilig, kan de eis veranderen (alleen met eislint check --fix --unsafe-fixes)",
+    "display-only": "alleen ter inzage (eislint check --diff --unsafe-fixes toont haar; nooit toegepast)",
+}
+FIX_SAFETY_WORD = {"safe": "Veilig", "unsafe": "Onveilig", "display-only": "Alleen ter inzage"}
 
 
 def explain(rule: Rule) -> str:
@@ -55,7 +62,10 @@ def explain(rule: Rule) -> str:
         else:
             lines += ["", "Herschrijfadvies", _indent(rule.suggestion)]
     if rule.fix:
-        lines += ["", f"Automatische correctie ({_applicability(rule)})", _indent(rule.docs["fix_veiligheid"])]
+        lines += ["", f"Automatische correctie: {FIX_SAFETY[rule.fix['applicability']]}",
+                  _indent(rule.docs["fix_veiligheid"])]
+    else:
+        lines += ["", "Automatische correctie: geen"]
     if rule.aliases:
         lines += ["", "Oude namen: " + ", ".join(rule.aliases)]
     lines += ["", f"Uitzetten: ignore: [{rule.id}] in eislint.yaml, of per plek:",

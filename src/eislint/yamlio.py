@@ -49,7 +49,9 @@ def load_yaml_text(text: str, path: str | Path) -> YamlDoc:
         except yaml.YAMLError as exc:
             raise ConfigError(path, f"ongeldige YAML: {exc}") from None
         lines: dict[tuple, int] = {}
-        data = _convert(loader, node, (), lines, str(path)) if node is not None else None
+        data = _convert(loader, node, (), lines, str(path), [0]) if node is not None else None
+    except RecursionError:
+        raise ConfigError(path, f"te diep genest (meer dan {MAX_DEPTH} niveaus); niet gelezen") from None
     finally:
         loader.dispose()
     return YamlDoc(str(path), data, lines)
@@ -60,12 +62,31 @@ def load_yaml(path: str | Path) -> YamlDoc:
         text = Path(path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise ConfigError(path, "bestand is geen geldige UTF-8") from None
+    except FileNotFoundError:
+        raise ConfigError(path, "bestand bestaat niet") from None
+    except IsADirectoryError:
+        raise ConfigError(path, "is een map, geen bestand") from None
+    except PermissionError:
+        raise ConfigError(path, "geen leesrechten") from None
     except OSError as exc:
         raise ConfigError(path, f"kan bestand niet lezen ({exc.strerror or exc})") from None
     return load_yaml_text(text, path)
 
 
-def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: tuple, lines: dict, name: str) -> Any:
+# A config or rule file has a few thousand nodes at most, a few levels deep. Aliases make the node
+# graph a DAG whose expansion can grow exponentially ("billion laughs" in YAML): count what is built.
+MAX_NODES = 200_000
+MAX_DEPTH = 64
+
+
+def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: tuple, lines: dict, name: str, count: list[int]) -> Any:
+    count[0] += 1
+    if count[0] > MAX_NODES:
+        raise ConfigError(name, f"meer dan {MAX_NODES // 1000}.000 waarden na het uitvouwen van verwijzingen "
+                                "(YAML-aliassen); mogelijk een 'billion laughs'-aanval, niet gelezen",
+                          node.start_mark.line + 1)
+    if len(path) > MAX_DEPTH:
+        raise ConfigError(name, f"te diep genest (meer dan {MAX_DEPTH} niveaus); niet gelezen", node.start_mark.line + 1)
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
@@ -75,9 +96,9 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: tuple, lines: dict,
                 raise ConfigError(name, "sleutel moet tekst zijn", key_node.start_mark.line + 1)
             if key in out:
                 raise ConfigError(name, f"sleutel '{key}' komt twee keer voor", key_node.start_mark.line + 1)
-            out[key] = _convert(loader, value_node, path + (key,), lines, name)
+            out[key] = _convert(loader, value_node, path + (key,), lines, name, count)
             lines[path + (key,)] = key_node.start_mark.line + 1
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(loader, item, path + (i,), lines, name) for i, item in enumerate(node.value)]
+        return [_convert(loader, item, path + (i,), lines, name, count) for i, item in enumerate(node.value)]
     return loader.construct_object(node, deep=True)

@@ -122,6 +122,25 @@ class CheckType:
         raise NotImplementedError
 
 
+class Bundle(list):
+    """The documents of one tender, with a memo for what rules judge once per tender."""
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.memo: dict[Any, Any] = {}
+
+
+def per_bundle(unit: Unit, key: Any, compute):
+    """compute() once per tender bundle: a rule that judges the whole bundle runs for each of its
+    documents, which made a folder of n documents cost n² (5,000 files: minutes)."""
+    memo = getattr(unit.bundle, "memo", None)
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 def compile_regexes(patterns: list[str], ignorecase: bool = True) -> list[re.Pattern[str]]:
     flags = re.I if ignorecase else 0
     return [re.compile(p, flags) for p in patterns]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from eislint.checks.base import CheckType, Context, Hit, Option, Unit, compile_regexes, regex_errors
+from eislint.checks.base import CheckType, Context, Hit, Option, Unit, compile_regexes, per_bundle, regex_errors
 from eislint.document import SECTION_KINDS
 
 
@@ -48,9 +48,13 @@ class Required(CheckType):
         # document that holds most requirements (the Programma van Eisen), or where the trigger is.
         doc = unit.document
         bundle = unit.bundle or [doc]
+        # computed once per bundle: every document of the bundle runs this rule
+        main = per_bundle(unit, "most-requirements", lambda: max(bundle, key=lambda d: len(d.requirements)))
+        if p["anchor"] != "trigger" and doc is not main:
+            return
         if sum(len(d.requirements) for d in bundle) < p["min_requirements"]:
             return
-        texts = [d.clean(0, len(d.text)) for d in bundle]
+        texts = per_bundle(unit, "clean-texts", lambda: [d.clean(0, len(d.text)) for d in bundle])
         context_says = unit.tender is not None and any(getattr(unit.tender.context, f, None) is True
                                                         for f in p["only_if_tender"])
         trigger = None
@@ -61,7 +65,7 @@ class Required(CheckType):
         if p["anchor"] == "trigger" and trigger is not None:
             if trigger[0] is not doc:
                 return
-        elif doc is not max(bundle, key=lambda d: len(d.requirements)):
+        elif doc is not main:
             return
         present = {s.kind for d in bundle for s in d.sections if s.heading is not None}
         present |= {part for d in bundle for part in _ROLE_PARTS.get(d.role, ())}

@@ -10,13 +10,13 @@ from __future__ import annotations
 from typing import TextIO
 
 from eislint.engine import Report
-from eislint.findings import Finding
+from eislint.formatters.lines import finding_line
 from eislint.taal import aantal, ernst_telling
 
 
-def line(f: Finding) -> str:
-    where = f" [{f.where}]" if f.where else ""
-    return f"{f.path}:{f.line}:{f.column}: {f.severity.dutch} {f.rule} {f.message}{where}"
+def write_findings(report: Report, out: TextIO) -> None:
+    for f in report.findings:
+        out.write(finding_line(f) + "\n")
 
 
 def summary(report: Report) -> str:
@@ -26,6 +26,5 @@ def summary(report: Report) -> str:
 
 
 def render(report: Report, out: TextIO, color: bool) -> None:
-    for f in report.findings:
-        out.write(line(f) + "\n")
+    write_findings(report, out)
     out.write(summary(report) + "\n")

@@ -14,6 +14,7 @@ from eislint.baseline import report_path
 from eislint.engine import Report
 from eislint.findings import Finding, Severity
 from eislint.formatters.concise import summary as concise_summary
+from eislint.formatters.lines import one_line, safe_path
 
 MAX_PER_LEVEL = 10
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -64,7 +65,7 @@ def render(report: Report, out: TextIO, color: bool) -> None:
     out.write("::group::eislint: alle meldingen\n")
     for f in report.findings:
         where = f" [{f.where}]" if f.where else ""
-        out.write(f"{report_path(f.path)}:{f.line}:{f.column}: {f.severity.dutch} {f.rule} "
-                  f"{f.message.replace(chr(10), ' ')}{where}\n")
+        out.write(f"{safe_path(report_path(f.path))}:{f.line}:{f.column}: {f.severity.dutch} {f.rule} "
+                  f"{one_line(f.message)}{where}\n")
     out.write("::endgroup::\n")
     out.write(concise_summary(report) + "\n")

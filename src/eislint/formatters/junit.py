@@ -9,6 +9,7 @@ from typing import TextIO
 
 from eislint.baseline import report_path
 from eislint.engine import Report
+from eislint.formatters.lines import one_line
 from eislint.taal import aantal
 
 
@@ -39,11 +40,11 @@ def as_element(report: Report) -> ET.Element:
             if hits:
                 failures += 1
                 worst = max(f.severity for f in hits)
-                lines = [f"{name}:{f.line}:{f.column}: {f.severity.dutch} {f.message}"
+                lines = [f"{name}:{f.line}:{f.column}: {f.severity.dutch} {one_line(f.message)}"
                          + (f" [{f.where}]" if f.where else "") + (f"\n  suggestie: {f.suggestion}" if f.suggestion else "")
                          for f in hits]
                 fail = ET.SubElement(case, "failure", type=worst.label,
-                                     message=f"{aantal(len(hits), 'melding')} van {rule_id}: {hits[0].message}")
+                                     message=f"{aantal(len(hits), 'melding')} van {rule_id}: {one_line(hits[0].message)}")
                 fail.text = "\n".join(lines)
         suite.set("tests", str(len(rule_ids)))
         suite.set("failures", str(failures))

@@ -39,8 +39,13 @@ def _rule(rule) -> dict:
         "fullDescription": {"text": docs["wat"]},
         "help": {"text": help_text, "markdown": help_md},
         "defaultConfiguration": {"level": LEVELS[rule.level]},
-        "properties": {"category": rule.category, "pack": rule.pack, "tags": [rule.category, rule.pack]},
+        "properties": {"category": rule.category, "pack": rule.pack, "tags": _tags(rule)},
     }
+
+
+def _tags(rule) -> list[str]:
+    # SARIF requires unique tags; in most packs the pack is named after its category
+    return list(dict.fromkeys((rule.category, rule.pack)))
 
 
 def _result(f: Finding, index: int | None, fp: str) -> dict:

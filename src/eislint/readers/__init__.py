@@ -6,13 +6,15 @@ ReadError with one Dutch line; the caller adds the path and goes on with the oth
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from eislint.document import Document
-from eislint.readers.errors import ReadError
+from eislint.readers.errors import NoText, ReadError
 
 Reader = Callable[[str, bytes], Document]
 
@@ -75,11 +77,29 @@ def read_bytes(path: str, data: bytes, suffix: str | None = None) -> Document:
             raise
         # the library's English text helps nobody in a report; --debug shows it
         raise ReadError(f"onleesbaar of beschadigd bestand ({type(exc).__name__}; --debug toont details)") from None
-    if not doc.text.strip():
-        raise ReadError("leeg bestand")
-    if not any(b.kind not in ("comment", "table_header") and not _sheet_title(b) for b in doc.blocks):
-        raise ReadError("bevat geen tekst om te controleren")
+    if not doc.text.strip() or not any(b.kind not in ("comment", "table_header") and not _sheet_title(b)
+                                       for b in doc.blocks):
+        if _has_images(data):
+            raise NoText("alleen afbeeldingen of tekeningen, geen tekst")
+        raise ReadError("leeg bestand" if not doc.text.strip() else "bevat geen tekst om te controleren")
     return doc
+
+
+_MEDIA = ("word/media/", "xl/media/", "xl/drawings/", "ppt/media/", "Pictures/")
+
+
+def _has_images(data: bytes) -> bool:
+    """An Office or OpenDocument file that holds pictures (a drawing, a scanned page)."""
+    if not data.startswith(b"PK"):
+        return False
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return any(name.startswith(_MEDIA) for name in archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
 
 
 def _sheet_title(block) -> bool:
@@ -89,23 +109,79 @@ def _sheet_title(block) -> bool:
 
 def read_path(path: Path, display: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     display = display or str(path)
+    return read_bytes(display, read_limited(path, max_bytes), path.suffix)
+
+
+FIFO_WAIT = 30.0  # seconds a FIFO may stay without data before it counts as abandoned
+
+
+def _await_writer(fd: int) -> None:
+    """Wait until a FIFO has data or its writer is gone; no writer within FIFO_WAIT: an error
+    (a writer that is there, as with `<(command)`, may take its time after its first byte)."""
+    import select
+
+    if not hasattr(select, "poll"):
+        return
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    if not poller.poll(int(FIFO_WAIT * 1000)):
+        raise ReadError(f"named pipe (FIFO) zonder schrijver ({FIFO_WAIT:.0f} s gewacht); niet gelezen")
+    os.set_blocking(fd, True)
+
+
+def _too_big(size: str, max_bytes: int) -> ReadError:
+    return ReadError(f"bestand is te groot ({size}; grens {max_bytes / 1_048_576:.0f} MB,"
+                     " in te stellen met 'max-bestandsgrootte')")
+
+
+def read_limited(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of `path`, never more than `max_bytes`: a device (/dev/zero) or a pipe has no
+    size to check beforehand, and a FIFO without a writer must not block forever."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ReadError(
-                f"bestand is te groot ({size / 1_048_576:.1f} MB; grens {max_bytes / 1_048_576:.0f} MB,"
-                " in te stellen met 'max-bestandsgrootte')"
-            )
-        data = path.read_bytes()
+        st = path.stat()
+        mode = st.st_mode
+        if stat.S_ISDIR(mode):
+            raise ReadError("is een map, geen bestand")
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+            raise ReadError("is een apparaat, geen bestand; niet gelezen")
+        if stat.S_ISSOCK(mode):
+            raise ReadError("is een socket, geen bestand; niet gelezen")
+        if stat.S_ISREG(mode) and st.st_size > max_bytes:
+            raise _too_big(f"{st.st_size / 1_048_576:.1f} MB", max_bytes)
+        fifo = stat.S_ISFIFO(mode)
+        # a FIFO opened without O_NONBLOCK waits for a writer; with it, no writer means EOF
+        flags = os.O_RDONLY | (getattr(os, "O_NONBLOCK", 0) if fifo else 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags)
+        try:
+            if fifo:
+                _await_writer(fd)
+            chunks, total = [], 0
+            while total <= max_bytes:
+                chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+        finally:
+            os.close(fd)
+        if total > max_bytes:
+            raise _too_big(f"meer dan {max_bytes / 1_048_576:.0f} MB", max_bytes)
+        data = b"".join(chunks)
+        if fifo and not data:
+            raise ReadError("named pipe (FIFO) zonder gegevens; niet gelezen")
+        return data
     except IsADirectoryError:
         raise ReadError("is een map, geen bestand") from None
     except FileNotFoundError:
+        if path.is_symlink():
+            raise ReadError("symbolische koppeling naar een bestand dat niet bestaat") from None
         raise ReadError("bestand bestaat niet") from None
     except PermissionError:
         raise ReadError("geen leesrechten") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ReadError("symbolische koppeling in een lus; niet gelezen") from None
         raise ReadError(f"kan bestand niet lezen ({exc.strerror or exc})") from None
-    return read_bytes(display, data, path.suffix)
 
 
-__all__ = ["READERS", "TEXT_SUFFIXES", "ReadError", "read_bytes", "read_path", "supported", "is_temporary"]
+__all__ = ["READERS", "TEXT_SUFFIXES", "NoText", "ReadError", "read_bytes", "read_limited", "read_path", "supported", "is_temporary"]

@@ -16,7 +16,7 @@ from collections import Counter
 
 from eislint.document import REQUIREMENT_ID, Block, Document, Span
 from eislint.readers.container import sniff, wrong_kind
-from eislint.readers.errors import ReadError
+from eislint.readers.errors import NoText, ReadError
 from eislint.readers.pdf_tables import PdfTable, find_tables
 from eislint.readers.text import _TXT_LIST, looks_like_heading, plain_blocks
 from eislint.segment import column_roles
@@ -65,7 +65,7 @@ def read_pdf(path: str, data: bytes) -> Document:
     page_lines = [[line.rstrip() for line in text.replace("\r", "\n").split("\n")] for text in pages]
     empty = [i + 1 for i, lines in enumerate(page_lines) if not any(line.strip() for line in lines)]
     if len(empty) == len(page_lines):
-        raise ReadError("geen tekstlaag: OCR nodig (gescande PDF of alleen afbeeldingen)")
+        raise NoText("PDF zonder tekstlaag (een scan of alleen afbeeldingen; OCR nodig)")
     notices = []
     if empty:
         shown = ", ".join(str(p) for p in empty[:10]) + (" ..." if len(empty) > 10 else "")

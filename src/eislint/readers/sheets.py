@@ -226,7 +226,11 @@ def read_csv(path: str, data: bytes) -> Document:
                 layout.row(number, cells)
             first_line = reader.line_num + 1 + offset
     except csv.Error as exc:
-        raise ReadError(f"ongeldig CSV-bestand ({exc})") from None
+        line = reader.line_num + (1 if declared else 0)  # the sep= line is no row of the reader
+        if "field larger than field limit" in str(exc):
+            limit = f"{csv.field_size_limit():,}".replace(",", ".")
+            raise ReadError(f"cel van meer dan {limit} tekens rond regel {line}; geen CSV-tabel, niet gelezen") from None
+        raise ReadError(f"ongeldig CSV-bestand rond regel {line}") from None
     doc = builder.build(path, "csv", notices)
     doc.encoding = encoding
     return doc

@@ -197,9 +197,50 @@ def read_markdown(path: str, data: bytes) -> Document:
             masked.append(Span(line_start(first), line_end(last - 1)))
         i += 1
 
+    dropped = _uncovered_lines(tokens, text, starts)
+    if dropped:  # deeper than markdown-it's nesting limit: read those lines as plain paragraphs
+        for ln in dropped:
+            s, e = line_start(ln), line_end(ln)
+            prefix = _NESTING_PREFIX.match(text, s, e)
+            c_start = prefix.end() if prefix else s
+            c_end = s + len(text[s:e].rstrip())
+            if c_start > s:
+                masked.append(Span(s, c_start))
+            mask_inline(c_start, c_end)
+            blocks.append(Block("paragraph", s, c_end, Span(c_start, c_end)))
+        blocks.sort(key=lambda b: b.start)
+        first, last = dropped[0] + 1, dropped[-1] + 1
+        where = f"regel {first}" if first == last else f"regels {first}-{last}"
+        notices.append(f"{where}: Markdown dieper genest dan {_MAX_NESTING} niveaus; als gewone tekst gelezen")
     doc = Document(path=path, text=text, blocks=blocks, format="markdown", encoding=encoding, notices=notices)
     doc.masked = masked
     return doc
+
+
+_MAX_NESTING = 20  # markdown-it's limit in the commonmark preset; deeper blocks yield no tokens
+_LEAF_TOKENS = {"paragraph_open", "heading_open", "table_open", "html_block", "fence", "code_block", "hr"}
+_NESTING_PREFIX = re.compile(r"(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*")
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:")
+
+
+def _uncovered_lines(tokens, text: str, starts: list[int]) -> list[int]:
+    """0-based lines with text that no leaf block token covers: markdown-it drops what nests
+    deeper than its limit, silently; eislint reads those lines itself."""
+    covered = bytearray(len(starts))
+    for tok in tokens:
+        if tok.type in _LEAF_TOKENS and tok.map:
+            for ln in range(tok.map[0], min(tok.map[1], len(starts))):
+                covered[ln] = 1
+    out = []
+    for ln, start in enumerate(starts):
+        if covered[ln]:
+            continue
+        end = starts[ln + 1] - 1 if ln + 1 < len(starts) else len(text)
+        line = text[start:end]
+        prefix = _NESTING_PREFIX.match(line)
+        if line[prefix.end():].strip() and not _LINK_DEFINITION.match(line):
+            out.append(ln)
+    return out
 
 
 def _table_cells(text: str, start: int, end: int) -> list[Span]:

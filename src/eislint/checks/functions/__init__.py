@@ -2,7 +2,8 @@
 
 One module per subject: `eisen` (the requirement itself), `proportionaliteit` (demands against
 the tender context), `tender` (the tender as a whole: goals, award, contract), `onderdelen`
-(what a part of the tender holds: the aanleiding, the implementatie part).
+(what a part of the tender holds: the aanleiding, the implementatie part), `typografie` (typing
+errors with a fix that cannot change the meaning).
 """
 
 from __future__ import annotations
@@ -24,4 +25,4 @@ def register(name: str, **options: Option) -> Callable:
     return wrap
 
 
-from eislint.checks.functions import eisen, onderdelen, proportionaliteit, tender  # noqa: E402,F401  (registers)
+from eislint.checks.functions import eisen, onderdelen, proportionaliteit, tender, typografie  # noqa: E402,F401  (registers)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from eislint.checks.base import Context, Hit, Option, Unit
+from eislint.checks.base import Context, Hit, Option, Unit, per_bundle
 from eislint.checks.functions import register
 from eislint.taal import bedrag, getal
 
@@ -272,8 +272,8 @@ def _uses_digid(text: str) -> bool:
 @register("digid_zonder_digid")
 def digid_without_digid(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[Hit]:
     """A DigiD assessment demanded for a service nobody logs in to with DigiD."""
-    texts = [d.clean(0, len(d.text)) for d in (unit.bundle or [unit.document])]
-    if any(_uses_digid(t) for t in texts):
+    texts = per_bundle(unit, "texts", lambda: [d.clean(0, len(d.text)) for d in (unit.bundle or [unit.document])])
+    if per_bundle(unit, "uses-digid", lambda: any(_uses_digid(t) for t in texts)):
         return
     for pu in unit.analysis.units:
         m = _DIGID_AUDIT.search(pu.text)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from eislint.checks.base import Context, Hit, Option, Unit
+from eislint.checks.base import Context, Hit, Option, Unit, per_bundle
 from eislint.checks.functions import register
 from eislint.taal import opsomming
 
@@ -496,8 +496,8 @@ def no_yearly_extension(unit: Unit, ctx: Context, options: dict[str, Any]) -> It
     """An initial term of at least `minimum_jaren` without yearly extension options, or with one long extension only."""
     doc = unit.document
     bundle = unit.bundle or [doc]
-    texts = [d.clean(0, len(d.text)) for d in bundle]
-    framework = any(re.search(r"raamovereenkomst", t, re.I) for t in texts)
+    texts = per_bundle(unit, "texts", lambda: [d.clean(0, len(d.text)) for d in bundle])
+    framework = per_bundle(unit, "raamovereenkomst", lambda: any(re.search(r"raamovereenkomst", t, re.I) for t in texts))
     for span in unit.sentences():
         text = unit.slice(span.start, span.end)
         m = _DURATION.search(text)
