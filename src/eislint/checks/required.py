@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from eislint.checks.base import CheckType, Context, Hit, Option, Unit, compile_regexes, per_bundle, regex_errors
-from eislint.document import SECTION_KINDS
+from eislint.document import SECTION_KINDS, Document, Section
+from eislint.tender_scope import is_whole_tender
 
 
 # A document of the bundle is itself a part of the tender: an SLA or DAP is its quality assurance.
@@ -25,11 +27,15 @@ class Required(CheckType):
         "all_of": Option(list, default=[], doc="regexen die elk ergens in de bundel moeten voorkomen (mag in verschillende documenten)"),
         "anchor": Option(str, default="document", choices=("document", "trigger"),
                          doc="waar de melding staat: bij het begin van het document met de meeste eisen, of bij de eerste tekst die op only_if past"),
+        "whole_tender": Option(bool, default=False,
+                               doc="alleen voor een hele aanbesteding (een leidraad of documenten met de meeste onderdelen), niet voor een losse bijlage"),
+        "ignore_sentences": Option(list, default=[],
+                                   doc="regexen: zinnen die niet meetellen als inhoud van een onderdeel uit 'sections' (een inleiding die alleen het document beschrijft)"),
     }
 
     def validate(self, options: dict[str, Any]) -> list[tuple[str, str]]:
         errors = (regex_errors("patterns", options.get("patterns")) + regex_errors("only_if", options.get("only_if"))
-                  + regex_errors("all_of", options.get("all_of")))
+                  + regex_errors("all_of", options.get("all_of")) + regex_errors("ignore_sentences", options.get("ignore_sentences")))
         for kind in options.get("sections") or []:
             if kind not in SECTION_KINDS:
                 errors.append(("sections", f"onbekende soort onderdeel '{kind}' (kies uit {', '.join(SECTION_KINDS)})"))
@@ -41,7 +47,7 @@ class Required(CheckType):
 
     def prepare(self, options: dict[str, Any], ctx: Context) -> Any:
         return {**options, "patterns": compile_regexes(options["patterns"]), "only_if": compile_regexes(options["only_if"]),
-                "all_of": compile_regexes(options["all_of"])}
+                "all_of": compile_regexes(options["all_of"]), "ignore_sentences": compile_regexes(options["ignore_sentences"])}
 
     def run(self, p: Any, unit: Unit, ctx: Context) -> Iterator[Hit]:
         # A part may be in another file of the tender: judge the bundle, report once, on the
@@ -53,6 +59,8 @@ class Required(CheckType):
         if p["anchor"] != "trigger" and doc is not main:
             return
         if sum(len(d.requirements) for d in bundle) < p["min_requirements"]:
+            return
+        if p["whole_tender"] and not per_bundle(unit, "whole-tender", lambda: is_whole_tender(bundle)):
             return
         texts = per_bundle(unit, "clean-texts", lambda: [d.clean(0, len(d.text)) for d in bundle])
         context_says = unit.tender is not None and any(getattr(unit.tender.context, f, None) is True
@@ -67,7 +75,8 @@ class Required(CheckType):
                 return
         elif doc is not main:
             return
-        present = {s.kind for d in bundle for s in d.sections if s.heading is not None}
+        present = {s.kind for d in bundle for s in d.sections
+                   if s.heading is not None and _has_content(d, s, p["ignore_sentences"], p["sections"])}
         present |= {part for d in bundle for part in _ROLE_PARTS.get(d.role, ())}
         if p["sections"] and present & set(p["sections"]):
             return
@@ -82,3 +91,17 @@ class Required(CheckType):
         anchor = next((b for b in doc.blocks if b.kind == "heading"), doc.blocks[0])
         yield Hit(anchor.content.start, anchor.content.end,
                   data={"ontbreekt": ", ".join(p["sections"]) or "het element"})
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n")
+
+
+def _has_content(doc: Document, section: Section, ignore: list[re.Pattern[str]], kinds: list[str]) -> bool:
+    """A heading of a required kind counts when its part says something of its own: a sentence of
+    four words or more that no `ignore` pattern matches (not only "Dit document beschrijft ...")."""
+    if not ignore or section.kind not in kinds or section.heading is None:
+        return True
+    # one line per block (a wrapped PDF paragraph is one sentence), cells of a row as one line
+    body = "\n".join(doc.clean(b.content.start, b.content.end).replace("|", " ") for b in doc.blocks
+                     if section.heading.end <= b.start < section.end and b.kind != "heading")
+    return any(len(s.split()) >= 4 and not any(r.search(s) for r in ignore) for s in _SENTENCE_END.split(body))

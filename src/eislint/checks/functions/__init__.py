@@ -2,8 +2,10 @@
 
 One module per subject: `eisen` (the requirement itself), `proportionaliteit` (demands against
 the tender context), `tender` (the tender as a whole: goals, award, contract), `onderdelen`
-(what a part of the tender holds: the aanleiding, the implementatie part), `typografie` (typing
-errors with a fix that cannot change the meaning).
+(what a part of the tender holds: the aanleiding, the implementatie part), `doelen` (the goals as a
+set), `elementen` (elements the whole tender asks for: timeline, total cost, quality criteria,
+quality assurance, demo scenarios), `typografie` (typing errors with a fix that cannot change the
+meaning).
 """
 
 from __future__ import annotations
@@ -25,4 +27,4 @@ def register(name: str, **options: Option) -> Callable:
     return wrap
 
 
-from eislint.checks.functions import eisen, onderdelen, proportionaliteit, tender, typografie  # noqa: E402,F401  (registers)
+from eislint.checks.functions import doelen, eisen, elementen, onderdelen, proportionaliteit, tender, typografie  # noqa: E402,F401  (registers)

@@ -220,3 +220,99 @@ def template_text(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator
                 continue  # one word that names no kind of value ("[doubtful]", "[backdoors]"): a tag or a note
         start = unit.start + m.start("match")
         yield Hit(start, start + len(text))
+
+
+# ---------------------------------------------------------------- aanleiding: the strategic context
+
+# External developments that make learning necessary (the e-book's "externe factoren").
+_EXTERNAL = re.compile(
+    r"wet-?\s*en\s+regelgeving|\bwet(?:geving)?\b|\bwetten\b|regelgeving|\bwettelijk\w*|\b(?!aanbestedings)\w+wet\b|\bcao\b|arbeidsmarkt\w*|krapte"
+    r"|vergrijzing|uitstroom|personeelstekort\w*|demografi\w*|technologi\w*|digitalisering|\bAI\b|kunstmatige\s+intelligentie"
+    r"|maatschappelijk\w*|economisch\w*|bezuiniging\w*|ontwikkelingen\s+(?:in|op|rond|binnen)\b|externe\s+\w+|veranderende"
+    r"|(?:steeds|snel)\s+(?:\w+\s+)?verander\w*|nieuwe\s+(?:taken|wetten|eisen|regels)|decentralisatie\w*|inwoners\s+verwachten",
+    re.I)
+# The organisation's own vision on learning and how it fits its HR policy (the "interne factoren").
+_VISION = re.compile(
+    r"\bvisie\b|\bvisie\s+op|\bbeleid\w*|\w+beleid\b|\bHR[-\s]?(?:strategie|agenda|visie)|strategisch\s+personeelsplan\w*|\bSPP\b"
+    r"|opleidingsplan\w*|opleidingsbeleid|ontwikkelplan\w*|leerbeleid|\bstrategie\w*|\bkoers\w*|organisatiedoel\w*|missie"
+    r"|leren\s+(?:en|&)\s+ontwikkelen|\bL\s*&\s*O\b|\bL&D\b|leercultuur|lerende\s+organisatie|duurzame\s+inzetbaarheid"
+    r"|goed\s+werkgeverschap|werkgeverschap|ambitie\w*|meerjaren\w*|coalitieakkoord|bestuursakkoord|organisatieontwikkeling",
+    re.I)
+_CONTEXT_TITLE = re.compile(r"\bvisie\b|\bbeleid\w*|\bstrategi\w*|ontwikkelingen|\bcontext\b|\bkoers\b", re.I)
+
+
+@register("aanleiding_context")
+def aanleiding_context(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[Hit]:
+    """An aanleiding that names no external developments and/or no vision on learning or HR policy."""
+    doc = unit.document
+    bundle = unit.bundle or [doc]
+    for section in _top_sections(doc, _AANLEIDING_TITLE):
+        # the goals and a heading of their own ("Visie op leren", "Ontwikkelingen") count as well
+        evidence = [_section_text(doc, section)] + _headed_texts(bundle, _CONTEXT_TITLE) + [
+            _section_text(d, s) for d in bundle for s in d.sections if s.kind == "doelstelling" and s.heading is not None]
+        text = "\n".join(evidence)
+        missing = []
+        if not _EXTERNAL.search(text):
+            missing.append("externe ontwikkelingen (wet- en regelgeving, arbeidsmarkt, technologie)")
+        if not _VISION.search(text):
+            missing.append("de visie op leren en ontwikkelen en hoe die past in het HR-beleid of opleidingsplan")
+        if missing:
+            head = section.heading
+            yield Hit(head.content.start, head.content.end, data={"ontbreekt": " en ".join(missing)})
+
+
+# ---------------------------------------------------------------- implementatie: roll-out and upkeep
+
+_TRAINING = re.compile(r"\btrain\w*|opleid\w*|opgeleid\w*|\bcursus\w*|scholing|\bgeschoold|instructie\w*|workshop\w*|e-learning\w*", re.I)
+_ROLE_GROUPS = (
+    ("beheerders", re.compile(r"beheerder\w*|\w+beheer\b|key[-\s]?users?|super[-\s]?users?|administrators?|\bbeheer\b", re.I)),
+    ("medewerkers, leidinggevenden en trainers", re.compile(
+        r"medewerkers|eindgebruikers|\bgebruikers\b|cursisten|deelnemers|leidinggevenden|managers?|teamleiders|trainers|docenten"
+        r"|opleiders|auteurs|alle\s+rollen|per\s+rol|alle\s+gebruikers|train[-\s]de[-\s]trainer", re.I)),
+)
+_UPKEEP = (
+    ("een communicatieplan voor de uitrol en daarna (updates, trainingen)", re.compile(
+        r"communicatie(?:plan|strategie|aanpak|campagne|middelen)\w*|interne\s+communicatie"
+        r"|communicatie\s+(?:naar|met|richting|voor|aan|over)\s+(?:de\s+|alle\s+)?(?:medewerkers|gebruikers|eindgebruikers|organisatie|updates)"
+        r"|(?:activatie|lancerings|uitrol)campagne|marketing\w*|ambassadeur\w*|nieuwsbrie\w*", re.I)),
+    ("gegevensbeheer (back-ups, beveiliging van de gegevens)", re.compile(
+        r"back-?up\w*|gegevensbeheer|databeheer|gegevensbeveiliging|informatiebeveiliging|beveiliging\s+van\s+(?:de\s+)?(?:gegevens|data)"
+        r"|\bBIO2?\b|27001|datakwaliteit|gegevenskwaliteit|datamigratie|migratie\s+van\s+(?:de\s+)?(?:gegevens|data|leerhistorie)"
+        r"|bewaartermijn\w*|archiver\w*|verwerkersovereenkomst", re.I)),
+    ("feedback van gebruikers in het systeem", re.compile(
+        r"feedback\w*|terugkoppeling\w*|evaluatie\w*\s+(?:door|van|onder)\s+(?:de\s+)?(?:deelnemers|cursisten|medewerkers|gebruikers)"
+        r"|enquête\w*|vragenlijst\w*|tevredenheid\w*|reviews?\b|suggesties|waardering\w*|beoordel\w*\s+(?:van\s+)?(?:de\s+)?(?:training|cursus|opleiding|leeraanbod)\w*", re.I)),
+    ("rapportage over voortgang en resultaten", re.compile(
+        r"rapport\w*|dashboard\w*|voortgang\w*|managementinformatie|stuurinformatie|overzicht\w*\s+van\s+(?:de\s+)?(?:resultaten|certificat\w*|deelname)"
+        r"|inzicht\s+in\s+(?:de\s+)?(?:voortgang|resultaten|deelname|certificat\w*)"
+        r"|\b(?:ziet|zien|inzien|toont|tonen)\b[^.]{0,60}\b(?:trainingen|opleidingen|resultaten|certificat\w*|deelname|verlopen|gevolgd)", re.I)),
+)
+
+
+@register("implementatie_beheer")
+def implementation_upkeep(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[Hit]:
+    """An implementatie part whose tender does not train every role, plan the communication, or
+    cover data management, user feedback and reporting (anywhere in the bundle)."""
+    doc = unit.document
+    sections = _top_sections(doc, _IMPL_TITLE)
+    if not sections:
+        return
+    bundle = unit.bundle or [doc]
+    # the upkeep is often asked for in the PvE or the SLA rather than in the implementation chapter
+    everywhere = "\n".join(d.clean(0, len(d.text)) for d in bundle)
+    missing = []
+    # training at all is volledigheid.implementatie-onvolledig's business; here: for whom, in the
+    # implementation part or a sentence about the implementation (not "feedback na elke training")
+    part = [_section_text(doc, s) for s in sections] + [
+        x for x in re.split(r"(?<=[.;:])\s+|\n", everywhere) if _IMPL_SENTENCE.search(x)]
+    trained = [m for t in part for m in re.split(r"(?<=[.;:])\s+|\n", t) if _TRAINING.search(m)]
+    if trained:
+        groups = [name for name, pattern in _ROLE_GROUPS if not any(pattern.search(t) for t in trained)]
+        if groups:
+            missing.append(f"training voor alle rollen (niet genoemd: {' en '.join(groups)})")
+    for name, pattern in _UPKEEP:
+        if not pattern.search(everywhere):
+            missing.append(name)
+    if missing:
+        head = sections[0].heading
+        yield Hit(head.content.start, head.content.end, data={"ontbreekt": "; ".join(missing)})

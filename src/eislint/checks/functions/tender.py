@@ -155,6 +155,13 @@ _PRICE_WEIGHT = re.compile(
     r"|prijs\s*/\s*kwaliteit[^.;\d\n]{0,30}(\d{1,3})\s*/\s*\d{1,3}",
     re.I,
 )
+# A ratio named as such: "prijs-kwaliteitverhouding 60/40", "weging prijs/kwaliteit 60-40",
+# "kwaliteit/prijs 40:60"; the two numbers add up to 100, the word order says which is price.
+_RATIO = re.compile(
+    r"\b(?P<first>prijs|kwaliteit)\s*(?:[-/]|\s+en\s+)\s*(?:prijs|kwaliteit)\w*(?:[-\s]?(?:verhouding|ratio|weging))?"
+    r"[^.;\d\n]{0,30}?(?<![\d,.])(?P<a>\d{1,3})\s*(?:/|:|-|–|\s+tegen(?:over)?\s+)\s*(?P<b>\d{1,3})(?!\s*%?\s*\d)(?![\d,]|\.\d)",
+    re.I,
+)
 # Points: "Prijs: 600 punten. Kwaliteit: 400 punten." or a stated total ("totaal 1000 punten").
 _PRICE_POINTS = re.compile(rf"{_PRICE}(?<![\d,.])(\d{{1,4}})\s*punten", re.I)
 _QUALITY_POINTS = re.compile(r"\bkwaliteit\w*\b(?:(?!prijs)[^.;%\n]){0,40}?(?<![\d,.])(\d{1,4})\s*punten", re.I)
@@ -165,6 +172,15 @@ _TOTAL_POINTS = re.compile(r"\b(?:totaal|in\s+totaal|totale\s+score|maximaal\s+t
 def price_weight(unit: Unit, ctx: Context, options: dict[str, Any]) -> Iterator[Hit]:
     """Price weighing more than quality (advice for SaaS: quality decides usability for years)."""
     found = False
+    for m in _RATIO.finditer(unit.text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a + b != 100:
+            continue
+        found = True
+        price = a if m.group("first").lower() == "prijs" else b
+        if options["maximum"] < price:
+            yield Hit(unit.start + m.start(), unit.start + m.end(), data={"prijsweging": str(price)})
+            return
     for m in _PRICE_WEIGHT.finditer(unit.text):
         value = next((g for g in m.groups() if g is not None), None)
         found = found or value is not None
@@ -192,10 +208,22 @@ _NUM = r"\d{1,2}|een|één|twee|drie|vier|vijf|zes|zeven|acht|tien|twaalf"
 _UNIT = r"jaar|maanden"
 _DURATION = re.compile(
     rf"(?P<match>(?:(?:initiële|oorspronkelijke|eerste)\s+)?(?:loop|contract)(?:tijd|duur|periode)[^.;]{{0,40}}?(?P<n>{_NUM})\s+(?P<u>{_UNIT}))"
-    rf"|(?P<match2>(?:raam)?(?:overeenkomst|contract)\s+(?:wordt\s+)?(?:aangegaan|gesloten)\s+voor\s+(?:een\s+(?:\w+\s+)?periode\s+van\s+)?"
-    rf"(?P<n2>{_NUM})\s+(?P<u2>{_UNIT}))",
+    rf"|(?P<match2>(?:raam)?(?:overeenkomst|contract)\s+(?:wordt\s+|is\s+)?(?:aangegaan|gesloten|afgesloten)\s+voor\s+"
+    rf"(?:(?:de\s+duur|een\s+(?:\w+\s+)?(?:periode|duur|termijn))\s+van\s+)?(?P<n2>{_NUM})\s+(?P<u2>{_UNIT}))"
+    # "wordt voor de duur van twee jaar aangegaan", "heeft een duur van 24 maanden", "loopt twee jaar"
+    rf"|(?P<match3>(?:raam)?(?:overeenkomst|contract)\s+(?:(?:wordt|is)\s+voor|(?:heeft|kent)\s+een|loopt|geldt)\s+"
+    rf"(?:(?:de\s+duur|een\s+(?:\w+\s+)?(?:periode|termijn)|(?:\w+\s+)?(?:duur|termijn|periode))\s+van\s+|gedurende\s+|voor\s+)?(?P<n3>{_NUM})\s+(?P<u3>{_UNIT})"
+    rf"(?:\s+(?:aangegaan|gesloten|afgesloten))?)",
     re.I,
 )
+
+
+def _duration_match(m: re.Match[str]) -> tuple[str, float]:
+    """The group that matched and the duration in years."""
+    for g, n, u in (("match", "n", "u"), ("match2", "n2", "u2"), ("match3", "n3", "u3")):
+        if m.group(g):
+            return g, _years(m.group(n), m.group(u))
+    return "match", 0.0
 # Extension options: "2 keer met 1 jaar", "twee keer een optie tot verlenging van één jaar", "tweemaal met 2 jaar",
 # "2 x 1 jaar", "3 verlengingsopties van 1 jaar", "verlengd met maximaal 2 jaar", "verlenging van 12 maanden".
 _EXTENSION = re.compile(
@@ -232,10 +260,7 @@ def contract_term(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
         m = _DURATION.search(text)
         if m is None:
             continue
-        if m.group("match"):
-            g, years = "match", _years(m.group("n"), m.group("u"))
-        else:
-            g, years = "match2", _years(m.group("n2"), m.group("u2"))
+        g, years = _duration_match(m)
         start, end = span.start + m.start(g), span.start + m.end(g)
         while start < end and unit.text[start - unit.start].isspace():
             start += 1
@@ -503,8 +528,7 @@ def no_yearly_extension(unit: Unit, ctx: Context, options: dict[str, Any]) -> It
         m = _DURATION.search(text)
         if m is None:
             continue
-        g = "match" if m.group("match") else "match2"
-        years = _years(m.group("n"), m.group("u")) if g == "match" else _years(m.group("n2"), m.group("u2"))
+        g, years = _duration_match(m)
         if years < options["minimum_jaren"]:
             continue  # contract.looptijd-kort
         if _MAX_TERM.search(text) or _INCLUDING_OPTIONS.search(text) or re.search(r"\bopties\b|\bonbepaalde\s+tijd", text, re.I):
