@@ -411,6 +411,33 @@ def init(path: Path, force: bool) -> None:
     click.echo(f"{path} geschreven.")
 
 
+@main.command(name="new-rule")
+@click.argument("pack")
+@click.argument("name")
+@click.option("--type", "kind", type=click.Choice(["lexicon", "regex", "python"]), required=True,
+              help="Soort regel: een woordenlijst, een reguliere expressie of Python-code.")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Map van de eislint-checkout (standaard: die van deze installatie).")
+def new_rule(pack, name, kind, root) -> None:
+    """Maak een nieuwe regel aan: het regelbestand, de testgevallen en (voor python) de module."""
+    from eislint.loader import rules_dir
+    from eislint.scaffold import new_rule as scaffold
+
+    if root is None:
+        found = rules_dir()
+        if found.name != "rules":
+            raise click.UsageError("nieuwe regels maakt u in een checkout van eislint (of geef --root)")
+        root = found.parent
+    try:
+        made = scaffold(root, pack, name, kind)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    for path in made.written:
+        click.echo(f"{path} geschreven.")
+    click.echo(f"Regel {made.rule_id} staat klaar; vervang de TODO's en draai de tests. docs/rules.md maakt u met "
+               "'eislint rules --format markdown > docs/rules.md'.")
+
+
 @main.command(name="eval")
 @click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("corpora"))
 @click.option("--json", "as_json", is_flag=True, help="Cijfers als JSON.")

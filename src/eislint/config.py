@@ -400,7 +400,7 @@ def _apply_rules(config: Config, raw: Any, path: Path, doc: YamlDoc | None, rule
 def _check_rule_options(rule: Rule, options: dict[str, Any], path: Path, doc: YamlDoc | None, rule_id: str) -> None:
     from eislint.checks import CHECK_TYPES
 
-    allowed = CHECK_TYPES[rule.check].options
+    allowed = CHECK_TYPES[rule.check].public_options()
     for key in options:
         if key not in allowed:
             raise _err(path, doc, unknown("optie", key, {"level", "enabled", *allowed}, f"rules.{rule_id}"),

@@ -1,7 +1,7 @@
 """Load rule packs (rules/<pack>/pack.yaml + one YAML file per rule), strictly validated.
 
 Loading never executes code from a rule file: YAML is read with the safe loader and a
-`python` rule can only name a function that ships in eislint.checks.functions.
+`python` rule runs the module that ships for its id (eislint.rules.<pack>.<rule>).
 """
 
 from __future__ import annotations
@@ -160,9 +160,10 @@ def load_rule(path: Path, pack: str) -> Rule:
     if check == "meta" and pack != "meta":
         raise doc.error("check-type 'meta' is alleen voor het pakket 'meta'", "check")
     check_type = CHECK_TYPES[check]
+    settable = check_type.public_options()
     for key in data:
-        if key not in _COMMON and key not in check_type.options:
-            allowed = ", ".join(sorted(check_type.options)) or "geen"
+        if key not in _COMMON and key not in settable:
+            allowed = ", ".join(sorted(settable)) or "geen"
             raise doc.error(f"onbekende sleutel '{key}' (opties voor check '{check}': {allowed})", key)
     _enum(doc, "category", CATEGORIES)
     _enum(doc, "scope", SCOPES)
@@ -170,7 +171,10 @@ def load_rule(path: Path, pack: str) -> Rule:
     if not isinstance(data["message"], str) or not data["message"].strip():
         raise doc.error("'message' moet een niet-lege tekst zijn", "message")
     docs = _docs(doc)
-    options = validate_options(check, {k: v for k, v in data.items() if k in check_type.options}, doc)
+    given = {k: v for k, v in data.items() if k in settable}
+    if check == "python":  # the code of a python rule is the module named by its id (eislint.rules)
+        given["rule"] = rule_id
+    options = validate_options(check, given, doc)
     requires = data.get("requires", [])
     if not isinstance(requires, list) or any(r not in ANNOTATION_NAMES for r in requires):
         raise doc.error(f"'requires' is een lijst uit {', '.join(ANNOTATION_NAMES)}", "requires")

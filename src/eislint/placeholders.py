@@ -56,6 +56,18 @@ def _module_keys(module_name: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+def _rule_keys(module_name: str) -> frozenset[str]:
+    """A rule module's keys plus those of the eislint modules it imports helpers from."""
+    import importlib
+
+    keys = set(_module_keys(module_name))
+    tree = ast.parse(inspect.getsource(importlib.import_module(module_name)))
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("eislint.rules._shared"):
+            keys |= _module_keys(node.module)
+    return frozenset(keys)
+
+
 def available(check: str, options: dict[str, Any]) -> frozenset[str]:
     """Every placeholder a rule of this check type with these options can fill."""
     if check == "regex":
@@ -75,8 +87,8 @@ def available(check: str, options: dict[str, Any]) -> frozenset[str]:
             keys |= _module_keys(measure.__module__)
         return ENGINE | keys
     if check == "python":
-        from eislint.checks.functions import FUNCTIONS
+        from eislint.rules import module_for
 
-        func = FUNCTIONS.get(options.get("function"))
-        return ENGINE | (_module_keys(func.__module__) if func is not None else frozenset())
+        found = module_for(options.get("rule") or "")
+        return ENGINE | (_rule_keys(found.module.__name__) if found is not None else frozenset())
     return ENGINE | _FIXED.get(check, frozenset())

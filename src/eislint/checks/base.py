@@ -78,8 +78,9 @@ class Option:
     """One check-type option: its type, whether required, its default."""
 
     def __init__(self, kind: type | tuple[type, ...], required: bool = False, default: Any = None,
-                 choices: tuple[str, ...] | None = None, doc: str = "") -> None:
+                 choices: tuple[str, ...] | None = None, doc: str = "", internal: bool = False) -> None:
         self.kind = kind
+        self.internal = internal  # set by eislint itself, never by a rule file or a config
         self.required = required
         self.default = default
         self.choices = choices
@@ -106,6 +107,10 @@ class CheckType:
     options: dict[str, Option] = {}
     # Annotations every rule of this type needs, whatever the rule file says.
     needs: frozenset[str] = frozenset()
+
+    def public_options(self) -> dict[str, Option]:
+        """The options a rule file or a config may set."""
+        return {k: o for k, o in self.options.items() if not o.internal}
 
     def validate(self, options: dict[str, Any]) -> list[tuple[str, str]]:
         """Errors as (option, message); check-specific semantics beyond the schema."""

@@ -1,4 +1,4 @@
-"""python: a named function in eislint.checks.functions, for what data cannot express."""
+"""python: a rule whose check is code, the module named by its rule id (see eislint.rules)."""
 
 from __future__ import annotations
 
@@ -11,38 +11,40 @@ from eislint.checks.base import CheckType, Context, Hit, Option, Unit
 class Python(CheckType):
     name = "python"
     options = {
-        "function": Option(str, required=True, doc="naam van de functie in eislint.checks.functions"),
-        "options": Option(dict, default={}, doc="opties voor de functie"),
+        # filled in by the loader from the rule id; a rule file cannot name other code
+        "rule": Option(str, required=True, internal=True, doc="regel-id; de module eislint.rules.<pakket>.<regel>"),
+        "options": Option(dict, default={}, doc="opties voor de module van de regel"),
     }
 
     def validate(self, options: dict[str, Any]) -> list[tuple[str, str]]:
-        from eislint.checks.functions import FUNCTIONS
+        from eislint.rules import module_for, module_name
 
-        name = options.get("function")
-        if name not in FUNCTIONS:
-            return [("function", f"onbekende functie '{name}' (bekend: {', '.join(sorted(FUNCTIONS))})")]
-        func = FUNCTIONS[name]
+        rule_id = options.get("rule") or ""
+        found = module_for(rule_id)
+        if found is None:
+            return [("check", f"geen module {module_name(rule_id)} met een functie check() voor deze python-regel")]
         errors = []
         for key, value in (options.get("options") or {}).items():
-            if key not in func.options:
-                errors.append(("options", f"onbekende optie '{key}' voor functie '{name}'"))
+            if key not in found.options:
+                errors.append(("options", f"onbekende optie '{key}' voor regel '{rule_id}'"))
             else:
-                msg = func.options[key].validate(key, value)
+                msg = found.options[key].validate(key, value)
                 if msg:
                     errors.append(("options", msg))
         return errors
 
     def prepare(self, options: dict[str, Any], ctx: Context) -> Any:
-        from eislint.checks.functions import FUNCTIONS
+        from eislint.rules import module_for
 
-        func = FUNCTIONS[options["function"]]
-        merged = {k: o.default for k, o in func.options.items()}
+        found = module_for(options["rule"])
+        assert found is not None  # validated at load time
+        merged = {k: o.default for k, o in found.options.items()}
         merged.update(options.get("options") or {})
-        return func, merged
+        return found.check, merged
 
     def run(self, p: Any, unit: Unit, ctx: Context) -> Iterator[Hit]:
-        func, opts = p
-        yield from func(unit, ctx, opts)
+        check, opts = p
+        yield from check(unit, opts)
 
 
 class Meta(CheckType):

@@ -1,0 +1,146 @@
+"""Functions that judge the tender as a whole: SMART goals, award mechanism, contract terms.
+
+Helpers shared by more than one rule module."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from eislint.checks.base import Hit, Unit
+
+
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+PCT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*%")
+
+
+NUM = r"\d{1,2}|een|één|twee|drie|vier|vijf|zes|zeven|acht|tien|twaalf"
+
+
+UNIT = r"jaar|maanden"
+
+
+DURATION = re.compile(
+    rf"(?P<match>(?:(?:initiële|oorspronkelijke|eerste)\s+)?(?:loop|contract)(?:tijd|duur|periode)[^.;]{{0,40}}?(?P<n>{NUM})\s+(?P<u>{UNIT}))"
+    rf"|(?P<match2>(?:raam)?(?:overeenkomst|contract)\s+(?:wordt\s+|is\s+)?(?:aangegaan|gesloten|afgesloten)\s+voor\s+"
+    rf"(?:(?:de\s+duur|een\s+(?:\w+\s+)?(?:periode|duur|termijn))\s+van\s+)?(?P<n2>{NUM})\s+(?P<u2>{UNIT}))"
+    # "wordt voor de duur van twee jaar aangegaan", "heeft een duur van 24 maanden", "loopt twee jaar"
+    rf"|(?P<match3>(?:raam)?(?:overeenkomst|contract)\s+(?:(?:wordt|is)\s+voor|(?:heeft|kent)\s+een|loopt|geldt)\s+"
+    rf"(?:(?:de\s+duur|een\s+(?:\w+\s+)?(?:periode|termijn)|(?:\w+\s+)?(?:duur|termijn|periode))\s+van\s+|gedurende\s+|voor\s+)?(?P<n3>{NUM})\s+(?P<u3>{UNIT})"
+    rf"(?:\s+(?:aangegaan|gesloten|afgesloten))?)",
+    re.I,
+)
+
+
+def duration_match(m: re.Match[str]) -> tuple[str, float]:
+    """The group that matched and the duration in years."""
+    for g, n, u in (
+        ("match", "n", "u"),
+        ("match2", "n2", "u2"),
+        ("match3", "n3", "u3"),
+    ):
+        if m.group(g):
+            return g, to_years(m.group(n), m.group(u))
+    return "match", 0.0
+
+
+# Extension options: "2 keer met 1 jaar", "twee keer een optie tot verlenging van één jaar", "tweemaal met 2 jaar",
+# "2 x 1 jaar", "3 verlengingsopties van 1 jaar", "verlengd met maximaal 2 jaar", "verlenging van 12 maanden".
+EXTENSION = re.compile(
+    rf"\b(?P<k>{NUM})\s*(?:x\b|×|keer\b|maal\b)\s*(?:\w+\s+){{0,6}}?(?P<m>{NUM})\s+(?P<mu>{UNIT})"
+    rf"|\b(?P<k2>{NUM})\s+(?:verlengings)?opties?\s+(?:tot\s+verlenging\s+)?(?:van|met)\s+(?:(?:telkens|elk|steeds|maximaal)\s+)?"
+    rf"(?P<m2>{NUM})\s+(?P<mu2>{UNIT})"
+    rf"|verleng\w*[^.;]{{0,50}}?(?:met|tot|van)\s+(?:(?:in\s+totaal|maximaal|telkens|nog)\s+)*(?P<m3>{NUM})\s+(?:keer\s+)?(?:een\s+)?(?P<mu3>{UNIT})",
+    re.I,
+)
+
+
+INCLUDING_OPTIONS = re.compile(
+    r"inclusief\s+(?:\w+\s+){0,2}(?:verlengings)?opties|inclusief\s+(?:de\s+)?verlenging",
+    re.I,
+)
+
+
+WORDS = {
+    "een": 1,
+    "één": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "tien": 10,
+    "twaalf": 12,
+}
+
+
+def number_value(raw: str | None) -> int:
+    if raw is None:
+        return 0
+    return int(raw) if raw.isdigit() else WORDS.get(raw.lower(), 0)
+
+
+def to_years(raw: str | None, unit: str | None) -> float:
+    n = number_value(raw)
+    return n / 12 if unit and unit.lower() == "maanden" else n
+
+
+def format_years(years: float) -> str:
+    return str(int(years)) if years == int(years) else f"{years:.1f}".replace(".", ",")
+
+
+def contract_term(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
+    """Initial term shorter than advised; a framework agreement longer than four years with options."""
+    for span in unit.sentences():
+        text = unit.slice(span.start, span.end)
+        m = DURATION.search(text)
+        if m is None:
+            continue
+        g, years = duration_match(m)
+        start, end = span.start + m.start(g), span.start + m.end(g)
+        while start < end and unit.text[start - unit.start].isspace():
+            start += 1
+        ext = EXTENSION.search(text, m.end(g)) or EXTENSION.search(text)
+        extra = 0.0
+        if ext is not None and not INCLUDING_OPTIONS.search(text):
+            if ext.group("k"):
+                extra = number_value(ext.group("k")) * to_years(
+                    ext.group("m"), ext.group("mu")
+                )
+            elif ext.group("k2"):
+                extra = number_value(ext.group("k2")) * to_years(
+                    ext.group("m2"), ext.group("mu2")
+                )
+            else:
+                extra = to_years(ext.group("m3"), ext.group("mu3"))
+        framework = re.search(r"raamovereenkomst", unit.document.text, re.I)
+        motivated = re.search(
+            r"motiv|uitzonderings?geval|rechtvaardig|vanwege|omdat", text, re.I
+        )
+        if (
+            framework
+            and years + extra > options["raamovereenkomst_max"]
+            and not motivated
+        ):
+            yield Hit(
+                start,
+                end,
+                data={
+                    "soort": "raamovereenkomst",
+                    "totaal": format_years(years + extra),
+                },
+                level="error",
+            )
+        elif 0 < years < options["minimum_jaren"]:
+            yield Hit(start, end, data={"soort": "kort", "jaren": format_years(years)})
+
+
+GUNNING_TITLE = re.compile(
+    r"gunning|beoordeling|scorings?|beste\s+prijs|prijs[-\s]?kwaliteit|\bbpkv\b|\bemvi\b|wegings?|criteri",
+    re.I,
+)

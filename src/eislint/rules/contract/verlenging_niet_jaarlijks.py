@@ -1,0 +1,158 @@
+"""contract.verlenging-niet-jaarlijks: An initial term of at least `minimum_jaren` without yearly extension options, or with one long extension only."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from eislint.checks.base import Hit, Option, Unit, per_bundle
+from eislint.rules._shared.tender import (
+    DURATION,
+    INCLUDING_OPTIONS,
+    NUM,
+    duration_match,
+    format_years,
+    to_years,
+)
+
+OPTIONS = {
+    "minimum_jaren": Option(
+        int, default=3, doc="kortere looptijden meldt contract.looptijd-kort"
+    ),
+}
+
+
+_MAX_TERM = re.compile(
+    r"(?:maximale|totale|maximaal|in\s+totaal|inclusief)\s+(?:\w+\s+){0,2}?(?:loop|contract)(?:tijd|duur|periode)",
+    re.I,
+)
+
+
+_NO_EXTENSION = re.compile(
+    r"zonder\s+(?:\w+\s+){0,2}?(?:verlenging\w*|verlengingsoptie\w*|optie\w*\s+tot\s+verlenging)|niet\s+(?:(?!stilzwijgend)\w+\s+){0,3}?verlengd"
+    r"|geen\s+(?:\w+\s+){0,2}?(?:verlenging\w*|opties?\s+tot\s+verlenging)|(?:eindigt|loopt\s+af)\s+van\s+rechtswege"
+    r"|verlenging\w*\s+(?:is|zijn)\s+(?:\w+\s+)?(?:niet\s+mogelijk|uitgesloten)|kan\s+niet\s+(?:(?!stilzwijgend)\w+\s+){0,2}?(?:worden\s+)?verlengd",
+    re.I,
+)
+
+
+_ANY_EXTENSION = re.compile(
+    r"verleng\w*|optiejaar\w*|optieperiode\w*|\boptie\w*\s+(?:tot|op|voor)\s+(?:\w+\s+){0,2}?verlenging",
+    re.I,
+)
+
+
+_OTHER_EXTENSION = re.compile(
+    r"hostingpartij|huidige\s+(?:contract|overeenkomst|leverancier|systeem|licentie)|certifica|garantie|gestanddoening|geldigheid"
+    r"|(?:inschrijf|inschrijvings|reactie|indienings|sluitings|beantwoordings|betalings)\w*termijn|termijn\s+(?:voor|van)\s+(?:de\s+)?(?:inschrijving|het\s+indienen|vragen)"
+    r"|nota\s+van\s+inlichtingen|stilzwijgend",
+    re.I,
+)
+
+
+_YEARLY = re.compile(
+    r"\d\s*\+\s*1\s*\+\s*1|\(\s*1\s*\+\s*1\s*\)|telkens|steeds|per\s+keer|jaarlijks\w*|per\s+jaar|elk\s+jaar|ieder\s+jaar|(?:perioden|periodes|termijnen)\s+van\s+(?:(?:telkens|maximaal|ten\s+hoogste)\s+)?(?:één|een|1|twaalf|12)\s+(?:jaar|maanden)"
+    rf"|\b(?:{NUM})\s*(?:x\b|×|keer\b|maal\b)|(?:twee|drie|vier|vijf|\d)\s+(?:verlengings)?opties|\bmet\s+(?:één|een|1)\s+jaar\b|\bvan\s+(?:één|een|1)\s+jaar\b|\b(?:12|twaalf)\s+maanden",
+    re.I,
+)
+
+
+_SINGLE_LONG = re.compile(
+    rf"(?:eenmalig|éénmalig|eenmaal|één\s+keer|een\s+keer|1\s*(?:x|keer|maal)\b|(?:een|één)\s+(?:verlengings)?optie\b|(?:een|één)\s+verlenging\b)[^.;]{{0,60}}?(?P<m>{NUM})\s+(?P<u>jaar|maanden)"
+    rf"|verleng\w*\s+(?:\w+\s+){{0,4}}?met\s+(?P<m2>{NUM})\s+(?P<u2>jaar|maanden)",
+    re.I,
+)
+
+
+_NOT_THIS_TERM = re.compile(
+    r"\b(?:huidige?|bestaande|vorige|oude|lopende)\s+(?:\w+\s+)?(?:contract|overeenkomst)|\bbewaar\w*"
+    r"|\d+\s+(?:jaar|maanden)\s+(?:daarna|na\s+(?:afloop|het\s+einde))",
+    re.I,
+)
+
+
+_TACIT = re.compile(r"(?<!niet\s)stilzwijgend\w*\s+(?:\w+\s+){0,5}?verleng", re.I)
+
+
+_CAP = re.compile(
+    r"maximaal|ten\s+hoogste|in\s+totaal|tot\s+(?:een\s+)?maximum|totaal", re.I
+)
+
+
+def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
+    doc = unit.document
+    bundle = unit.bundle or [doc]
+    texts = per_bundle(unit, "texts", lambda: [d.clean(0, len(d.text)) for d in bundle])
+    framework = per_bundle(
+        unit,
+        "raamovereenkomst",
+        lambda: any(re.search(r"raamovereenkomst", t, re.I) for t in texts),
+    )
+    for span in unit.sentences():
+        text = unit.slice(span.start, span.end)
+        m = DURATION.search(text)
+        if m is None:
+            continue
+        g, years = duration_match(m)
+        if years < options["minimum_jaren"]:
+            continue  # contract.looptijd-kort
+        if (
+            _MAX_TERM.search(text)
+            or INCLUDING_OPTIONS.search(text)
+            or re.search(r"\bopties\b|\bonbepaalde\s+tijd", text, re.I)
+        ):
+            continue  # a total including options, or an open-ended contract
+        if (
+            _NOT_THIS_TERM.search(text)
+            or _YEARLY.search(text)
+            and re.search(r"\d\s*\+\s*1", text)
+        ):
+            continue  # the current contract, a retention period, or "5 jaar (3+1+1)"
+        if framework and years + 1 > 4:
+            continue  # a framework agreement has no room for options (contract.raamovereenkomst-te-lang)
+        start, end = span.start + m.start(g), span.start + m.end(g)
+        while start < end and unit.text[start - unit.start].isspace():
+            start += 1
+        if any(_TACIT.search(t) for t in texts):
+            continue  # renewed tacitly ("stilzwijgend met een jaar verlengd"): no option to judge
+        # extension options anywhere in the tender (often in the next sentence or another file)
+        sentences = [
+            s
+            for t in texts
+            for s in re.split(r"(?<=[.;])\s+|\n", t)
+            if _ANY_EXTENSION.search(s) and not _OTHER_EXTENSION.search(s)
+        ]
+        sentences = [s for s in sentences if not _NO_EXTENSION.search(s)]
+        if _NO_EXTENSION.search(text) and not re.search(
+            r"\b(?:wordt|indien|als|wanneer)\b[^.]{0,80}niet\s+verlengd\s*,", text, re.I
+        ):
+            if any(_YEARLY.search(x) for x in sentences):
+                continue  # "niet verlengd" about something else; the options are stated elsewhere
+            soort = "zonder verlengingsopties"
+        elif _NO_EXTENSION.search(text):
+            continue  # a condition ("Wordt de overeenkomst niet verlengd, dan ..."), not a term
+        else:
+            if any(_YEARLY.search(s) for s in sentences):
+                continue
+            single = next(
+                (
+                    x
+                    for s in sentences
+                    if (x := _SINGLE_LONG.search(s)) and not _CAP.search(s)
+                ),
+                None,
+            )
+            if single is not None:
+                ext = to_years(
+                    single.group("m") or single.group("m2"),
+                    single.group("u") or single.group("u2"),
+                )
+                if ext <= 1:
+                    continue
+                soort = f"met alleen één verlenging van {format_years(ext)} jaar"
+            elif sentences:
+                continue  # an extension we cannot read with certainty: leave it alone
+            else:
+                soort = "zonder verlengingsopties"
+        yield Hit(start, end, data={"jaren": format_years(years), "soort": soort})
