@@ -14,7 +14,7 @@ from conftest import ROOT, lint_text
 from eislint import cli_nl
 from eislint.loader import all_rules
 from eislint.ruledocs import explain
-from eislint.taal import aantal, bedrag, getal, meervoud, opsomming
+from eislint.dutch.output import aantal, bedrag, getal, meervoud, opsomming
 
 RULES = all_rules()
 
@@ -114,7 +114,7 @@ def _commands():
     return sorted(main.commands)
 
 
-DUTCH_METAVARS = {"OPTIES", "OPDRACHT", "ARGUMENTEN", "PADEN", "BESTAND", "MAP", "PAD", "REGEL", "TEKST", "GETAL",
+DUTCH_METAVARS = {"OPTIES", "OPDRACHT", "ARGUMENTEN", "PADEN", "BESTAND", "MAP", "PAD", "REGEL", "PAKKET", "NAAM", "TEKST", "GETAL",
                   "REV", "CI", "KOMMAGETAL", "JA/NEE", "EUR", "PDF", "HTML", "LMS", "SLA", "SAML", "OIDC"}
 
 

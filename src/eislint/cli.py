@@ -15,7 +15,7 @@ import click
 from eislint import __version__, cli_nl
 from eislint.findings import ExitStatus
 from eislint.formatters import FORMATTERS
-from eislint.taal import aantal
+from eislint.dutch.output import aantal
 
 cli_nl.install()  # before the commands: some of Click's help texts are built at decoration time
 
@@ -366,7 +366,7 @@ def rules(pack, category, fmt) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from eislint.taal import SCOPE_WORDS
+    from eislint.dutch.output import SCOPE_WORDS
 
     table = Table(show_edge=False)
     for col in ("regel", "categorie", "ernst", "bereik", "wat"):
@@ -412,8 +412,8 @@ def init(path: Path, force: bool) -> None:
 
 
 @main.command(name="new-rule")
-@click.argument("pack")
-@click.argument("name")
+@click.argument("pack", metavar="PAKKET")
+@click.argument("name", metavar="NAAM")
 @click.option("--type", "kind", type=click.Choice(["lexicon", "regex", "python"]), required=True,
               help="Soort regel: een woordenlijst, een reguliere expressie of Python-code.")
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,

@@ -19,6 +19,7 @@ from eislint.config import Config, find_config, known_selectors, load_config
 from eislint.context import Tender
 from eislint.context import infer as infer_tender
 from eislint.document import Document
+from eislint.dutch.numbers import getal
 from eislint.findings import Applicability, Edit, Finding, Fix, InputError, Severity
 from eislint.loader import Rule, all_rules
 from eislint.segment import segment
@@ -313,7 +314,7 @@ def _parseable(documents: list[Document], per_doc_rules: list[list[Rule]], limit
         spans = [span for b in doc.blocks if b.kind not in ("comment", "table_header", "heading")
                  for span in (b.cells if b.kind == "table_row" else (b.content,)) if span.end > span.start]
         if len(spans) > MAX_PARSE_UNITS:  # a Doc per cell costs ~7 KB and ~1 ms: 10,000 columns is no tender
-            count, most = (f"{n:,}".replace(",", ".") for n in (len(spans), MAX_PARSE_UNITS))
+            count, most = getal(len(spans)), getal(MAX_PARSE_UNITS)
             report.errors.append(InputError(doc.path, f"{count} alinea's en cellen met tekst, meer dan {most}; te "
                                                       "veel om taalkundig te ontleden, niet gecontroleerd"))
             continue
@@ -325,7 +326,7 @@ def _parseable(documents: list[Document], per_doc_rules: list[list[Rule]], limit
         line, _ = doc.line_col(long.start)
         where = doc.location_at(long.start)
         place = f"regel {line}" if not where else ", ".join(f"{k} {v}" for k, v in where.items())
-        size, most = (f"{n:,}".replace(",", ".") for n in (long.end - long.start, limit))
+        size, most = getal(long.end - long.start), getal(limit)
         report.errors.append(InputError(doc.path, f"alinea ({place}) van {size} tekens is langer dan {most}, de "
                                                   "grens van de taalanalyse; niet gecontroleerd"))
     return kept_docs, kept_rules

@@ -46,7 +46,7 @@ class FixResult:
 
     def summary(self, written: bool) -> str:
         verb = "toegepast" if written else "toe te passen"
-        from eislint.taal import aantal
+        from eislint.dutch.output import aantal
 
         text = f"{aantal(self.applied, 'verbetering')} {verb} in {aantal(sum(1 for f in self.files if f.applied), 'bestand')}"
         if self.skipped:

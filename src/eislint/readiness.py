@@ -62,7 +62,7 @@ _BY_RULE = {rule: part for part in PARTS for rule in (*part.missing, *part.incom
 _BY_CATEGORY = {category: part for part in PARTS for category in part.categories}
 
 STATUS_LABELS = {"aanwezig": "aanwezig", "onvolledig": "onvolledig", "ontbreekt": "ontbreekt"}
-from eislint.taal import KIND_WORDS as _KIND_WORDS  # noqa: E402
+from eislint.dutch.output import KIND_WORDS as _KIND_WORDS  # noqa: E402
 
 
 @dataclass(slots=True)
@@ -189,7 +189,7 @@ def readiness(report: Report, limit: int = 5) -> list[Readiness]:
 
 
 def _plural(kind: str) -> str:
-    from eislint.taal import meervoud
+    from eislint.dutch.output import meervoud
 
     return meervoud(_KIND_WORDS.get(kind, kind), 2)
 

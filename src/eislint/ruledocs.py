@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from eislint.loader import Pack, Rule
-from eislint.taal import APPLICABILITY_WORDS, SCOPE_WORDS
+from eislint.dutch.output import APPLICABILITY_WORDS, SCOPE_WORDS
 
 _SEVERITY = {"error": "fout", "warning": "waarschuwing", "info": "advies"}
 PLACEHOLDER = re.compile(r"\{(\w+)\}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from eislint.dutch.numbers import parse_number
 from eislint.checks.base import Unit
 
 _NUMBER = r"(\d{1,3}(?:[.,]\d{1,2})?)"
@@ -34,12 +35,6 @@ class WeightGroup:
 
     def describe(self) -> str:
         return " + ".join(f"{v:g}".replace(".", ",") for _, v in self.items)
-
-
-def _num(text: str) -> float:
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
-        text = text.replace(".", "")  # 1.000 is a thousand
-    return float(text.replace(",", "."))
 
 
 def award_weight_groups(unit: Unit) -> list[WeightGroup]:
@@ -82,16 +77,16 @@ def award_weight_groups(unit: Unit) -> list[WeightGroup]:
                     if not m:
                         continue
                     if _TOTAL.match(first):
-                        total_value = _num(m.group(1))
+                        total_value = parse_number(m.group(1))
                         continue
                     if m.group(2) == "%":
                         is_points = False
-                    group.items.append((first.strip(), _num(m.group(1))))
+                    group.items.append((first.strip(), parse_number(m.group(1))))
                 group.unit = "punten" if is_points else "%"
                 if total_value is not None:
                     group.target = total_value
                 elif is_points:
-                    group.target = _num(max_points.group(1)) if max_points else -1
+                    group.target = parse_number(max_points.group(1)) if max_points else -1
                 factors = re.search(r"factor", header_text) and "%" not in doc.clean(block.start, rows[-1].end)
                 if len(group.items) >= 2 and group.target > 0 and not factors:  # factors have no total
                     groups.append(group)
@@ -109,16 +104,16 @@ def award_weight_groups(unit: Unit) -> list[WeightGroup]:
             kinds = {"%" if m.group(3).startswith(("%", "procent")) else "punten" for m in found}
             if len(kinds) == 1:
                 kind = kinds.pop()
-                target = 100.0 if kind == "%" else (_num(max_points.group(1)) if max_points else -1)
+                target = 100.0 if kind == "%" else (parse_number(max_points.group(1)) if max_points else -1)
                 if target > 0:
                     group = WeightGroup(unit=kind, target=target, start=block.content.start, end=block.content.end)
-                    group.items = [(m.group(1), _num(m.group(2))) for m in found]
+                    group.items = [(m.group(1), parse_number(m.group(2))) for m in found]
                     groups.append(group)
 
     # lists: consecutive list items at one indent, each carrying exactly one weight. A list in
     # which an item at that indent has no weight is incomplete (gunning.criteria-zonder-weging
     # reports the item); its sum says nothing.
-    others = sum(_num(m.group(1)) for b in direct if b.kind == "paragraph"
+    others = sum(parse_number(m.group(1)) for b in direct if b.kind == "paragraph"
                  for m in _PERCENT.finditer(doc.clean(b.content.start, b.content.end)))
     run: list = []
     incomplete = False
@@ -131,7 +126,7 @@ def award_weight_groups(unit: Unit) -> list[WeightGroup]:
             if (len(pct) == 1) != (len(pts) == 1) and (not run or run[0][0].indent == block.indent):
                 if not run and previous is not None and previous.kind == "list_item" and previous.indent == block.indent:
                     incomplete = True  # an unweighted item just before, in the same list
-                run.append((block, text, "%" if pct else "punten", _num((pct or pts)[0][0])))
+                run.append((block, text, "%" if pct else "punten", parse_number((pct or pts)[0][0])))
                 previous = block
                 continue
             if run and block.indent > run[0][0].indent:
@@ -141,7 +136,7 @@ def award_weight_groups(unit: Unit) -> list[WeightGroup]:
                 incomplete = True
         if len(run) >= 2 and len({r[2] for r in run}) == 1 and not incomplete:
             kind = run[0][2]
-            target = 100.0 if kind == "%" else (_num(max_points.group(1)) if max_points else -1)
+            target = 100.0 if kind == "%" else (parse_number(max_points.group(1)) if max_points else -1)
             total = sum(r[3] for r in run)
             # "Kwaliteit: 40% + 30%" in the list and "Prijs weegt 30%" in a sentence: one whole
             if target > 0 and not (kind == "%" and abs(total + others - target) < 1e-6):
@@ -178,7 +173,7 @@ def _plausible(group: WeightGroup, doc, unit: Unit) -> bool:
         return False
     if group.unit == "%":
         outside = unit.text[: max(group.start - unit.start, 0)] + " " + unit.text[max(group.end - unit.start, 0):]
-        stated = {_num(m.group(1)) for m in _PERCENT.finditer(outside)}
+        stated = {parse_number(m.group(1)) for m in _PERCENT.finditer(outside)}
         if any(abs(group.total - v) < 1e-6 for v in stated):
             return False
     return True

@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from eislint.corpus.store import atomic_write
+from eislint.dutch.numbers import getal
 
 TOP_RULES = 25
 TOP_BUYERS = 20
@@ -46,9 +47,7 @@ class ReportError(ValueError):
 
 def _number(value: float, decimals: int = 2) -> str:
     """Dutch notation: 1.234 and 16,21."""
-    if isinstance(value, numbers.Integral):
-        return f"{int(value):,}".replace(",", ".")
-    return f"{value:,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return getal(int(value)) if isinstance(value, numbers.Integral) else getal(value, decimals)
 
 
 def _table(frame: pd.DataFrame, percent: tuple[str, ...] = ()) -> str:

@@ -11,7 +11,7 @@ from typing import TextIO
 
 from eislint.engine import Report
 from eislint.formatters.lines import finding_line
-from eislint.taal import aantal, ernst_telling
+from eislint.dutch.output import aantal, ernst_telling
 
 
 def write_findings(report: Report, out: TextIO) -> None:

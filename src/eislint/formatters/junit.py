@@ -10,7 +10,7 @@ from typing import TextIO
 from eislint.baseline import report_path
 from eislint.engine import Report
 from eislint.formatters.lines import one_line
-from eislint.taal import aantal
+from eislint.dutch.output import aantal
 
 
 def _enabled(report: Report, path: str) -> list[str]:

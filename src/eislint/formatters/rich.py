@@ -14,7 +14,7 @@ from typing import TextIO
 
 from eislint.engine import Report
 from eislint.findings import Finding, Severity
-from eislint.taal import KIND_WORDS, aantal, ernst_telling
+from eislint.dutch.output import KIND_WORDS, aantal, ernst_telling
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _STATUS_STYLE = {"aanwezig": "green", "onvolledig": "yellow", "ontbreekt": "bold red"}

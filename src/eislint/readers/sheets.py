@@ -16,13 +16,15 @@ import warnings
 from typing import Any
 
 from eislint.document import REQUIREMENT_ID, Document
+from eislint.dutch.numbers import getal
+from eislint.dutch.vocabulary import MODALS, PASSIVE_AUXILIARIES, words_regex
 from eislint.readers.builder import DocumentBuilder
 from eislint.readers.container import open_zip
 from eislint.readers.errors import ReadError
 from eislint.readers.text import decode
 from eislint.segment import column_roles
 
-_MODAL = re.compile(r"\b(moet|moeten|dient|dienen|zal|zullen|kan|kunnen|mag|mogen|wordt|worden|is|zijn)\b", re.I)
+_MODAL = re.compile(words_regex((*MODALS, *PASSIVE_AUXILIARIES, "is", "zijn")), re.I)
 # a column name: a few words, no figure, no sentence
 _LABEL = re.compile(r"^(?!.*\w{4,}[.!?]$)(?!\W*[\d€%,.\s-]+\W*$)\S+(?:\s+\S+){0,3}$")
 _LIST = re.compile(r"^([-*•–]|\d{1,2}[.)])\s+")
@@ -228,7 +230,7 @@ def read_csv(path: str, data: bytes) -> Document:
     except csv.Error as exc:
         line = reader.line_num + (1 if declared else 0)  # the sep= line is no row of the reader
         if "field larger than field limit" in str(exc):
-            limit = f"{csv.field_size_limit():,}".replace(",", ".")
+            limit = getal(csv.field_size_limit())
             raise ReadError(f"cel van meer dan {limit} tekens rond regel {line}; geen CSV-tabel, niet gelezen") from None
         raise ReadError(f"ongeldig CSV-bestand rond regel {line}") from None
     doc = builder.build(path, "csv", notices)

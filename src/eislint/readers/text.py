@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from eislint.document import REQUIREMENT_ID, Block, Document, Span
+from eislint.dutch.vocabulary import MODALS, PASSIVE_AUXILIARIES, words_regex
 from eislint.readers.errors import ReadError
 
 # Windows-1252 leaves these five bytes undefined: a file holding them is not cp1252 text either.
@@ -282,7 +283,7 @@ _TXT_WORD_HEADING = re.compile(
 )
 _TXT_LIST = re.compile(r"^(\s*)([-*•–]|\(?[a-z0-9]{1,3}[.)]|[A-Z]{1,4}-?\d+(?:\.\d+)*[.:)]?)\s+")
 _UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
-_MODAL = re.compile(r"\b(moet|moeten|dient|dienen|zal|zullen|kan|kunnen|mag|mogen|wordt|worden)\b", re.I)
+_MODAL = re.compile(words_regex(MODALS + PASSIVE_AUXILIARIES), re.I)
 
 
 def looks_like_heading(line: str) -> tuple[int, str] | None:

@@ -91,7 +91,7 @@ def _choice(value: str | None) -> bool | None:
 
 
 def _size(n: int) -> str:
-    from eislint.taal import getal
+    from eislint.dutch.output import getal
 
     return f"{getal(n / 1024, 0)} kB" if n < 1_048_576 else f"{getal(n / 1_048_576, 1)} MB"
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from eislint import __version__
 from eislint.findings import Finding, Severity
-from eislint.taal import KIND_WORDS, aantal, bedrag, ernst, getal
+from eislint.dutch.output import KIND_WORDS, aantal, bedrag, ernst, getal
 
 if TYPE_CHECKING:
     from eislint.engine import Report

@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from eislint.dutch.numbers import getal
+from eislint.dutch.vocabulary import NUMBER_WORDS
 from eislint.checks.base import Hit, Unit
 
 
@@ -64,25 +66,12 @@ INCLUDING_OPTIONS = re.compile(
 )
 
 
-WORDS = {
-    "een": 1,
-    "één": 1,
-    "twee": 2,
-    "drie": 3,
-    "vier": 4,
-    "vijf": 5,
-    "zes": 6,
-    "zeven": 7,
-    "acht": 8,
-    "tien": 10,
-    "twaalf": 12,
-}
 
 
 def number_value(raw: str | None) -> int:
     if raw is None:
         return 0
-    return int(raw) if raw.isdigit() else WORDS.get(raw.lower(), 0)
+    return int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw.lower(), 0)
 
 
 def to_years(raw: str | None, unit: str | None) -> float:
@@ -91,7 +80,7 @@ def to_years(raw: str | None, unit: str | None) -> float:
 
 
 def format_years(years: float) -> str:
-    return str(int(years)) if years == int(years) else f"{years:.1f}".replace(".", ",")
+    return getal(years)
 
 
 def contract_term(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:

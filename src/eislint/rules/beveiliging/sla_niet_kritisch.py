@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from eislint.checks.base import Hit, Option, Unit
-from eislint.rules._shared.proportionaliteit import parse_num
+from eislint.dutch.numbers import parse_number
 
 OPTIONS = {
     "beschikbaarheid": Option(
@@ -77,8 +77,8 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
         if _AVAIL_WORD.search(text):
             for m in _AVAILABILITY.finditer(text):
                 if (
-                    parse_num(m.group("pct")) >= options["beschikbaarheid"]
-                    and parse_num(m.group("pct")) <= 100
+                    parse_number(m.group("pct")) >= options["beschikbaarheid"]
+                    and parse_number(m.group("pct")) <= 100
                 ):
                     yield Hit(
                         span.start + m.start("match"),

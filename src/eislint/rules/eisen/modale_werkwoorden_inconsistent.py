@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from eislint.checks.base import Hit, Option, Unit
+from eislint.dutch.vocabulary import MODAL_FORMS, words_regex
 
 OPTIONS = {
     "min_totaal": Option(
@@ -16,9 +17,7 @@ OPTIONS = {
 
 
 _STYLES = (
-    ("moet", re.compile(r"\b(moet|moeten)\b", re.I)),
-    ("dient", re.compile(r"\b(dient|dienen)\b", re.I)),
-    ("zal", re.compile(r"\b(zal|zullen)\b", re.I)),
+    *((style, re.compile(words_regex(MODAL_FORMS[style]), re.I)) for style in ("moet", "dient", "zal")),
     ("wordt verwacht", re.compile(r"\bwordt\s+verwacht\b", re.I)),
 )
 

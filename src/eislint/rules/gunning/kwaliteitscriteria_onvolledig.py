@@ -10,7 +10,7 @@ from typing import Any
 
 from eislint.checks.base import Hit, Unit, per_bundle
 from eislint.document import Document, Section
-from eislint.taal import opsomming
+from eislint.dutch.output import opsomming
 
 
 _CRITERIA = (

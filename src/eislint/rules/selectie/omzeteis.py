@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from eislint.checks.base import Hit, Unit
-from eislint.taal import bedrag, getal
-from eislint.rules._shared.proportionaliteit import parse_num
+from eislint.dutch.output import bedrag, getal
+from eislint.dutch.numbers import parse_number
 
 
 _TURNOVER = re.compile(r"omzet", re.I)
@@ -31,7 +31,7 @@ _NO_TURNOVER_DEMAND = re.compile(
 def _amount(m: re.Match) -> float:
     n = m.group("n") or m.group("n2")
     mult = (m.group("mult") or m.group("mult2") or "").lower()
-    value = parse_num(n)
+    value = parse_number(n)
     if mult.startswith(("miljoen", "mln", "mio")):
         value *= 1_000_000
     elif mult in ("k", "duizend"):

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from eislint.dutch.vocabulary import NUMBER_WORDS
 from eislint.checks.base import Hit, Option, Unit
 
 OPTIONS = {
@@ -13,19 +14,6 @@ OPTIONS = {
 }
 
 
-_NUMBER_WORDS = {
-    "een": 1,
-    "één": 1,
-    "twee": 2,
-    "drie": 3,
-    "vier": 4,
-    "vijf": 5,
-    "zes": 6,
-    "zeven": 7,
-    "acht": 8,
-    "negen": 9,
-    "tien": 10,
-}
 
 
 _PERIOD = re.compile(
@@ -68,7 +56,7 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
             if not _REFERENCE.search(part) or _TERM.search(part):
                 continue
             raw = (m.group("n") or m.group("n2")).lower()
-            years = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+            years = int(raw) if raw.isdigit() else NUMBER_WORDS[raw]
             if years > options["maximum_jaren"]:
                 g = "match" if m.group("match") else "match2"
                 yield Hit(

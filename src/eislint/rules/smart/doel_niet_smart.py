@@ -12,7 +12,7 @@ from typing import Any
 
 from eislint.rules._shared.doelen import MEASURE, TIME
 from eislint.checks.base import Hit, Unit
-from eislint.taal import opsomming
+from eislint.dutch.output import opsomming
 
 
 _AIM = re.compile(

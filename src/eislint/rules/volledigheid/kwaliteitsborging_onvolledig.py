@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from eislint.checks.base import Hit, Unit, per_bundle
-from eislint.taal import opsomming
+from eislint.dutch.output import opsomming
 from eislint.rules._shared.elementen import report_here, whole_tender
 
 

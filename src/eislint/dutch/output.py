@@ -1,12 +1,18 @@
-"""Dutch for the text people read: numbers, amounts, singular and plural, lists, severities.
+"""Dutch for the text people read: singular and plural, lists, severities, kinds and scopes.
 
-One place for it, so every report writes '4,2 keer', '€ 1.500.000' and '1 document' the same
-way. Machine formats (JSON, SARIF, ...) keep their own English keys and plain numbers.
+One place for it, so every report writes '1 document', '3 fouten en 1 waarschuwing' the same
+way (numbers and amounts: eislint.dutch.numbers). Machine formats (JSON, SARIF, ...) keep their
+own English keys and plain numbers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+
+from eislint.dutch.numbers import bedrag, getal
+
+__all__ = ["APPLICABILITY_WORDS", "KIND_WORDS", "SCOPE_WORDS", "SEVERITY_PLURALS", "SEVERITY_WORDS", "aantal", "bedrag",
+           "ernst", "ernst_telling", "getal", "meervoud", "opsomming"]
 
 # Nouns the reports count. Singular -> plural; `aantal()` picks one.
 _PLURALS = {
@@ -59,22 +65,6 @@ def meervoud(word: str, count: int) -> str:
 def aantal(count: int, word: str) -> str:
     """'1 document', '0 meldingen', '1.200 eisen'."""
     return f"{getal(count)} {meervoud(word, count)}"
-
-
-def getal(value: float, decimals: int | None = None) -> str:
-    """A number the Dutch way: thousands with a dot, decimals with a comma ('1.500.000', '4,2').
-
-    Without `decimals`, whole numbers have none and others get one.
-    """
-    if decimals is None:
-        decimals = 0 if float(value).is_integer() else 1
-    text = f"{value:,.{decimals}f}"  # 1,500,000.5 (English grouping)
-    return text.translate(str.maketrans({",": ".", ".": ","}))
-
-
-def bedrag(value: float) -> str:
-    """An amount in euros as tenders write it: '€ 1.500.000' (cents only when there are any: '€ 12,50')."""
-    return f"€ {getal(value, 0 if float(value).is_integer() else 2)}"
 
 
 def opsomming(items: Iterable[str], en: str = "en") -> str:
