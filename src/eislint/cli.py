@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from eislint.cli_options import fail, lint_options, run_options, split
 from eislint import __version__, cli_nl
 from eislint.findings import ExitStatus
 from eislint.formatters import FORMATTERS
@@ -20,14 +21,7 @@ from eislint.dutch.output import aantal
 cli_nl.install()  # before the commands: some of Click's help texts are built at decoration time
 
 _FORMATS = tuple(FORMATTERS)  # the registry decides; its modules are imported only when used
-
-
-def _split(values: tuple[str, ...]) -> list[str]:
-    return [v.strip() for value in values for v in value.split(",") if v.strip()]
-
-
-def _fail(message: str) -> None:
-    click.echo(f"eislint: fout: {message}", err=True)
+_split, _fail, _lint_options, _run_options = split, fail, lint_options, run_options
 
 
 def _check_output(output: Path | None) -> None:
@@ -87,33 +81,6 @@ class _Group(click.Group):
 def main() -> None:
     """eislint: controleer Nederlandse aanbestedingsdocumenten (Programma van Eisen, leidraad,
     gunning) op vage, samengestelde, disproportionele en overgespecificeerde eisen."""
-
-
-def _lint_options(f):
-    """The options `check`, `baseline` and `annotate` share."""
-    decorators = [
-        click.option("--select", multiple=True, help="Alleen deze regels, pakketten of categorieën (komma's)."),
-        click.option("--extend-select", multiple=True, help="Deze regels, pakketten of categorieën erbij."),
-        click.option("--ignore", multiple=True, help="Deze regels, pakketten of categorieën overslaan."),
-        click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-                     help="Configuratiebestand (anders: het dichtstbijzijnde eislint.yaml)."),
-        click.option("--nlp-model", default=None, help="spaCy-pijplijn: 'default', 'blank', een pakketnaam of een pad."),
-        click.option("--rules-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                     help="Map met regelpakketten in plaats van de meegeleverde (voor regelschrijvers)."),
-        click.option("--debug", is_flag=True, help="Volledige foutmeldingen (traceback)."),
-    ]
-    for decorator in reversed(decorators):
-        f = decorator(f)
-    return f
-
-
-def _run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir, stdin_filename="-"):
-    from eislint.engine import RunOptions
-
-    return RunOptions(
-        config_path=config_path, select=_split(select) or None, extend_select=_split(extend_select),
-        ignore=_split(ignore), nlp_model=nlp_model, stdin_name=stdin_filename, rules_dir=rules_dir,
-    )
 
 
 @main.command()
@@ -492,6 +459,7 @@ def suggest(text, select, ignore, fmt, debug) -> None:
     sys.exit(ExitStatus.OK)
 
 
-# Imported last: `eislint corpus` reuses the option helpers above and adds itself to `main`
-# (importing it loads no Dask).
-import eislint.corpus.cli  # noqa: E402, F401
+# After cli_nl.install() and the other commands: `eislint corpus` (importing it loads no Dask).
+from eislint.corpus.cli import corpus  # noqa: E402
+
+main.add_command(corpus)

@@ -15,6 +15,7 @@ from typing import Any
 from eislint.didyoumean import unknown
 from eislint.findings import Severity
 from eislint.loader import CATEGORIES, Rule, validate_options
+from eislint.tender_context import TENDER_FIELD_TYPES, TENDER_FIELDS, TenderContext  # noqa: F401 (TENDER_FIELDS, TenderContext re-exported)
 from eislint.yamlio import ConfigError, YamlDoc, load_yaml
 
 CONFIG_NAMES = ("eislint.yaml", ".eislint.yaml", "eislint.yml")
@@ -22,23 +23,8 @@ _TOP = {
     "extends", "select", "ignore", "extend-select", "rules", "per-path-ignores", "nlp", "tender", "fail-on",
     "format", "max-bestandsgrootte",
 }
-_TENDER = {
-    "contract_value": (int, float), "organisation_size": (int,), "business_critical": (bool,),
-    "personal_data": (bool,), "domain": (str,), "procedure": (str,),
-}
-TENDER_FIELDS = tuple(_TENDER)
 _RULE_KEYS = {"level", "enabled"}
 FAIL_ON = ("error", "warning", "info", "never")
-
-
-@dataclass(slots=True)
-class TenderContext:
-    contract_value: float | None = None
-    organisation_size: int | None = None
-    business_critical: bool | None = None
-    personal_data: bool | None = None
-    domain: str | None = None
-    procedure: str | None = None
 
 
 @dataclass(slots=True)
@@ -293,7 +279,7 @@ def _apply(base: Config, raw: dict[str, Any], path: Path, doc: YamlDoc | None, r
     config = Config(
         select=base.select, extend_select=list(base.extend_select), ignore=list(base.ignore),
         rules=dict(base.rules), per_path_ignores=dict(base.per_path_ignores), nlp_model=base.nlp_model,
-        tender=TenderContext(**{f: getattr(base.tender, f) for f in _TENDER}), fail_on=base.fail_on,
+        tender=TenderContext(**{f: getattr(base.tender, f) for f in TENDER_FIELD_TYPES}), fail_on=base.fail_on,
         format=base.format, max_file_mb=base.max_file_mb,
     )
     if "select" in raw:
@@ -335,9 +321,9 @@ def _apply(base: Config, raw: dict[str, Any], path: Path, doc: YamlDoc | None, r
         if not isinstance(tender, dict):
             raise _err(path, doc, "'tender' moet een mapping zijn", "tender")
         for key, value in tender.items():
-            if key not in _TENDER:
-                raise _err(path, doc, unknown("sleutel", key, _TENDER, "tender"), "tender", key)
-            types = _TENDER[key]
+            if key not in TENDER_FIELD_TYPES:
+                raise _err(path, doc, unknown("sleutel", key, TENDER_FIELD_TYPES, "tender"), "tender", key)
+            types = TENDER_FIELD_TYPES[key]
             if value is not None and (not isinstance(value, types) or (isinstance(value, bool) and bool not in types)):
                 raise _err(path, doc, f"'tender.{key}' heeft het verkeerde type", "tender", key)
             setattr(config.tender, key, value)

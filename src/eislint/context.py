@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 
-from eislint.config import TenderContext
+from eislint.tender_context import TenderContext
 from eislint.document import Document
 
 _NOT_CRITICAL = re.compile(r"\b(niet|geen)\s+(?:\w+\s+){0,2}bedrijfskritisch|\bniet[-\s]bedrijfskritisch", re.I)

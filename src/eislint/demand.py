@@ -21,13 +21,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from eislint import dutch
-from eislint.document import Requirement, Span
+from eislint.document import Document, Requirement, Span
 
-if TYPE_CHECKING:
-    from eislint.analysis import Analysis
+
+class Analysis(Protocol):
+    """What the demand analysis reads of eislint.analysis.Analysis (which builds and caches it)."""
+
+    document: Document
+
+    def tokens(self, start: int, end: int) -> list[Any]: ...
+
+    def sentences(self, start: int, end: int) -> list[Span]: ...
+
+    def token_offset(self, token: Any) -> int: ...
 
 _USER_STORY = re.compile(r"^\s*als\s+(?P<role>[^,.]{2,80}?)\s*,?\s+wil\s+ik\b", re.I)
 _MOTIVATION_START = re.compile(

@@ -16,6 +16,7 @@ from eislint.checks import CHECK_TYPES
 from eislint.didyoumean import hint, unknown
 from eislint.document import REQUIREMENT_KINDS, SECTION_KINDS
 from eislint.roles import ROLES
+from eislint.tender_context import TENDER_FIELDS
 from eislint.findings import Applicability, Severity
 from eislint.yamlio import ConfigError, YamlDoc, load_yaml
 
@@ -213,8 +214,6 @@ def load_rule(path: Path, pack: str) -> Rule:
     _check_templates(doc, check, options, (("message",), data["message"]), (("suggestion",), suggestion),
                      (("fix", "title"), (fix or {}).get("title")))
     if check == "required":
-        from eislint.config import TENDER_FIELDS
-
         for i, name in enumerate(options.get("only_if_tender") or []):
             if name not in TENDER_FIELDS:
                 raise doc.error(unknown("tendercontextveld", name, TENDER_FIELDS, "only_if_tender"), "only_if_tender", i)

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from eislint.document import Document, Requirement, Section, Span
 
+from eislint.tender_context import TenderContext
+
 if TYPE_CHECKING:
     from eislint.analysis import Analysis
-    from eislint.config import TenderContext
 
 
 @dataclass(slots=True)

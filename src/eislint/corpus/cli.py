@@ -1,6 +1,7 @@
 """`eislint corpus PAD -o MAP` and `eislint corpus report MAP`.
 
-Imports only click and eislint's CLI helpers at module level: `eislint --help` must not load Dask.
+Imports only click and eislint's CLI option helpers (cli_options) at module level; cli.py adds
+the group to `main`: `eislint --help` must not load Dask.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from pathlib import Path
 
 import click
 
-from eislint.cli import _fail, _lint_options, _run_options, main
+from eislint.cli_options import fail as _fail
+from eislint.cli_options import lint_options as _lint_options
+from eislint.cli_options import run_options as _run_options
 from eislint.findings import ExitStatus
 
 _MAX_FAILED_LINES = 20
@@ -25,7 +28,7 @@ class _CorpusGroup(click.Group):
         return super().parse_args(ctx, args)
 
 
-@main.group(cls=_CorpusGroup, subcommand_metavar="[run] PAD_OF_MANIFEST -o MAP [OPTIES] | report MAP")
+@click.group(cls=_CorpusGroup, subcommand_metavar="[run] PAD_OF_MANIFEST -o MAP [OPTIES] | report MAP")
 def corpus() -> None:
     """Controleer een corpus van aanbestedingen (een map met bundelmappen of een manifest) op
     een Dask-cluster en schrijf de meldingen als Parquet; 'eislint corpus report MAP' maakt er
