@@ -14,9 +14,28 @@ FLAWED = "# PvE\n\n## Eisen\n\nE1. Het LMS is gebruiksvriendelijk.\n\nE2. Het LM
 CLEAN = "# PvE\n\n## Eisen\n\nE1. Een medewerker vindt een cursus binnen 30 seconden.\n"
 
 
-def _run(*args: str, cwd=None, input: bytes | None = None):
+def _run_subprocess(*args: str, cwd=None, input: bytes | None = None):
+    """End to end: `python -m eislint` in its own process (entry point, real streams, exit code)."""
     return subprocess.run([sys.executable, "-m", "eislint", *args], capture_output=True, cwd=cwd, input=input,
                           timeout=300)
+
+
+def _run(*args: str, cwd=None, input: bytes | None = None):
+    """The CLI in this process (click.testing.CliRunner): the same command, without starting
+    Python and loading spaCy again for every call. Returns what subprocess.run would."""
+    import os
+
+    from click.testing import CliRunner
+
+    from eislint.cli import main
+
+    old = os.getcwd()
+    os.chdir(cwd or old)
+    try:
+        result = CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+    finally:
+        os.chdir(old)
+    return subprocess.CompletedProcess(list(args), result.exit_code, result.stdout_bytes, result.stderr_bytes)
 
 
 @pytest.mark.parametrize("args", [["--help"], ["--version"], ["rules"], ["explain", "eisen.vage-term"]])
@@ -31,14 +50,14 @@ def test_fast_commands_do_not_import_spacy(args):
 
 
 def test_version():
-    result = _run("--version")
+    result = _run_subprocess("--version")
     assert result.returncode == 0 and result.stdout.decode().startswith("eislint ")
 
 
 def test_check_concise_and_exit_1_on_error(tmp_path):
     doc = tmp_path / "pve.md"
     doc.write_text(FLAWED, encoding="utf-8")
-    result = _run("check", str(doc), "--format", "concise", cwd=tmp_path)
+    result = _run_subprocess("check", str(doc), "--format", "concise", cwd=tmp_path)
     out = result.stdout.decode()
     assert result.returncode == 1
     assert f"{doc}:5:16: waarschuwing eisen.vage-term" in out
@@ -197,7 +216,7 @@ def test_debug_shows_traceback(tmp_path):
     (tmp_path / "eislint.yaml").write_text("onzin: 1\n", encoding="utf-8")
     doc = tmp_path / "pve.md"
     doc.write_text(CLEAN, encoding="utf-8")
-    result = _run("check", str(doc), "--debug", cwd=tmp_path)
+    result = _run_subprocess("check", str(doc), "--debug", cwd=tmp_path)
     assert result.returncode != 0 and b"Traceback" in result.stderr
 
 

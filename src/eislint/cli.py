@@ -26,16 +26,9 @@ _split, _fail, _lint_options, _run_options = split, fail, lint_options, run_opti
 
 def _check_output(output: Path | None) -> None:
     """Refuse an -o that cannot be written before the run, not after it (exit 2)."""
-    if output is None:
-        return
-    folder = output.parent if str(output.parent) else Path(".")
-    problem = None
-    if output.is_dir():
-        problem = "is een map"
-    elif not folder.is_dir():
-        problem = f"map '{folder}' bestaat niet" if not folder.exists() else f"'{folder}' is geen map"
-    elif not os.access(folder, os.W_OK | os.X_OK) or (output.exists() and not os.access(output, os.W_OK)):
-        problem = "geen schrijfrechten"
+    from eislint.checkrun import output_problem
+
+    problem = output_problem(output)
     if problem:
         _fail(f"-o {output}: {problem}; er is niets gecontroleerd")
         sys.exit(ExitStatus.ERROR)
@@ -46,9 +39,8 @@ class _Group(click.Group):
         from eislint.yamlio import ConfigError
 
         cli_nl.localise(self)
-        debug = "--debug" in sys.argv
-        if debug:
-            os.environ["EISLINT_DEBUG"] = "1"  # readers re-raise instead of reporting one line
+        argv = kwargs.get("args", args[0] if args else None)
+        debug = "--debug" in (sys.argv[1:] if argv is None else argv)  # the commands pass it on in RunOptions
         try:
             return super().main(*args, standalone_mode=False, **kwargs)
         except click.exceptions.Exit as exc:
@@ -107,110 +99,15 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Alleen meldingen; geen mededelingen en samenvatting.")
 @click.option("--statistics", is_flag=True, help="Alleen het aantal meldingen per regel.")
 @click.option("--no-color", is_flag=True, help="Geen kleuren.")
-def check(paths, fmt, output, select, extend_select, ignore, config_path, nlp_model, rules_dir, debug, fail_on,
-          stdin_filename, fix, unsafe_fixes, show_diff, baseline_path, changed_rev, whole_bundle, quiet, statistics,
-          no_color) -> None:
+def check(**params) -> None:
     """Controleer bestanden of mappen (recursief); '-' leest van stdin."""
-    from eislint.engine import Stdin, lint_paths
+    from eislint.checkrun import CheckOptions, run_check
 
-    if not paths:
-        raise click.UsageError("geef een of meer bestanden of mappen (of '-' voor stdin)")
-    if fix and show_diff:
-        raise click.UsageError("--fix en --diff gaan niet samen: --diff laat alleen zien wat --fix zou doen")
-    if unsafe_fixes and not (fix or show_diff):
-        raise click.UsageError("--unsafe-fixes werkt alleen samen met --fix of --diff")
-    if changed_rev is not None and "-" in paths:
-        raise click.UsageError("--changed-only werkt niet met tekst van stdin ('-')")
-    _check_output(output)
-    changes = baseline = None
-    if changed_rev is not None:
-        from eislint.gitchanges import Changes, GitError
-
-        try:
-            changes = Changes(changed_rev)
-        except GitError as exc:
-            _fail(str(exc))
-            sys.exit(ExitStatus.ERROR)
-    if baseline_path is not None:
-        from eislint.baseline import BaselineError, load
-
-        try:
-            baseline = load(baseline_path)
-        except BaselineError as exc:
-            _fail(str(exc))
-            sys.exit(ExitStatus.ERROR)
-    options = _run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir, stdin_filename)
-    stdin = Stdin(sys.stdin.buffer) if "-" in paths else None
-    targets, named = list(paths), set()
-    if changes is not None or whole_bundle:  # a tender is judged whole: a named file brings its bundle
-        from eislint.gitchanges import expand_to_bundles
-
-        targets, named = expand_to_bundles(targets)
-    report = lint_paths(targets, options, stdin)
-    before = _state_before(changes, whole_bundle, targets, options, report)
-
-    def narrow(report) -> None:
-        if changes is not None:
-            from eislint.gitchanges import filter_report
-
-            filter_report(report, changes, before)
-        elif whole_bundle:
-            from eislint.gitchanges import keep_named_and_new
-
-            keep_named_and_new(report, named, before)
-        if baseline is not None:
-            from eislint.baseline import filter_new
-
-            report.findings[:], covered = filter_new(report.findings, baseline)
-            if covered and not quiet:
-                report.notices.append(f"{aantal(covered, 'bekende melding')} uit de baseline {baseline_path} niet getoond")
-
-    narrow(report)
-    if fix or show_diff:
-        from eislint import fixes
-
-        result = fixes.plan(report, options, unsafe=unsafe_fixes)
-        if show_diff:
-            click.echo(fixes.diff(result), nl=False)
-        else:
-            fixes.write(result)
-            if result.applied:  # report what is left after fixing
-                report = lint_paths(list(paths), options, stdin)
-                narrow(report)
-        for line in result.errors:
-            _fail(line)
-        click.echo(f"eislint: {result.summary(written=fix)}", err=True)
-        if show_diff:
-            threshold = fail_on or (report.config.fail_on if report.config else "error")
-            sys.exit(exit_status(report, threshold))
-    config = report.config
-    stream = open(output, "w", encoding="utf-8", newline="\n") if output is not None else None  # noqa: SIM115
-    out = stream or sys.stdout
-    try:
-        # https://no-color.org: NO_COLOR set and not empty means no colour, also on a terminal
-        color = not no_color and not os.environ.get("NO_COLOR") and stream is None and out.isatty()
-        if statistics:
-            for rule, count in sorted(report.summary()["by_rule"].items(), key=lambda kv: (-kv[1], kv[0])):
-                out.write(f"{count:5d}  {rule}\n")
-        else:
-            name = fmt or (config.format if config and config.format in FORMATTERS else None)
-            name = name or ("rich" if out.isatty() else "concise")
-            if quiet and name == "concise":
-                from eislint.formatters.concise import write_findings
-
-                write_findings(report, out)
-            else:
-                FORMATTERS[name](report, out, color)
-    finally:
-        if stream is not None:
-            stream.close()
-    if not quiet:
-        for notice in dict.fromkeys(report.notices):
-            click.echo(f"eislint: let op: {notice}", err=True)
-    for error in report.errors:
-        _fail(str(error))
-    threshold = fail_on or (config.fail_on if config else "error")
-    sys.exit(exit_status(report, threshold))
+    options = CheckOptions(**params)
+    problem = options.usage_problem()
+    if problem:
+        raise click.UsageError(problem)
+    sys.exit(run_check(options, sys.stdin.buffer, sys.stdout))
 
 
 @main.command(name="baseline")
@@ -228,7 +125,8 @@ def baseline_cmd(paths, output, select, extend_select, ignore, config_path, nlp_
     if "-" in paths:
         raise click.UsageError("een baseline hoort bij bestanden, niet bij stdin ('-')")
     _check_output(output)
-    report = lint_paths(list(paths), _run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir))
+    report = lint_paths(list(paths), _run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir,
+                                                  debug=debug))
     for error in report.errors:
         _fail(str(error))
     if report.errors:
@@ -251,7 +149,8 @@ def annotate(source, output, force, author, select, extend_select, ignore, confi
 
     try:
         result = annotate_file(source, output, force=force, author=author,
-                               options=_run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir))
+                               options=_run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir,
+                                                    debug=debug))
     except AnnotateError as exc:
         _fail(str(exc))
         sys.exit(ExitStatus.ERROR)
@@ -259,36 +158,6 @@ def annotate(source, output, force, author, select, extend_select, ignore, confi
                + (f", {result.unplaced} zonder vindplaats (bij het begin van het document)" if result.unplaced else "")
                + ".")
     sys.exit(ExitStatus.OK)
-
-
-def _state_before(changes, whole_bundle: bool, targets: list[str], options, report):
-    """(keys of the findings at the base revision, repository root), or None when there is no
-    base to compare with. With --bundle the base is $PRE_COMMIT_FROM_REF (pre-push) or HEAD."""
-    from eislint.gitchanges import GitError, findings_before, repository_root
-
-    if changes is None and not whole_bundle:
-        return None
-    try:
-        root = changes.root if changes is not None else repository_root(Path.cwd().resolve(), "--bundle")
-        rev = changes.rev if changes is not None else (os.environ.get("PRE_COMMIT_FROM_REF") or "HEAD")
-        return findings_before(rev, targets, options, root), root
-    except GitError as exc:
-        if changes is not None:
-            _fail(str(exc))
-            sys.exit(ExitStatus.ERROR)
-        report.notices.append(f"{exc}; alleen meldingen in de genoemde bestanden")
-        return None
-
-
-def exit_status(report, threshold: str) -> int:
-    from eislint.findings import Severity
-
-    if report.errors:
-        return ExitStatus.ERROR
-    if threshold in ("never", "nooit"):
-        return ExitStatus.OK
-    floor = Severity.parse(threshold)
-    return ExitStatus.FINDINGS if any(f.severity >= floor for f in report.findings) else ExitStatus.OK
 
 
 @main.command()
@@ -414,7 +283,7 @@ def evaluate(corpus: Path, as_json: bool, nlp_model, debug) -> None:
     """Vergelijk meldingen met de verwachte meldingen in een corpus: precisie, recall, F1."""
     from eislint.evaluate import evaluate_corpus, render_table
 
-    result = evaluate_corpus(corpus, nlp_model=nlp_model)
+    result = evaluate_corpus(corpus, nlp_model=nlp_model, debug=debug)
     if as_json:
         import json
 
@@ -446,7 +315,7 @@ def suggest(text, select, ignore, fmt, debug) -> None:
         raise click.UsageError("geef de tekst van een eis als argument of via stdin")
     from eislint.suggest import REQUIREMENT_SCOPES
 
-    options = RunOptions(select=_split(select) or None, ignore=_split(ignore), stdin_name="eis.txt")
+    options = RunOptions(select=_split(select) or None, ignore=_split(ignore), stdin_name="eis.txt", debug=debug)
 
     def check(requirement: str):
         result = lint_paths(["-"], options, stdin=requirement.encode("utf-8"))

@@ -37,10 +37,10 @@ def lint_options(f):
     return f
 
 
-def run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir, stdin_filename="-"):
+def run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir, stdin_filename="-", debug=False):
     from eislint.engine import RunOptions
 
     return RunOptions(
         config_path=config_path, select=split(select) or None, extend_select=split(extend_select),
-        ignore=split(ignore), nlp_model=nlp_model, stdin_name=stdin_filename, rules_dir=rules_dir,
+        ignore=split(ignore), nlp_model=nlp_model, stdin_name=stdin_filename, rules_dir=rules_dir, debug=debug,
     )

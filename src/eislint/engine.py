@@ -44,6 +44,7 @@ class RunOptions:
     nlp_model: str | None = None
     stdin_name: str = "-"
     rules_dir: Path | None = None
+    debug: bool = False  # an unexpected exception in a reader is raised, not reported as one line
 
 
 @dataclass(slots=True)
@@ -187,9 +188,11 @@ def lint_paths(paths: list[str], options: RunOptions | None = None, stdin: bytes
                 if path is None:
                     max_bytes = int(config.max_file_mb * 1024 * 1024)
                     data = stdin.read(max_bytes) if isinstance(stdin, Stdin) else (stdin or b"")
-                    doc = readers.read_bytes(options.stdin_name, data, Path(options.stdin_name).suffix or ".md")
+                    doc = readers.read_bytes(options.stdin_name, data, Path(options.stdin_name).suffix or ".md",
+                                             debug=options.debug)
                 else:
-                    doc = readers.read_path(path, display, max_bytes=int(config.max_file_mb * 1024 * 1024))
+                    doc = readers.read_path(path, display, max_bytes=int(config.max_file_mb * 1024 * 1024),
+                                            debug=options.debug)
             except readers.NoText as exc:  # a scan or a drawing: legitimate, said, not failed on
                 report.notices.append(f"{display}: niet gecontroleerd: geen tekst ({exc})")
                 continue

@@ -95,7 +95,8 @@ def _matches(finding: Finding, gold: dict[str, Any]) -> bool:
     return True
 
 
-def evaluate_corpus(corpus: Path, nlp_model: str | None = None, rule_gold_only: bool = False) -> Result:
+def evaluate_corpus(corpus: Path, nlp_model: str | None = None, rule_gold_only: bool = False,
+                    debug: bool = False) -> Result:
     """`rule_gold_only`: leave out gold made per category by an independent adviser (`categories:`),
     to check the team's own rule definitions on the team's own gold."""
     from eislint.loader import CATEGORIES, all_rules
@@ -115,7 +116,7 @@ def evaluate_corpus(corpus: Path, nlp_model: str | None = None, rule_gold_only: 
         runs.setdefault(key, []).append(gold)
     for key, members in runs.items():
         paths = [key] if members[0]["bundle"] else [str(members[0]["target"])]
-        report = lint_paths(paths, RunOptions(nlp_model=nlp_model))
+        report = lint_paths(paths, RunOptions(nlp_model=nlp_model, debug=debug))
         result.errors += [str(e) for e in report.errors]
         # goals are no requirements a bidder answers; the hand count leaves them out too
         counted = {d.path: sum(n for k, n in d.requirements.items() if k != "doel") for d in report.documents}

@@ -57,7 +57,9 @@ def is_temporary(path: Path) -> bool:
     return path.name.startswith(("~$", ".~lock."))
 
 
-def read_bytes(path: str, data: bytes, suffix: str | None = None) -> Document:
+def read_bytes(path: str, data: bytes, suffix: str | None = None, debug: bool = False) -> Document:
+    """The Document in `data`; ReadError (one Dutch line) for anything wrong with it. With `debug`
+    an unexpected exception inside a reader is raised as it is (`--debug` shows its traceback)."""
     suffix = (suffix if suffix is not None else Path(path).suffix).lower()
     reader = READERS.get(suffix)
     if reader is None:
@@ -73,7 +75,7 @@ def read_bytes(path: str, data: bytes, suffix: str | None = None) -> Document:
     except MemoryError:
         raise ReadError("te groot om in het geheugen te lezen") from None
     except Exception as exc:  # noqa: BLE001 - one damaged file must not stop the others
-        if os.environ.get("EISLINT_DEBUG"):
+        if debug:
             raise
         # the library's English text helps nobody in a report; --debug shows it
         raise ReadError(f"onleesbaar of beschadigd bestand ({type(exc).__name__}; --debug toont details)") from None
@@ -107,9 +109,9 @@ def _sheet_title(block) -> bool:
     return block.kind == "heading" and "blad" in block.location and "rij" not in block.location
 
 
-def read_path(path: Path, display: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def read_path(path: Path, display: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, debug: bool = False) -> Document:
     display = display or str(path)
-    return read_bytes(display, read_limited(path, max_bytes), path.suffix)
+    return read_bytes(display, read_limited(path, max_bytes), path.suffix, debug=debug)
 
 
 FIFO_WAIT = 30.0  # seconds a FIFO may stay without data before it counts as abandoned
