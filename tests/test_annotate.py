@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from eislint.findings import Finding, Severity
@@ -13,9 +11,23 @@ openpyxl = pytest.importorskip("openpyxl")
 
 
 def _finding(rule, match, location, message=None):
-    return Finding(rule=rule, category="vaagheid", severity=Severity.WARNING, message=message or f"'{match}' is vaag",
-                   path="x", start=0, end=0, line=1, column=1, end_line=1, end_column=1, match=match,
-                   location=location, suggestion="Maak het meetbaar.", citation="PIANOo")
+    return Finding(
+        rule=rule,
+        category="vaagheid",
+        severity=Severity.WARNING,
+        message=message or f"'{match}' is vaag",
+        path="x",
+        start=0,
+        end=0,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+        match=match,
+        location=location,
+        suggestion="Maak het meetbaar.",
+        citation="PIANOo",
+    )
 
 
 def _anchored(document) -> dict[str, str]:
@@ -122,8 +134,9 @@ def test_annotate_docx_end_to_end(tmp_path, run_cli):
     d.add_paragraph("E2. Het LMS ondersteunt indien mogelijk SAML 2.0.")
     d.save(str(tmp_path / "tender.docx"))
     before = (tmp_path / "tender.docx").read_bytes()
-    code, out, err = run_cli("annotate", "tender.docx", "-o", "tender-review.docx",
-                             "--select", "eisen.vage-term,eisen.ontsnappingsclausule")
+    code, out, err = run_cli(
+        "annotate", "tender.docx", "-o", "tender-review.docx", "--select", "eisen.vage-term,eisen.ontsnappingsclausule"
+    )
     assert code == 0, err
     assert (tmp_path / "tender.docx").read_bytes() == before
     review = docx.Document(str(tmp_path / "tender-review.docx"))
@@ -160,13 +173,17 @@ def test_findings_with_a_known_place_go_there_not_on_the_title(tmp_path, run_cli
         d.add_paragraph("E1. Het LMS ondersteunt SCORM.")
 
     (tmp_path / "pve.docx").write_bytes(docx_bytes(build))
-    code, out, _ = run_cli("annotate", "pve.docx", "-o", "review.docx", "--select",
-                           "gunning.weging-telt-niet-op,meta,eisen.vage-term")
+    code, out, _ = run_cli(
+        "annotate", "pve.docx", "-o", "review.docx", "--select", "gunning.weging-telt-niet-op,meta,eisen.vage-term"
+    )
     assert code == 0 and "zonder vindplaats" not in out, out
     document = docx.Document(str(tmp_path / "review.docx"))
     texts = {str(c.comment_id): c.text for c in document.comments}
     anchored = _anchored(document)
-    by_rule = {next(r for r in ("weging-telt-niet-op", "ongebruikte-suppressie") if r in texts[i]): anchored[i]
-               for i in anchored if any(r in texts[i] for r in ("weging-telt-niet-op", "ongebruikte-suppressie"))}
+    by_rule = {
+        next(r for r in ("weging-telt-niet-op", "ongebruikte-suppressie") if r in texts[i]): anchored[i]
+        for i in anchored
+        if any(r in texts[i] for r in ("weging-telt-niet-op", "ongebruikte-suppressie"))
+    }
     assert by_rule["weging-telt-niet-op"] == "Criterium"  # the first cell of the table, not the title
     assert by_rule["ongebruikte-suppressie"].startswith("<!-- eislint: negeer eisen.vage-term")

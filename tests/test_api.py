@@ -16,7 +16,8 @@ def test_lint_bundle_gives_the_engines_findings_as_flat_records():
     engine = lint_paths([str(HUNZEDAL)])
     records = result.records(bundle="hunzedal")
     assert records and [(r["rule"], r["line"], r["column"], r["message"]) for r in records] == [
-        (f.rule, f.line, f.column, f.message) for f in engine.findings]
+        (f.rule, f.line, f.column, f.message) for f in engine.findings
+    ]
     assert all(r["document"] == "concept-pve.md" and r["bundle"] == "hunzedal" for r in records)
     assert all(set(r) == {"bundle", *api.FINDING_COLUMNS} for r in records)
     assert all(value is None or isinstance(value, (str, int)) for r in records for value in r.values())

@@ -8,14 +8,15 @@ import io
 import zipfile
 
 import pytest
-
 from support.files import docx_bytes, encrypt_pdf, make_ods, make_pdf, replace_in_zip, xlsx_bytes
 
 pytest.importorskip("docx")
 pytest.importorskip("openpyxl")
 
-LAUGHS = (b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;">'
-          b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>\n')
+LAUGHS = (
+    b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;">'
+    b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>\n'
+)
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 
 
@@ -42,12 +43,18 @@ def _cases() -> dict[str, tuple[bytes, str]]:
         "versleuteld.xlsx": (OLE + "EncryptedPackage".encode("utf-16-le"), "wachtwoord"),
         "oud.docx": (OLE, "oud binair Office-formaat"),
         "versleuteld.pdf": (encrypt_pdf(pdf), "wachtwoord"),
-        "entiteiten.docx": (replace_in_zip(docx, "word/document.xml", LAUGHS + b"<w:document>&lol3;</w:document>"),
-                            "billion laughs"),
-        "entiteiten.xlsx": (replace_in_zip(xlsx, "xl/worksheets/sheet1.xml", LAUGHS + b"<worksheet>&lol3;</worksheet>"),
-                            "billion laughs"),
-        "entiteiten.ods": (replace_in_zip(make_ods("<table:table/>"), "content.xml", LAUGHS + b"<x>&lol3;</x>"),
-                           "billion laughs"),
+        "entiteiten.docx": (
+            replace_in_zip(docx, "word/document.xml", LAUGHS + b"<w:document>&lol3;</w:document>"),
+            "billion laughs",
+        ),
+        "entiteiten.xlsx": (
+            replace_in_zip(xlsx, "xl/worksheets/sheet1.xml", LAUGHS + b"<worksheet>&lol3;</worksheet>"),
+            "billion laughs",
+        ),
+        "entiteiten.ods": (
+            replace_in_zip(make_ods("<table:table/>"), "content.xml", LAUGHS + b"<x>&lol3;</x>"),
+            "billion laughs",
+        ),
         "bom.docx": (_bomb(docx), "zip-bom"),
         "eigenlijk-pdf.docx": (pdf, "is een PDF"),
         "eigenlijk-tekst.docx": (b"E1. Het LMS is snel.\n", "platte tekst"),
@@ -116,8 +123,12 @@ def _png() -> bytes:
     def chunk(kind: bytes, body: bytes) -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
 
 
 def test_files_without_text_are_a_notice_not_a_failure(tmp_path, run_cli):
@@ -141,6 +152,8 @@ def test_files_without_text_are_a_notice_not_a_failure(tmp_path, run_cli):
     assert code == 2 and "kapot.pdf" in err
     (bundle / "kapot.pdf").unlink()
     code, out, _ = run_cli("check", "aanbesteding", "--select", "eisen.vage-term", "--format", "sarif")
-    notes = [n["message"]["text"] for n in __import__("json").loads(out)["runs"][0]["invocations"][0]
-             ["toolExecutionNotifications"]]
+    notes = [
+        n["message"]["text"]
+        for n in __import__("json").loads(out)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    ]
     assert any("scan.pdf" in n and "geen tekst" in n for n in notes)

@@ -19,8 +19,14 @@ def test_baseline_roundtrip_and_line_shifts(tmp_path, run_cli):
     data = json.loads((tmp_path / "eislint-baseline.json").read_text(encoding="utf-8"))
     assert data["schema"] == "eislint-baseline/1"
     entry = next(e for e in data["findings"] if e["rule"] == "eisen.vage-term")
-    assert entry == {"rule": "eisen.vage-term", "path": "pve.md", "match": "gebruiksvriendelijk", "requirement": "E1",
-                     "fingerprint": entry["fingerprint"], "context_hash": entry["context_hash"]}
+    assert entry == {
+        "rule": "eisen.vage-term",
+        "path": "pve.md",
+        "match": "gebruiksvriendelijk",
+        "requirement": "E1",
+        "fingerprint": entry["fingerprint"],
+        "context_hash": entry["context_hash"],
+    }
     assert "line" not in entry
 
     code, out, _ = run_cli("check", "pve.md", "--baseline", "eislint-baseline.json", "--format", "concise", *SELECT)
@@ -31,15 +37,28 @@ def test_baseline_roundtrip_and_line_shifts(tmp_path, run_cli):
     assert code == 0 and out.startswith("0 meldingen")
     # the flagged text changed: the finding is new
     doc.write_text(DOC.replace("Microsoft Teams", "Zoom"), encoding="utf-8")
-    code, out, _ = run_cli("check", "pve.md", "--baseline", "eislint-baseline.json", "--format", "concise",
-                           "--fail-on", "warning", *SELECT)
+    code, out, _ = run_cli(
+        "check", "pve.md", "--baseline", "eislint-baseline.json", "--format", "concise", "--fail-on", "warning", *SELECT
+    )
     assert code == 1 and "'Zoom'" in out and "gebruiksvriendelijk" not in out
 
 
 def _f(match="snel", requirement="E1", path="pve.md", line=5):
-    return Finding(rule="eisen.vage-term", category="vaagheid", severity=Severity.WARNING, message="m", path=path,
-                   start=0, end=4, line=line, column=1, end_line=line, end_column=5, match=match,
-                   requirement=requirement)
+    return Finding(
+        rule="eisen.vage-term",
+        category="vaagheid",
+        severity=Severity.WARNING,
+        message="m",
+        path=path,
+        start=0,
+        end=4,
+        line=line,
+        column=1,
+        end_line=line,
+        end_column=5,
+        match=match,
+        requirement=requirement,
+    )
 
 
 def test_counts_two_found_one_known(tmp_path):

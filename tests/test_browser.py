@@ -24,8 +24,17 @@ from conftest import ROOT
 CHROMIUM = os.environ.get("EISLINT_CHROMIUM", "/usr/bin/chromium")
 SAMPLE = ROOT / "corpora" / "lms-gemeente-zeedorp-office" / "concept-pve.docx"
 AXE = ROOT / "tests" / "data" / "axe-core" / "axe.min.js"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--lang=nl-NL"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--lang=nl-NL",
+]
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is niet geïnstalleerd")
@@ -53,8 +62,9 @@ def browser():
 @pytest.fixture
 def page(browser):
     # bypass_csp: axe-core is injected as a script, which the report's own policy forbids
-    context = browser.new_context(viewport={"width": 1200, "height": 900}, accept_downloads=True, locale="nl-NL",
-                                  bypass_csp=True)
+    context = browser.new_context(
+        viewport={"width": 1200, "height": 900}, accept_downloads=True, locale="nl-NL", bypass_csp=True
+    )
     page = context.new_page()
     page.outside = []  # requests to anything but the page itself
 
@@ -74,14 +84,18 @@ def page(browser):
 def axe_violations(page) -> list[dict]:
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
-    return [{"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-            for v in result["violations"]]
+    return [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
 
 
 def test_axe_finds_a_real_violation(page):
     """The accessibility check can fail: an image without text and an unlabeled field are caught."""
-    page.set_content('<html lang="nl"><head><title>t</title></head><body><main><img src="data:,">'
-                     '<input type="text"></main></body></html>')
+    page.set_content(
+        '<html lang="nl"><head><title>t</title></head><body><main><img src="data:,">'
+        '<input type="text"></main></body></html>'
+    )
     ids = {v["id"] for v in axe_violations(page)}
     assert {"image-alt", "label"} <= ids
 
@@ -112,7 +126,9 @@ def test_report_opens_offline_with_readiness_highlights_and_filters(page, report
     rows = readiness.locator("tbody tr")
     assert rows.count() == 8
     assert "Aanleiding" in rows.nth(0).inner_text() and "aanwezig" in rows.nth(0).inner_text()
-    assert "onvolledig" in readiness.locator("tbody tr").filter(has=page.locator("th", has_text="Contract")).inner_text()
+    assert (
+        "onvolledig" in readiness.locator("tbody tr").filter(has=page.locator("th", has_text="Contract")).inner_text()
+    )
     mark = page.locator("blockquote mark", has_text="gebruiksvriendelijk").first
     assert mark.is_visible()
     assert mark.evaluate("m => getComputedStyle(m).backgroundColor") != "rgba(0, 0, 0, 0)"
@@ -189,8 +205,9 @@ def server(tmp_path):
     workdir = tmp_path / "werk"
     workdir.mkdir()
     port = _free_port()
-    config = uvicorn.Config(create_app(max_mb=25, workdir=str(workdir)), host="127.0.0.1", port=port,
-                            log_level="warning")
+    config = uvicorn.Config(
+        create_app(max_mb=25, workdir=str(workdir)), host="127.0.0.1", port=port, log_level="warning"
+    )
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()

@@ -18,9 +18,16 @@ from eislint.findings import Finding, InputError, Severity
 from eislint.formatters import FORMATTERS
 
 SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"
-FLAWED = ("# PvE\n\n## Eisen\n\nE1. Het LMS is gebruiksvriendelijk.\n\nE2. Het LMS is gebaseerd op Microsoft Teams.\n\n"
-          "E3. Het LMS ondersteunt indien mogelijk SAML 2.0.\n")
-SELECT = ["eisen.vage-term", "eisen.merk-zonder-gelijkwaardig", "eisen.ontsnappingsclausule", "eisen.afkorting-onbekend"]
+FLAWED = (
+    "# PvE\n\n## Eisen\n\nE1. Het LMS is gebruiksvriendelijk.\n\nE2. Het LMS is gebaseerd op Microsoft Teams.\n\n"
+    "E3. Het LMS ondersteunt indien mogelijk SAML 2.0.\n"
+)
+SELECT = [
+    "eisen.vage-term",
+    "eisen.merk-zonder-gelijkwaardig",
+    "eisen.ontsnappingsclausule",
+    "eisen.afkorting-onbekend",
+]
 
 
 def _lint(tmp_path: Path, text: str = FLAWED, name: str = "pve.md", select=SELECT) -> Report:
@@ -37,10 +44,30 @@ def _render(name: str, report: Report) -> str:
     return out.getvalue()
 
 
-def _finding(rule="eisen.vage-term", severity=Severity.WARNING, line=3, match="snel", message="'snel' is vaag",
-             path="pve.md", requirement="E1") -> Finding:
-    return Finding(rule=rule, category="vaagheid", severity=severity, message=message, path=path, start=10, end=14,
-                   line=line, column=5, end_line=line, end_column=9, match=match, requirement=requirement)
+def _finding(
+    rule="eisen.vage-term",
+    severity=Severity.WARNING,
+    line=3,
+    match="snel",
+    message="'snel' is vaag",
+    path="pve.md",
+    requirement="E1",
+) -> Finding:
+    return Finding(
+        rule=rule,
+        category="vaagheid",
+        severity=severity,
+        message=message,
+        path=path,
+        start=10,
+        end=14,
+        line=line,
+        column=5,
+        end_line=line,
+        end_column=9,
+        match=match,
+        requirement=requirement,
+    )
 
 
 def test_registry_and_cli_choices():
@@ -90,8 +117,13 @@ def test_sarif_validates_against_official_schema(tmp_path, monkeypatch):
     vage_result = next(r for r in results if r["ruleId"] == "eisen.vage-term")
     loc = vage_result["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"]["uri"] == "pve.md"  # relative to the current directory
-    assert loc["region"] == {"startLine": 5, "startColumn": 16, "endLine": 5, "endColumn": 35,
-                             "snippet": {"text": "gebruiksvriendelijk"}}
+    assert loc["region"] == {
+        "startLine": 5,
+        "startColumn": 16,
+        "endLine": 5,
+        "endColumn": 35,
+        "snippet": {"text": "gebruiksvriendelijk"},
+    }
     assert run["tool"]["driver"]["rules"][vage_result["ruleIndex"]]["id"] == "eisen.vage-term"
     assert run["invocations"][0]["executionSuccessful"] is False
 
@@ -127,15 +159,19 @@ def test_github_escaping():
     assert escape_data("100%\r\nklaar") == "100%25%0D%0Aklaar"
     assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
     line = command(_finding(path="map, met: tekens/pve.md", message="50% korting\nop 'snel'"))
-    assert line.startswith("::warning file=map%2C met%3A tekens/pve.md,line=3,col=5,endLine=3,endColumn=9,"
-                           "title=eislint eisen.vage-term::50%25 korting%0Aop 'snel'")
+    assert line.startswith(
+        "::warning file=map%2C met%3A tekens/pve.md,line=3,col=5,endLine=3,endColumn=9,"
+        "title=eislint eisen.vage-term::50%25 korting%0Aop 'snel'"
+    )
 
 
 def test_github_at_most_ten_per_level_then_summary():
     report = Report()
-    report.findings = ([_finding(line=i, severity=Severity.ERROR) for i in range(1, 13)]
-                       + [_finding(line=i) for i in range(1, 4)]
-                       + [_finding(line=i, severity=Severity.INFO) for i in range(1, 13)])
+    report.findings = (
+        [_finding(line=i, severity=Severity.ERROR) for i in range(1, 13)]
+        + [_finding(line=i) for i in range(1, 4)]
+        + [_finding(line=i, severity=Severity.INFO) for i in range(1, 13)]
+    )
     lines = _render("github", report).splitlines()
     assert sum(line.startswith("::error ") for line in lines) == 10
     assert sum(line.startswith("::warning ") for line in lines) == 3
@@ -150,7 +186,10 @@ def test_github_at_most_ten_per_level_then_summary():
 def test_github_no_summary_when_all_fit(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     text = _render("github", _lint(tmp_path))
-    assert "::error file=pve.md,line=7,col=29,endLine=7,endColumn=44,title=eislint eisen.merk-zonder-gelijkwaardig::" in text
+    assert (
+        "::error file=pve.md,line=7,col=29,endLine=7,endColumn=44,title=eislint eisen.merk-zonder-gelijkwaardig::"
+        in text
+    )
     assert "niet als annotatie getoond" not in text
 
 
@@ -182,8 +221,9 @@ def test_gitlab_duplicate_findings_get_distinct_fingerprints():
 
 def test_junit_suite_per_file_case_per_rule(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "schoon.md").write_text("# PvE\n\n## Eisen\n\nE1. Een medewerker vindt een cursus binnen 30 seconden.\n",
-                                        encoding="utf-8")
+    (tmp_path / "schoon.md").write_text(
+        "# PvE\n\n## Eisen\n\nE1. Een medewerker vindt een cursus binnen 30 seconden.\n", encoding="utf-8"
+    )
     from eislint.engine import RunOptions, lint_paths
 
     (tmp_path / "pve.md").write_text(FLAWED, encoding="utf-8")
@@ -206,7 +246,9 @@ def test_junit_suite_per_file_case_per_rule(tmp_path, monkeypatch):
 
 # ---------------------------------------------------------------- the whole rule set on corpora/
 
-CONCISE_LINE = re.compile(r"^[^\n]+:\d+:\d+: (error|warning|info|fout|waarschuwing|advies) [a-z][a-z0-9-]*\.[a-z0-9-]+ \S.*$")
+CONCISE_LINE = re.compile(
+    r"^[^\n]+:\d+:\d+: (error|warning|info|fout|waarschuwing|advies) [a-z][a-z0-9-]*\.[a-z0-9-]+ \S.*$"
+)
 
 
 @pytest.fixture(scope="module")
@@ -274,8 +316,13 @@ def test_junit_validates_against_the_jenkins_xunit_schema(corpus_report):
     etree = pytest.importorskip("lxml.etree")
     schema = etree.XMLSchema(etree.parse(str(ROOT / "tests" / "data" / "junit-10.xsd")))
     report = corpus_report
-    report_with_error = Report(findings=report.findings, documents=report.documents, rules=report.rules,
-                               config=report.config, errors=[InputError("kapot.docx", "beschadigd <bestand> & meer")])
+    report_with_error = Report(
+        findings=report.findings,
+        documents=report.documents,
+        rules=report.rules,
+        config=report.config,
+        errors=[InputError("kapot.docx", "beschadigd <bestand> & meer")],
+    )
     doc = etree.fromstring(_render_in_root("junit", report_with_error).encode("utf-8"))
     assert schema.validate(doc), schema.error_log
     suites = doc.findall("testsuite")
@@ -297,11 +344,13 @@ def test_concise_one_line_per_finding_on_the_corpus(corpus_report):
 
 
 def test_concise_match_across_a_line_break_stays_on_one_line(tmp_path, run_cli):
-    (tmp_path / "pve.md").write_text("# PvE\n\n## Eisen\n\nE1. Het LMS ondersteunt indien\nmogelijk SAML 2.0.\n",
-                                     encoding="utf-8")
+    (tmp_path / "pve.md").write_text(
+        "# PvE\n\n## Eisen\n\nE1. Het LMS ondersteunt indien\nmogelijk SAML 2.0.\n", encoding="utf-8"
+    )
     for extra in ((), ("--quiet",)):
-        code, out, _ = run_cli("check", "pve.md", "--select", "eisen.ontsnappingsclausule", "--format", "concise",
-                               *extra)
+        code, out, _ = run_cli(
+            "check", "pve.md", "--select", "eisen.ontsnappingsclausule", "--format", "concise", *extra
+        )
         lines = out.splitlines()
         hits = [line for line in lines if "ontsnappingsclausule" in line]
         assert len(hits) == 1 and CONCISE_LINE.match(hits[0]), out

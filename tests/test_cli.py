@@ -16,8 +16,9 @@ CLEAN = "# PvE\n\n## Eisen\n\nE1. Een medewerker vindt een cursus binnen 30 seco
 
 def _run_subprocess(*args: str, cwd=None, input: bytes | None = None):
     """End to end: `python -m eislint` in its own process (entry point, real streams, exit code)."""
-    return subprocess.run([sys.executable, "-m", "eislint", *args], capture_output=True, cwd=cwd, input=input,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "eislint", *args], capture_output=True, cwd=cwd, input=input, timeout=300
+    )
 
 
 def _run(*args: str, cwd=None, input: bytes | None = None):
@@ -86,8 +87,24 @@ def test_json_schema_fields(tmp_path):
     data = json.loads(_run("check", str(doc), "--format", "json", cwd=tmp_path).stdout)
     assert data["schema"] == "eislint/1"
     finding = next(f for f in data["findings"] if f["rule"] == "eisen.vage-term")
-    for key in ("rule", "category", "severity", "message", "path", "line", "column", "end_line", "end_column",
-                "match", "section", "requirement", "citation", "suggestion", "fix", "location"):
+    for key in (
+        "rule",
+        "category",
+        "severity",
+        "message",
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "match",
+        "section",
+        "requirement",
+        "citation",
+        "suggestion",
+        "fix",
+        "location",
+    ):
         assert key in finding
     assert finding["requirement"] == "E1" and finding["section"] == "PvE > Eisen"
     assert finding["match"] == "gebruiksvriendelijk" and finding["suggestion"]
@@ -115,7 +132,9 @@ def test_select_ignore_by_id_pack_category(tmp_path):
     assert rules("--select", "gelijkwaardigheid") == {"eisen.merk-zonder-gelijkwaardig"}
     assert "eisen.vage-term" not in rules("--ignore", "vaagheid")
     assert rules("--select", "eisen.vage-term", "--extend-select", "eisen.merk-zonder-gelijkwaardig") == {
-        "eisen.vage-term", "eisen.merk-zonder-gelijkwaardig"}
+        "eisen.vage-term",
+        "eisen.merk-zonder-gelijkwaardig",
+    }
 
 
 def test_unknown_selector_is_usage_error(tmp_path):
@@ -167,8 +186,9 @@ def test_bad_input_one_line_exit_2_and_others_still_checked(tmp_path, name, cont
     result = _run("check", str(bad), str(good), "--format", "concise", cwd=tmp_path)
     err = result.stderr.decode().strip().splitlines()
     assert result.returncode == 2
-    assert [line for line in err if str(bad) in line] == [f"eislint: fout: {bad}: {message}" + line.split(message, 1)[1]
-                                                          for line in err if str(bad) in line]
+    assert [line for line in err if str(bad) in line] == [
+        f"eislint: fout: {bad}: {message}" + line.split(message, 1)[1] for line in err if str(bad) in line
+    ]
     assert any(message in line for line in err), err
     assert "Traceback" not in result.stderr.decode()
     assert "eisen.vage-term" in result.stdout.decode()  # the good file was still checked
@@ -204,7 +224,9 @@ def test_invalid_rule_file_names_file_and_line(tmp_path):
     (pack / "pack.yaml").write_text("name: eigen\nbeschrijving: test\n", encoding="utf-8")
     (pack / "kapot.yaml").write_text(
         "id: eigen.kapot\ncheck: regex\ncategory: vaagheid\nlevel: warning\nscope: requirement\n"
-        "message: x\npatterns: ['(']\ndocs: {wat: a, waarom: b, fout: c, goed: d, bron: e}\n", encoding="utf-8")
+        "message: x\npatterns: ['(']\ndocs: {wat: a, waarom: b, fout: c, goed: d, bron: e}\n",
+        encoding="utf-8",
+    )
     doc = tmp_path / "pve.md"
     doc.write_text(CLEAN, encoding="utf-8")
     result = _run("check", str(doc), "--rules-dir", str(tmp_path / "regels"), cwd=tmp_path)
@@ -264,11 +286,13 @@ def test_stdin_filename_finds_the_config_of_that_file(tmp_path, run_cli):
     (tmp_path / "deel").mkdir()
     (tmp_path / "deel" / "eislint.yaml").write_text("ignore: [eisen.vage-term]\n", encoding="utf-8")
     text = "# PvE\n\n## Eisen\n\nE1. Het LMS is gebruiksvriendelijk.\n"
-    code, out, _ = run_cli("check", "-", "--stdin-filename", "deel/pve.md", "--select", "eisen", "--format", "concise",
-                           input=text)
+    code, out, _ = run_cli(
+        "check", "-", "--stdin-filename", "deel/pve.md", "--select", "eisen", "--format", "concise", input=text
+    )
     assert "eisen.vage-term" not in out and code == 0
-    code, out, _ = run_cli("check", "-", "--stdin-filename", "pve.md", "--select", "eisen", "--format", "concise",
-                           input=text)
+    code, out, _ = run_cli(
+        "check", "-", "--stdin-filename", "pve.md", "--select", "eisen", "--format", "concise", input=text
+    )
     assert "eisen.vage-term" in out
 
 
@@ -284,9 +308,13 @@ def test_no_color_is_honoured_on_a_terminal(tmp_path):
     def on_terminal(env: dict) -> bytes:
         leader, follower = pty.openpty()
         try:
-            proc = subprocess.Popen([sys.executable, "-m", "eislint", "check", "pve.md", "--select", "eisen.vage-term"],
-                                    cwd=tmp_path, stdout=follower, stderr=subprocess.DEVNULL,
-                                    env={**os.environ, "TERM": "xterm-256color", **env})
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "eislint", "check", "pve.md", "--select", "eisen.vage-term"],
+                cwd=tmp_path,
+                stdout=follower,
+                stderr=subprocess.DEVNULL,
+                env={**os.environ, "TERM": "xterm-256color", **env},
+            )
             os.close(follower)
             chunks = []
             while True:

@@ -35,16 +35,18 @@ def test_nearest_config_wins_and_extends(tmp_path):
 
 
 def test_pyproject_tool_section(tmp_path):
-    (tmp_path / "pyproject.toml").write_text('[tool.eislint]\nselect = ["vaagheid"]\nignore = ["eisen.en-of"]\n',
-                                             encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.eislint]\nselect = ["vaagheid"]\nignore = ["eisen.en-of"]\n', encoding="utf-8"
+    )
     (tmp_path / "a.md").write_text(DOC, encoding="utf-8")
     assert _rules_found(tmp_path / "a.md") == ["eisen.vage-term"]
 
 
 def test_rule_level_and_options_and_off(tmp_path):
     cfg = tmp_path / "eislint.yaml"
-    cfg.write_text("rules:\n  eisen.vage-term: {level: error}\n  eisen.en-of: uit\n  eisen.lange-eis: {max: 3}\n",
-                   encoding="utf-8")
+    cfg.write_text(
+        "rules:\n  eisen.vage-term: {level: error}\n  eisen.en-of: uit\n  eisen.lange-eis: {max: 3}\n", encoding="utf-8"
+    )
     (tmp_path / "a.md").write_text(DOC, encoding="utf-8")
     report = lint_paths([str(tmp_path / "a.md")])
     rules = {f.rule: f.severity.label for f in report.findings}
@@ -97,8 +99,10 @@ def _found(text):
 
 
 def test_suppression_next_block_with_reason():
-    text = ("## Eisen\n\n<!-- eislint: negeer eisen.vage-term -- reden: gedefinieerd in bijlage 2 -->\n"
-            "E1. Het LMS is gebruiksvriendelijk.\n\nE2. Het LMS is snel.\n")
+    text = (
+        "## Eisen\n\n<!-- eislint: negeer eisen.vage-term -- reden: gedefinieerd in bijlage 2 -->\n"
+        "E1. Het LMS is gebruiksvriendelijk.\n\nE2. Het LMS is snel.\n"
+    )
     found = _found(text)
     assert ("eisen.vage-term", 4) not in found and ("eisen.vage-term", 6) in found
     assert not [r for r, _ in found if r.startswith("meta.")]
@@ -111,8 +115,10 @@ def test_suppression_without_reason_does_not_apply():
 
 
 def test_range_and_file_suppression_by_category_and_pack():
-    text = ("## Eisen\n\n<!-- eislint: negeer-begin vaagheid -- reden: citaat -->\n\nE1. Het LMS is snel.\n\n"
-            "<!-- eislint: negeer-einde -->\n\nE2. Het LMS is modern.\n")
+    text = (
+        "## Eisen\n\n<!-- eislint: negeer-begin vaagheid -- reden: citaat -->\n\nE1. Het LMS is snel.\n\n"
+        "<!-- eislint: negeer-einde -->\n\nE2. Het LMS is modern.\n"
+    )
     found = _found(text)
     assert ("eisen.vage-term", 5) not in found and ("eisen.vage-term", 9) in found
     text = "<!-- eislint: negeer-bestand eisen -- reden: oud sjabloon -->\n## Eisen\n\nE1. Het LMS is snel.\n"
@@ -139,4 +145,5 @@ def test_a_directory_is_one_tender_bundle(tmp_path):
     (tender / "leidraad.md").write_text("# Leidraad\n\n## Planning\n\nQ3.\n", encoding="utf-8")
     report = lint_paths([str(tender)], RunOptions(select=["volledigheid.doelstelling-ontbreekt"]))
     assert [(f.rule, f.path.rsplit("/", 1)[-1]) for f in report.findings] == [
-        ("volledigheid.doelstelling-ontbreekt", "pve.md")]
+        ("volledigheid.doelstelling-ontbreekt", "pve.md")
+    ]

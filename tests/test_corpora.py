@@ -50,16 +50,22 @@ def test_precision_first():
     from eislint.evaluate import evaluate_corpus
 
     own = evaluate_corpus(ROOT / "corpora", rule_gold_only=True).as_dict()
-    low = {name: c["precision"] for name, c in own["rules"].items()
-           if c["precision"] is not None and c["tp"] + c["fp"] >= 2 and c["precision"] < 0.9}
+    low = {
+        name: c["precision"]
+        for name, c in own["rules"].items()
+        if c["precision"] is not None and c["tp"] + c["fp"] >= 2 and c["precision"] < 0.9
+    }
     assert not low, low
 
 
 def test_requirement_counts_match_a_count_by_hand(result):
     """In a Programma van Eisen, eislint finds the requirements a bidder has to answer: within 10% of
     an expert's count by hand (the bundles in corpora/ with `requirements:` in their gold)."""
-    counts = [(p, e, f) for p, e, f in ((c["path"], c["expected"], c["found"]) for c in result["requirement_counts"])
-              if "programma-van-eisen" in p or "hosting" in p]
+    counts = [
+        (p, e, f)
+        for p, e, f in ((c["path"], c["expected"], c["found"]) for c in result["requirement_counts"])
+        if "programma-van-eisen" in p or "hosting" in p
+    ]
     assert len(counts) >= 4
     off = {p: (e, f) for p, e, f in counts if abs(f - e) > 0.1 * e}
     assert not off, off
@@ -67,7 +73,9 @@ def test_requirement_counts_match_a_count_by_hand(result):
 
 if __name__ == "__main__":  # refresh the floor from an eval JSON
     data = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
-    floor = {level: {k: {m: v[m] for m in ("precision", "recall")} for k, v in data[level].items()}
-             for level in ("categories", "rules")}
+    floor = {
+        level: {k: {m: v[m] for m in ("precision", "recall")} for k, v in data[level].items()}
+        for level in ("categories", "rules")
+    }
     FLOOR.write_text(json.dumps(floor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {FLOOR}")

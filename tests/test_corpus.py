@@ -23,8 +23,20 @@ pd = pytest.importorskip("pandas")
 from support.corpus import make_bundles, write_manifest  # noqa: E402
 
 GOOD = 22
-COMPARED = ("bundle", "document", "rule", "severity", "line", "column", "end_line", "end_column", "match", "message",
-            "section", "requirement")
+COMPARED = (
+    "bundle",
+    "document",
+    "rule",
+    "severity",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "match",
+    "message",
+    "section",
+    "requirement",
+)
 
 
 def _cli(*args: str) -> tuple[int, str, str]:
@@ -49,8 +61,9 @@ def corpus(tmp_path_factory):
     (broken / "kapot-docx").mkdir()
     (broken / "kapot-docx" / "pve.docx").write_bytes(b"dit is geen zip en dus geen Word-bestand")
     (broken / "deels").mkdir()
-    (broken / "deels" / "pve.md").write_text("# PvE\n\n## Eisen\n\nE1. Het systeem is gebruiksvriendelijk.\n",
-                                             encoding="utf-8")
+    (broken / "deels" / "pve.md").write_text(
+        "# PvE\n\n## Eisen\n\nE1. Het systeem is gebruiksvriendelijk.\n", encoding="utf-8"
+    )
     (broken / "deels" / "bijlage.docx").write_bytes(b"ook geen Word-bestand")
     (broken / "kapotte-config").mkdir()
     (broken / "kapotte-config" / "pve.md").write_text("# PvE\n\nE1. Het systeem is snel.\n", encoding="utf-8")
@@ -58,8 +71,13 @@ def corpus(tmp_path_factory):
     extra = [
         {"id": "X-docx", "path": "bundels/kapot-docx", "buyer": "Gemeente Zeedorp", "date": "2023-05-01", "cpv": ""},
         {"id": "X-deels", "path": "bundels/deels", "buyer": "Gemeente Zeedorp", "date": "2023-05-01", "cpv": ""},
-        {"id": "X-config", "path": "bundels/kapotte-config", "buyer": "Gemeente Veenoord", "date": "2024-01-01",
-         "cpv": ""},
+        {
+            "id": "X-config",
+            "path": "bundels/kapotte-config",
+            "buyer": "Gemeente Veenoord",
+            "date": "2024-01-01",
+            "cpv": "",
+        },
         {"id": "X-weg", "path": "bundels/bestaat-niet", "buyer": "Gemeente Veenoord", "date": "2024-01-01", "cpv": ""},
     ]
     (root / "good").mkdir()
@@ -81,8 +99,23 @@ def _serial_rows(bundle_id: str, path: Path) -> Counter:
         report = lint_paths([str(path)])
     except ConfigError:
         return Counter()
-    return Counter((bundle_id, Path(f.path).relative_to(path).as_posix(), f.rule, f.severity.label, f.line, f.column,
-                    f.end_line, f.end_column, f.match, f.message, f.section, f.requirement) for f in report.findings)
+    return Counter(
+        (
+            bundle_id,
+            Path(f.path).relative_to(path).as_posix(),
+            f.rule,
+            f.severity.label,
+            f.line,
+            f.column,
+            f.end_line,
+            f.end_column,
+            f.match,
+            f.message,
+            f.section,
+            f.requirement,
+        )
+        for f in report.findings
+    )
 
 
 @pytest.fixture(scope="module")
@@ -131,13 +164,21 @@ def test_broken_bundles_are_recorded_and_the_others_complete(cli_run, corpus):
     # exit 2 (bad input), one Dutch line per failed bundle, no traceback
     assert cli_run["code"] == 2
     lines = cli_run["stderr"].strip().splitlines()
-    assert sorted(re.findall(r"^eislint: fout: bundel (\S+):", cli_run["stderr"], re.M)) == ["X-config", "X-docx", "X-weg"]
+    assert sorted(re.findall(r"^eislint: fout: bundel (\S+):", cli_run["stderr"], re.M)) == [
+        "X-config",
+        "X-docx",
+        "X-weg",
+    ]
     assert len(lines) == 3 and "Traceback" not in cli_run["stderr"]
     # metadata of the manifest on every finding
     findings = pd.read_parquet(cli_run["out"] / "findings.parquet")
     first = findings[findings["bundle"] == "T001"].iloc[0]
-    assert (first["buyer"], first["date"], first["year"], first["cpv"]) == ("Gemeente Veenoord", "2023-02-15", "2023",
-                                                                            "80533000-9")
+    assert (first["buyer"], first["date"], first["year"], first["cpv"]) == (
+        "Gemeente Veenoord",
+        "2023-02-15",
+        "2023",
+        "80533000-9",
+    )
 
 
 def test_summaries_per_rule_category_and_buyer(cli_run):
@@ -162,7 +203,7 @@ def test_report_is_one_self_contained_html_page(cli_run):
     assert code == 0, stderr
     page = (cli_run["out"] / "rapport.html").read_text(encoding="utf-8")
     total = len(pd.read_parquet(cli_run["out"] / "findings.parquet"))
-    assert f"<td>meldingen</td><td class=\"n\">{total}</td>" in page
+    assert f'<td>meldingen</td><td class="n">{total}</td>' in page
     assert page.count("<svg") == 3  # per rule, per year, per buyer
     assert "Mislukte bundels (3)" in page and "X-weg" in page
     # nothing to fetch: every reference points inside the page
@@ -177,8 +218,17 @@ def test_report_is_one_self_contained_html_page(cli_run):
 def cluster():
     from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None,
-                      silence_logs=logging.ERROR) as local, Client(local) as client:
+    with (
+        LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as local,
+        Client(local) as client,
+    ):
         yield local.scheduler_address, client
 
 
@@ -244,7 +294,9 @@ def test_a_failed_bundle_is_retried_when_asked_or_when_it_changed(cluster, corpu
     manifest.write_text(
         f'{{"id": "kapot", "path": "{_bundle_path(corpus, "X-docx")}"}}\n'
         f'{{"id": "weg", "path": "{tmp_path / "later"}"}}\n'
-        f'{{"id": "ok", "path": "{_bundle_path(corpus, "T001")}"}}\n', encoding="utf-8")
+        f'{{"id": "ok", "path": "{_bundle_path(corpus, "T001")}"}}\n',
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     first = run_corpus(manifest, out, scheduler=address)
     assert (first.linted, first.skipped) == (3, 0)

@@ -25,11 +25,21 @@ def test_csv_manifest_with_semicolons_metadata_and_relative_paths(tmp_path):
     (tmp_path / "m").mkdir()
     (tmp_path / "m" / "lijst.csv").write_text(
         "\ufeffid;path;koper;datum;cpv\nA-1;../a;Gemeente Zeedorp;2024-03-01;48000000-8\n"
-        ';/abs/b;"Waterschap ""Hunzedal""";;\n\n', encoding="utf-8")
+        ';/abs/b;"Waterschap ""Hunzedal""";;\n\n',
+        encoding="utf-8",
+    )
     a, b = load(tmp_path / "m" / "lijst.csv")
-    assert (a.id, a.path, a.metadata) == ("A-1", str(tmp_path / "m" / ".." / "a"),
-                                          {"koper": "Gemeente Zeedorp", "datum": "2024-03-01", "cpv": "48000000-8"})
-    assert (b.id, b.path, b.metadata["koper"], b.metadata["datum"]) == ("/abs/b", "/abs/b", 'Waterschap "Hunzedal"', None)
+    assert (a.id, a.path, a.metadata) == (
+        "A-1",
+        str(tmp_path / "m" / ".." / "a"),
+        {"koper": "Gemeente Zeedorp", "datum": "2024-03-01", "cpv": "48000000-8"},
+    )
+    assert (b.id, b.path, b.metadata["koper"], b.metadata["datum"]) == (
+        "/abs/b",
+        "/abs/b",
+        'Waterschap "Hunzedal"',
+        None,
+    )
 
 
 def test_jsonl_manifest_keeps_metadata_as_text(tmp_path):
@@ -41,15 +51,18 @@ def test_jsonl_manifest_keeps_metadata_as_text(tmp_path):
     assert bundle.id == "x" and bundle.metadata == {"buyer": "G", "value": "150000", "eu": "true", "lots": "[1, 2]"}
 
 
-@pytest.mark.parametrize(("name", "text", "message"), [
-    ("m.csv", "id,buyer\nA,G\n", "m.csv:2: kolom 'path' ontbreekt"),
-    ("m.csv", "path,id\na,X\nb,X\n", "m.csv:3: bundel 'X' staat ook op regel 2"),
-    ("m.csv", "path,rule\na,x\n", "m.csv:2: kolomnaam 'rule' is gereserveerd"),
-    ("m.csv", "path,buyer\n,G\n", "m.csv:2: leeg pad"),
-    ("m.jsonl", '{"path": "a"}\n{"path": \n', "m.jsonl:2: geen geldige JSON"),
-    ("m.jsonl", '["a"]\n', "m.jsonl:1: verwacht een JSON-object per regel"),
-    ("m.xlsx", "x", "geen map en geen manifest"),
-])
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("m.csv", "id,buyer\nA,G\n", "m.csv:2: kolom 'path' ontbreekt"),
+        ("m.csv", "path,id\na,X\nb,X\n", "m.csv:3: bundel 'X' staat ook op regel 2"),
+        ("m.csv", "path,rule\na,x\n", "m.csv:2: kolomnaam 'rule' is gereserveerd"),
+        ("m.csv", "path,buyer\n,G\n", "m.csv:2: leeg pad"),
+        ("m.jsonl", '{"path": "a"}\n{"path": \n', "m.jsonl:2: geen geldige JSON"),
+        ("m.jsonl", '["a"]\n', "m.jsonl:1: verwacht een JSON-object per regel"),
+        ("m.xlsx", "x", "geen map en geen manifest"),
+    ],
+)
 def test_bad_manifest_is_one_dutch_line_with_file_and_line(tmp_path, name, text, message):
     from eislint.corpus.manifest import ManifestError, load
 
@@ -127,16 +140,52 @@ def test_ruleset_key_follows_options_and_rule_files(tmp_path):
 
 
 def _result(bundle: str, findings: list[str], run: str = "r1", status: str = "ok") -> dict:
-    records = [{"document": "pve.md", "path": f"/x/{bundle}/pve.md", "rule": rule, "category": "vaagheid",
-                "severity": "warning", "message": "m", "line": 1, "column": 1, "end_line": 1, "end_column": 2,
-                "start": 0, "end": 1, "match": "x", "section": None, "requirement": None, "where": None,
-                "location": None, "citation": None, "suggestion": None, "rewrite": None, "fix_title": None,
-                "fix_applicability": None, "confidence": "high"} for rule in findings]
-    return {"bundle": bundle, "bundle_path": f"/x/{bundle}", "status": status, "error": None, "detail": None,
-            "documents": 1, "requirements": 1, "findings": len(records), "records": records,
-            "content_hash": f"h-{bundle}-{len(records)}", "ruleset": "k", "seconds": 0.1, "cpu_seconds": 0.1,
-            "linted_at": "t",
-            "worker": "w", "run": run}
+    records = [
+        {
+            "document": "pve.md",
+            "path": f"/x/{bundle}/pve.md",
+            "rule": rule,
+            "category": "vaagheid",
+            "severity": "warning",
+            "message": "m",
+            "line": 1,
+            "column": 1,
+            "end_line": 1,
+            "end_column": 2,
+            "start": 0,
+            "end": 1,
+            "match": "x",
+            "section": None,
+            "requirement": None,
+            "where": None,
+            "location": None,
+            "citation": None,
+            "suggestion": None,
+            "rewrite": None,
+            "fix_title": None,
+            "fix_applicability": None,
+            "confidence": "high",
+        }
+        for rule in findings
+    ]
+    return {
+        "bundle": bundle,
+        "bundle_path": f"/x/{bundle}",
+        "status": status,
+        "error": None,
+        "detail": None,
+        "documents": 1,
+        "requirements": 1,
+        "findings": len(records),
+        "records": records,
+        "content_hash": f"h-{bundle}-{len(records)}",
+        "ruleset": "k",
+        "seconds": 0.1,
+        "cpu_seconds": 0.1,
+        "linted_at": "t",
+        "worker": "w",
+        "run": run,
+    }
 
 
 def test_store_keeps_the_latest_result_per_bundle_and_current_metadata(tmp_path):
@@ -150,18 +199,25 @@ def test_store_keeps_the_latest_result_per_bundle_and_current_metadata(tmp_path)
     store.write_batch([_result("a", ["r.drie"], run="r2")])  # 'a' again, after its content changed
     states = store.states()
     assert (states["a"]["run"], states["a"]["findings"], states["b"]["run"]) == ("r2", 1, "r1")
-    specs = [BundleSpec("a", "/x/a", {"koper": "G1", "datum": "1 maart 2023"}),
-             BundleSpec("b", "/x/b", {"koper": "G2", "datum": None}), BundleSpec("c", "/x/c", {"koper": "G2"})]
+    specs = [
+        BundleSpec("a", "/x/a", {"koper": "G1", "datum": "1 maart 2023"}),
+        BundleSpec("b", "/x/b", {"koper": "G2", "datum": None}),
+        BundleSpec("c", "/x/c", {"koper": "G2"}),
+    ]
     info = store.consolidate(specs, {"source": "m.csv"})
     findings = pd.read_parquet(tmp_path / "findings.parquet").sort_values("rule")
     assert findings[["bundle", "rule", "koper", "year"]].fillna("-").values.tolist() == [
-        ["a", "r.drie", "G1", "2023"], ["b", "r.een", "G2", "-"]]
+        ["a", "r.drie", "G1", "2023"],
+        ["b", "r.een", "G2", "-"],
+    ]
     bundles = pd.read_parquet(tmp_path / "bundles.parquet").set_index("bundle")
     assert bundles["status"].to_dict() == {"a": "ok", "b": "ok", "c": "niet gedaan"}
     assert info["status"] == {"ok": 2, "niet gedaan": 1} and info["buyer_column"] == "koper"
     by_buyer = pd.read_parquet(tmp_path / "summary_buyer.parquet").set_index("buyer")
-    assert by_buyer[["bundles", "findings"]].to_dict("index") == {"G1": {"bundles": 1, "findings": 1},
-                                                                  "G2": {"bundles": 2, "findings": 1}}
+    assert by_buyer[["bundles", "findings"]].to_dict("index") == {
+        "G1": {"bundles": 1, "findings": 1},
+        "G2": {"bundles": 2, "findings": 1},
+    }
     # a corrected buyer in the manifest needs no new lint, only a new consolidation
     store.consolidate([BundleSpec("a", "/x/a", {"koper": "Gemeente Eén"})], {})
     assert pd.read_parquet(tmp_path / "findings.parquet")["koper"].tolist() == ["Gemeente Eén"]
@@ -225,8 +281,10 @@ def test_missing_extra_is_a_dutch_error(run_cli, monkeypatch, tmp_path):
     (tmp_path / "b").mkdir()
     code, out, err = run_cli("corpus", "b", "-o", "uit")
     assert code == 2
-    assert err.strip() == ("eislint: fout: 'eislint corpus' heeft extra pakketten nodig die niet geïnstalleerd zijn "
-                           "(distributed, pyarrow); installeer ze met: pip install 'eislint[corpus]'")
+    assert err.strip() == (
+        "eislint: fout: 'eislint corpus' heeft extra pakketten nodig die niet geïnstalleerd zijn "
+        "(distributed, pyarrow); installeer ze met: pip install 'eislint[corpus]'"
+    )
     code, out, err = run_cli("corpus", "report", "uit")
     assert code == 2 and "pip install 'eislint[corpus]'" in err
 
@@ -240,8 +298,10 @@ def test_bad_manifest_or_options_exit_2_before_any_cluster_starts(run_cli, tmp_p
     assert code == 2 and "--workers geldt alleen voor het lokale cluster" in err
     (tmp_path / "m.csv").write_text("path\nb\n", encoding="utf-8")
     code, out, err = run_cli("corpus", "m.csv", "-o", "uit", "--select", "geen-regel")  # would fail every bundle
-    assert (code, err.strip()) == (2, "eislint: fout: --select/--ignore: onbekende regel, pakket of categorie "
-                                      "'geen-regel'")
+    assert (code, err.strip()) == (
+        2,
+        "eislint: fout: --select/--ignore: onbekende regel, pakket of categorie 'geen-regel'",
+    )
     (tmp_path / "kapot.yaml").write_text("onbekend: 1\n", encoding="utf-8")
     code, out, err = run_cli("corpus", "m.csv", "-o", "uit", "--config", "kapot.yaml")
     assert code == 2 and err.startswith("eislint: fout: ") and "onbekende sleutel 'onbekend'" in err
@@ -252,16 +312,20 @@ def test_report_without_results_is_a_dutch_error(run_cli, tmp_path):
     pytest.importorskip("matplotlib")
     (tmp_path / "leeg").mkdir()
     code, out, err = run_cli("corpus", "report", "leeg")
-    assert (code, err.strip()) == (2, "eislint: fout: leeg: geen resultaten van een volledige run gevonden "
-                                      "(eerst: eislint corpus PAD -o leeg)")
+    assert (code, err.strip()) == (
+        2,
+        "eislint: fout: leeg: geen resultaten van een volledige run gevonden (eerst: eislint corpus PAD -o leeg)",
+    )
 
 
 def test_help_loads_no_dask():
-    code = ("import sys\nfrom eislint.cli import main\n"
-            "for args in (['--help'], ['corpus', '--help'], ['corpus', 'report', '--help']):\n"
-            "    try:\n        main(args)\n    except SystemExit:\n        pass\n"
-            "print(json.dumps(sorted(m for m in ('dask', 'distributed', 'pyarrow', 'pandas', 'matplotlib') "
-            "if m in sys.modules)))\n")
+    code = (
+        "import sys\nfrom eislint.cli import main\n"
+        "for args in (['--help'], ['corpus', '--help'], ['corpus', 'report', '--help']):\n"
+        "    try:\n        main(args)\n    except SystemExit:\n        pass\n"
+        "print(json.dumps(sorted(m for m in ('dask', 'distributed', 'pyarrow', 'pandas', 'matplotlib') "
+        "if m in sys.modules)))\n"
+    )
     result = subprocess.run([sys.executable, "-c", "import json\n" + code], capture_output=True, timeout=60)
     assert result.returncode == 0, result.stderr.decode()
     assert json.loads(result.stdout.decode().strip().splitlines()[-1]) == []

@@ -16,14 +16,14 @@ def pipeline():
 
 
 def _demand(text: str, pipeline):
-    doc = segment(read_bytes("pve.md", f"## Eisen\n\n- E1. {text}\n".encode("utf-8")))
+    doc = segment(read_bytes("pve.md", f"## Eisen\n\n- E1. {text}\n".encode()))
     analysis = analyse([doc], pipeline)[0]
     req = doc.requirements[0]
     return doc, analysis.demand(req)
 
 
 def _texts(doc, spans):
-    return [" ".join(doc.text[s.start:s.end].split()) for s in spans]
+    return [" ".join(doc.text[s.start : s.end].split()) for s in spans]
 
 
 def test_zodat_clause_is_motivation(pipeline):
@@ -48,15 +48,21 @@ def test_purpose_om_after_comma_but_not_the_om_of_a_capability(pipeline):
 
 
 def test_piece_roles(pipeline):
-    doc, d = _demand("Het LMS toont de voortgang per team. Hierdoor kan de leidinggevende bijsturen. "
-                     "Denk hierbij aan verlopen certificaten.", pipeline)
+    doc, d = _demand(
+        "Het LMS toont de voortgang per team. Hierdoor kan de leidinggevende bijsturen. "
+        "Denk hierbij aan verlopen certificaten.",
+        pipeline,
+    )
     assert [p.role for p in d.pieces] == ["demand", "motivation", "example"]
     assert len(d.demands) == 1
 
 
 def test_counts_separate_demands(pipeline):
-    _, d = _demand("Medewerkers moeten contactmomenten kunnen vastleggen en opvolgen, klachten registreren "
-                   "en terugbelverzoeken inplannen.", pipeline)
+    _, d = _demand(
+        "Medewerkers moeten contactmomenten kunnen vastleggen en opvolgen, klachten registreren "
+        "en terugbelverzoeken inplannen.",
+        pipeline,
+    )
     assert len(d.demands) >= 2  # three with a good parse; the POS tags decide the groups
 
 

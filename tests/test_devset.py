@@ -45,8 +45,12 @@ def test_devset_figures_do_not_drop():
 
 if __name__ == "__main__":  # refresh the floor from a devset_report JSON
     data = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
-    floor = {level: {"micro": {m: d["micro"][m] for m in ("precision", "recall")},
-                     "categories": {c: {m: v[m] for m in ("precision", "recall")} for c, v in d["categories"].items()}}
-             for level, d in data.items()}
+    floor = {
+        level: {
+            "micro": {m: d["micro"][m] for m in ("precision", "recall")},
+            "categories": {c: {m: v[m] for m in ("precision", "recall")} for c, v in d["categories"].items()},
+        }
+        for level, d in data.items()
+    }
     FLOOR.write_text(json.dumps(floor, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {FLOOR}")

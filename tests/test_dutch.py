@@ -12,20 +12,81 @@ import pytest
 
 from conftest import ROOT, lint_text
 from eislint import cli_nl
+from eislint.dutch.output import aantal, bedrag, getal, meervoud, opsomming
 from eislint.loader import all_rules
 from eislint.ruledocs import explain
-from eislint.dutch.output import aantal, bedrag, getal, meervoud, opsomming
 
 RULES = all_rules()
 
 # Words that are English and never Dutch (so 'is', 'in', 'of', 'was', 'die' are not here).
 ENGLISH = {
-    "the", "and", "with", "should", "must", "shall", "requirement", "requirements", "section", "sentence",
-    "paragraph", "warning", "error", "errors", "usage", "options", "missing", "invalid", "value", "not", "does",
-    "exist", "help", "show", "this", "message", "try", "command", "commands", "arguments", "file", "directory",
-    "unsafe", "safe", "display-only", "true", "false", "none", "null", "unknown", "such", "choose", "from",
-    "default", "aborted", "found", "please", "your", "found", "which", "only", "info", "high", "medium", "low",
-    "failed", "cannot", "could", "expected", "got", "for", "to", "at", "by", "or", "if", "be", "are",
+    "the",
+    "and",
+    "with",
+    "should",
+    "must",
+    "shall",
+    "requirement",
+    "requirements",
+    "section",
+    "sentence",
+    "paragraph",
+    "warning",
+    "error",
+    "errors",
+    "usage",
+    "options",
+    "missing",
+    "invalid",
+    "value",
+    "not",
+    "does",
+    "exist",
+    "help",
+    "show",
+    "this",
+    "message",
+    "try",
+    "command",
+    "commands",
+    "arguments",
+    "file",
+    "directory",
+    "unsafe",
+    "safe",
+    "display-only",
+    "true",
+    "false",
+    "none",
+    "null",
+    "unknown",
+    "such",
+    "choose",
+    "from",
+    "default",
+    "aborted",
+    "found",
+    "please",
+    "your",
+    "which",
+    "only",
+    "info",
+    "high",
+    "medium",
+    "low",
+    "failed",
+    "cannot",
+    "could",
+    "expected",
+    "got",
+    "for",
+    "to",
+    "at",
+    "by",
+    "or",
+    "if",
+    "be",
+    "are",
 }
 PLACEHOLDER = re.compile(r"\{\w*\}|\[\w+\]\s*$")
 QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"|‘[^’\n]*’|“[^”\n]*”|`[^`\n]*`|<!--.*?-->|https?://\S+")
@@ -67,7 +128,9 @@ def test_messages_and_advice_are_dutch_without_placeholders(rule):
         for text in (f.message, f.suggestion or "", f.citation or ""):
             assert not re.search(r"\{\w*\}", text), f"{rule.id}: placeholder in {text!r}"
             assert not english_words(text), f"{rule.id}: Engels in {text!r}: {english_words(text)}"
-        assert "  " not in f.message and not f.message.endswith((" .", ": .")), f"{rule.id}: lege invulling in {f.message!r}"
+        assert "  " not in f.message and not f.message.endswith((" .", ": .")), (
+            f"{rule.id}: lege invulling in {f.message!r}"
+        )
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
@@ -114,8 +177,31 @@ def _commands():
     return sorted(main.commands)
 
 
-DUTCH_METAVARS = {"OPTIES", "OPDRACHT", "ARGUMENTEN", "PADEN", "BESTAND", "MAP", "PAD", "REGEL", "PAKKET", "NAAM", "TEKST", "GETAL",
-                  "REV", "CI", "KOMMAGETAL", "JA/NEE", "EUR", "PDF", "HTML", "LMS", "SLA", "SAML", "OIDC"}
+DUTCH_METAVARS = {
+    "OPTIES",
+    "OPDRACHT",
+    "ARGUMENTEN",
+    "PADEN",
+    "BESTAND",
+    "MAP",
+    "PAD",
+    "REGEL",
+    "PAKKET",
+    "NAAM",
+    "TEKST",
+    "GETAL",
+    "REV",
+    "CI",
+    "KOMMAGETAL",
+    "JA/NEE",
+    "EUR",
+    "PDF",
+    "HTML",
+    "LMS",
+    "SLA",
+    "SAML",
+    "OIDC",
+}
 
 
 @pytest.mark.parametrize("command", [None, *_commands()])
@@ -131,19 +217,22 @@ def test_help_is_dutch(run_cli, command):
         assert token in DUTCH_METAVARS, f"Engelse metavar {token} in {out.splitlines()[0]}"
 
 
-@pytest.mark.parametrize("args", [
-    ["check", "--nope"],
-    ["check"],
-    ["check", "x.md", "--format", "nope"],
-    ["check", "x.md", "--fail-on", "soms"],
-    ["explain"],
-    ["explain", "bestaat.niet"],
-    ["annotate", "bestaat-niet.docx", "-o", "uit.docx"],
-    ["chek"],
-    ["check", "bestaat-niet.md"],
-    ["suggest", "a", "b"],
-    ["init", "--force", "a", "b"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--nope"],
+        ["check"],
+        ["check", "x.md", "--format", "nope"],
+        ["check", "x.md", "--fail-on", "soms"],
+        ["explain"],
+        ["explain", "bestaat.niet"],
+        ["annotate", "bestaat-niet.docx", "-o", "uit.docx"],
+        ["chek"],
+        ["check", "bestaat-niet.md"],
+        ["suggest", "a", "b"],
+        ["init", "--force", "a", "b"],
+    ],
+)
 def test_cli_errors_are_dutch(run_cli, args):
     code, out, err = run_cli(*args)
     assert code == 2
@@ -193,16 +282,20 @@ def test_summary_of_one_document_is_singular(run_cli, tmp_path):
 
 
 def test_turnover_ratio_has_a_decimal_comma():
-    text = ("# Aanbesteding\n## Aanleiding\nDe geraamde waarde van de opdracht is € 360.000.\n## Geschiktheid\n"
-            "De Inschrijver heeft een gemiddelde jaaromzet van ten minste € 1.500.000.\n")
+    text = (
+        "# Aanbesteding\n## Aanleiding\nDe geraamde waarde van de opdracht is € 360.000.\n## Geschiktheid\n"
+        "De Inschrijver heeft een gemiddelde jaaromzet van ten minste € 1.500.000.\n"
+    )
     report = lint_text(text, select=["selectie.omzeteis"])
     (finding,) = report.findings
     assert "4,2 keer de geraamde waarde van € 360.000" in finding.message
 
 
 def test_smart_message_names_what_is_missing_as_nouns():
-    report = lint_text("# Plan\n## Doelstelling\nWij willen de tevredenheid over het leeraanbod verbeteren.\n",
-                       select=["smart.doel-niet-smart"])
+    report = lint_text(
+        "# Plan\n## Doelstelling\nWij willen de tevredenheid over het leeraanbod verbeteren.\n",
+        select=["smart.doel-niet-smart"],
+    )
     (finding,) = report.findings
     assert "het mist een doelwaarde met eenheid (meetbaar), een datum of termijn (tijdgebonden) en" in finding.message
     assert "mist meetbaar" not in finding.message
@@ -224,10 +317,14 @@ def test_advice_in_a_non_lms_tender_has_no_lms_examples():
 
 
 def test_advice_in_an_lms_tender_names_the_lms(tmp_path):
-    text = ("# PvE leerplatform\n## Aanleiding\nWij zoeken een LMS. Het LMS vervangt de huidige leeromgeving.\n"
-            "## Eisen\nE1. Het LMS heeft een koppeling met AFAS.\n")
+    text = (
+        "# PvE leerplatform\n## Aanleiding\nWij zoeken een LMS. Het LMS vervangt de huidige leeromgeving.\n"
+        "## Eisen\nE1. Het LMS heeft een koppeling met AFAS.\n"
+    )
     report = lint_text(text, select=["volledigheid.koppeling-zonder-doel"])
     assert report.findings and "'Het LMS ontvangt dagelijks" in report.findings[0].suggestion
-    other = lint_text(text.replace("LMS", "zaaksysteem").replace("leerplatform", "zaken").replace("leeromgeving", "applicatie"),
-                      select=["volledigheid.koppeling-zonder-doel"])
+    other = lint_text(
+        text.replace("LMS", "zaaksysteem").replace("leerplatform", "zaken").replace("leeromgeving", "applicatie"),
+        select=["volledigheid.koppeling-zonder-doel"],
+    )
     assert other.findings and "'De oplossing ontvangt dagelijks" in other.findings[0].suggestion

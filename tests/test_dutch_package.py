@@ -14,10 +14,22 @@ from eislint.dutch import numbers, output, statements, vocabulary
 SRC = Path(dutch.__file__).resolve().parents[1]
 
 
-@pytest.mark.parametrize(("raw", "value"), [
-    ("1.500.000", 1_500_000), ("99,5", 99.5), ("2,5", 2.5), ("drie", 3), (" Twaalf ", 12), ("één", 1),
-    ("12.000", 12_000), ("1.000,50", 1000.5), ("2.5", 2.5), ("40", 40), ("1 500", 1500),
-])
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("1.500.000", 1_500_000),
+        ("99,5", 99.5),
+        ("2,5", 2.5),
+        ("drie", 3),
+        (" Twaalf ", 12),
+        ("één", 1),
+        ("12.000", 12_000),
+        ("1.000,50", 1000.5),
+        ("2.5", 2.5),
+        ("40", 40),
+        ("1 500", 1500),
+    ],
+)
 def test_parse_number(raw, value):
     assert numbers.parse_number(raw) == value
 
@@ -27,10 +39,17 @@ def test_parse_number_refuses_what_is_no_number():
         numbers.parse_number("veel")
 
 
-@pytest.mark.parametrize(("value", "decimals", "text"), [
-    (1_500_000, None, "1.500.000"), (4.25, None, "4,2"), (4.0, None, "4"), (12.5, 2, "12,50"), (0.5, None, "0,5"),
-    (131_072, None, "131.072"),
-])
+@pytest.mark.parametrize(
+    ("value", "decimals", "text"),
+    [
+        (1_500_000, None, "1.500.000"),
+        (4.25, None, "4,2"),
+        (4.0, None, "4"),
+        (12.5, 2, "12,50"),
+        (0.5, None, "0,5"),
+        (131_072, None, "131.072"),
+    ],
+)
 def test_getal(value, decimals, text):
     assert numbers.getal(value, decimals) == text
 

@@ -29,7 +29,8 @@ message: "Dubbele spatie."
 patterns: ['(?<=\\S)(?P<match> {2,})(?=\\S)']
 replacement: " "
 fix: {applicability: safe, title: "één spatie"}
-""" + DOCS.format(wat="Twee spaties achter elkaar.", fout="Het  LMS.", goed="Het LMS."),
+"""
+    + DOCS.format(wat="Twee spaties achter elkaar.", fout="Het  LMS.", goed="Het LMS."),
     "email.yaml": """id: typo.email
 check: regex
 category: leesbaarheid
@@ -40,7 +41,8 @@ patterns: ['\\b(?P<match>email)\\b']
 ignorecase: false
 replacement: "e-mail"
 fix: {applicability: safe}
-""" + DOCS.format(wat="Spelling e-mail.", fout="Per email.", goed="Per e-mail."),
+"""
+    + DOCS.format(wat="Spelling e-mail.", fout="Per email.", goed="Per e-mail."),
     "streepje.yaml": """id: typo.streepje
 check: regex
 category: leesbaarheid
@@ -49,7 +51,12 @@ scope: paragraph
 message: "Gebruik geen 'e-mail' in een kop."
 patterns: ['\\b(?P<match>e-mail)\\s+(?=adres)']
 ignorecase: false
-""" + DOCS.format(wat="Voorbeeld van een regel die een verbetering in de weg zit.", fout="Het e-mail adres.", goed="Het e-mailadres."),
+"""
+    + DOCS.format(
+        wat="Voorbeeld van een regel die een verbetering in de weg zit.",
+        fout="Het e-mail adres.",
+        goed="Het e-mailadres.",
+    ),
     "onveilig.yaml": """id: typo.onveilig
 check: regex
 category: vaagheid
@@ -59,7 +66,8 @@ message: "Schrap 'liefst'."
 patterns: ['(?P<match>liefst )']
 replacement: ""
 fix: {applicability: unsafe}
-""" + DOCS.format(wat="Onveilige verbetering.", fout="Het LMS liefst snel.", goed="Het LMS snel."),
+"""
+    + DOCS.format(wat="Onveilige verbetering.", fout="Het LMS liefst snel.", goed="Het LMS snel."),
     "toon.yaml": """id: typo.toon
 check: regex
 category: leesbaarheid
@@ -69,7 +77,8 @@ message: "Alleen tonen."
 patterns: ['(?P<match>ongeveer)']
 replacement: "circa"
 fix: {applicability: display-only}
-""" + DOCS.format(wat="Alleen te tonen verbetering.", fout="ongeveer 5", goed="circa 5"),
+"""
+    + DOCS.format(wat="Alleen te tonen verbetering.", fout="ongeveer 5", goed="circa 5"),
 }
 
 
@@ -122,7 +131,9 @@ def test_no_fix_without_flag_and_diff_writes_nothing(tmp_path, run_cli, rules_di
     assert code == 1  # exit code as usual: there are warnings
     assert doc.read_bytes() == before and doc.stat().st_mtime_ns == mtime
     assert out.startswith("--- a/pve.md\n+++ b/pve.md\n")
-    assert "-E1. Het  LMS stuurt een email naar de gebruiker.\n+E1. Het LMS stuurt een e-mail naar de gebruiker.\n" in out
+    assert (
+        "-E1. Het  LMS stuurt een email naar de gebruiker.\n+E1. Het LMS stuurt een e-mail naar de gebruiker.\n" in out
+    )
     assert "toe te passen" in err
 
 
@@ -186,9 +197,21 @@ def test_markup_and_non_text_formats_untouched(tmp_path, rules_dir):
     _write(doc, "## Eisen\n\nE1. Het **LMS**  is snel.\n")
     options = RunOptions(rules_dir=rules_dir)
     report = lint_paths([str(doc)], options)
-    fake = Finding(rule="typo.email", category="leesbaarheid", severity=Severity.INFO, message="x",
-                   path=str(tmp_path / "pve.docx"), start=0, end=1, line=1, column=1, end_line=1, end_column=2,
-                   match="x", fix=Fix("x", (Edit(0, 1, "y"),), Applicability.SAFE))
+    fake = Finding(
+        rule="typo.email",
+        category="leesbaarheid",
+        severity=Severity.INFO,
+        message="x",
+        path=str(tmp_path / "pve.docx"),
+        start=0,
+        end=1,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=2,
+        match="x",
+        fix=Fix("x", (Edit(0, 1, "y"),), Applicability.SAFE),
+    )
     report.findings.append(fake)
     result = fixes.plan(report, options)
     assert (fake, "alleen .md en .txt worden verbeterd") in result.skipped
@@ -226,8 +249,10 @@ def test_usage_errors(tmp_path, run_cli):
 
 def test_fix_without_unsafe_fixes_applies_the_safe_ones(tmp_path, run_cli):
     """No shipped rule had a safe fix, so --fix alone never changed anything."""
-    text = ("# PvE\n\n## Eisen\n\nE1. Het LMS toont de de voortgang  van elke medewerker.\n\n"
-            "E2. Het LMS ondersteunt indien mogelijk SAML 2.0.\n\nE3. De leverancier weet dat dat klopt.\n")
+    text = (
+        "# PvE\n\n## Eisen\n\nE1. Het LMS toont de de voortgang  van elke medewerker.\n\n"
+        "E2. Het LMS ondersteunt indien mogelijk SAML 2.0.\n\nE3. De leverancier weet dat dat klopt.\n"
+    )
     path = tmp_path / "pve.md"
     path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
     code, _, err = run_cli("check", "pve.md", "--fix", "--select", "eisen")
@@ -242,11 +267,14 @@ def test_fix_without_unsafe_fixes_applies_the_safe_ones(tmp_path, run_cli):
 def test_or_equivalent_goes_after_a_hyphenated_word(tmp_path, run_cli):
     """The unsafe fix turned 'type II-verklaring' into 'type II of gelijkwaardig-verklaring'."""
     path = tmp_path / "pve.md"
-    path.write_text("E1. De leverancier levert een ISAE 3402 type II-verklaring en een ISO 27001-certificaat.\n",
-                    encoding="utf-8")
+    path.write_text(
+        "E1. De leverancier levert een ISAE 3402 type II-verklaring en een ISO 27001-certificaat.\n", encoding="utf-8"
+    )
     run_cli("check", "pve.md", "--fix", "--unsafe-fixes", "--select", "eisen.norm-zonder-gelijkwaardig")
-    assert path.read_text(encoding="utf-8") == ("E1. De leverancier levert een ISAE 3402 type II-verklaring of "
-                                                "gelijkwaardig en een ISO 27001-certificaat of gelijkwaardig.\n")
+    assert path.read_text(encoding="utf-8") == (
+        "E1. De leverancier levert een ISAE 3402 type II-verklaring of "
+        "gelijkwaardig en een ISO 27001-certificaat of gelijkwaardig.\n"
+    )
 
 
 def test_every_fix_documents_its_safety_and_explain_shows_it(run_cli):

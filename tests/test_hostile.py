@@ -47,8 +47,9 @@ def test_paragraph_longer_than_the_parser_accepts(tender, run_cli):
     """spaCy refuses texts over nlp.max_length (E088); that once aborted the whole run with an
     English error naming no file. (Only a rule that reads the parse runs the parser.)"""
     (tender / "lang.md").write_text("# PvE\n\n## Eisen\n\nE1. " + "woord " * 170_000 + "\n", encoding="utf-8")
-    code, out, err = run_cli("check", "lang.md", "goed.md", "--select", "eisen.vage-term,eisen.samengesteld",
-                             "--format", "concise")
+    code, out, err = run_cli(
+        "check", "lang.md", "goed.md", "--select", "eisen.vage-term,eisen.samengesteld", "--format", "concise"
+    )
     assert code == 2
     _good_checked(out)
     _one_line_about(err, "lang.md", "fout", "regel 5", "1.020.003 tekens", "1.000.000")
@@ -65,8 +66,13 @@ def test_stdin_is_read_up_to_the_size_limit(tender):
     """A never-ending stdin (a pipe from /dev/zero) is cut off at max-bestandsgrootte."""
     (tender / "eislint.yaml").write_text("max-bestandsgrootte: 1\n", encoding="utf-8")
     with open("/dev/zero", "rb") as zero:
-        result = subprocess.run([sys.executable, "-m", "eislint", "check", "-", "goed.md", *SELECT], stdin=zero,
-                                cwd=tender, capture_output=True, timeout=300)
+        result = subprocess.run(
+            [sys.executable, "-m", "eislint", "check", "-", "goed.md", *SELECT],
+            stdin=zero,
+            cwd=tender,
+            capture_output=True,
+            timeout=300,
+        )
     err = result.stderr.decode()
     assert result.returncode == 2
     _good_checked(result.stdout.decode())
@@ -177,18 +183,28 @@ def _alias_bomb() -> str:
     return text
 
 
-@pytest.mark.parametrize(("content", "words"), [
-    (_alias_bomb(), ("eislint.yaml:1", "billion laughs")),
-    ("rules: " + "[" * 5000 + "]" * 5000 + "\n", ("eislint.yaml", "te diep genest")),
-    ("x:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 200)), ("eislint.yaml", "te diep genest")),
-    ("ignore: [eisen.vage-trem]\n", ("eislint.yaml:1", "Bedoelt u 'eisen.vage-term'?")),
-    ("format: xml\n", ("eislint.yaml:1", "uitvoerformaat 'xml'", "kies", )),
-    ("fail-on: warnings\n", ("eislint.yaml:1", "Bedoelt u 'warning'?")),
-    ("tender:\n  bedrijfskritisch: true\n", ("eislint.yaml:2", "onbekende sleutel 'bedrijfskritisch'")),
-    ("slect: [eisen]\n", ("eislint.yaml:1", "Bedoelt u 'select'?")),
-    ("rules:\n  eisen.lange-eis: {maks: 40}\n", ("eislint.yaml:2", "onbekende optie 'maks'", "Bedoelt u 'max'?")),
-    ("per-path-ignores:\n  12: [eisen]\n", ("eislint.yaml:2", "patroon '12'")),
-])
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (_alias_bomb(), ("eislint.yaml:1", "billion laughs")),
+        ("rules: " + "[" * 5000 + "]" * 5000 + "\n", ("eislint.yaml", "te diep genest")),
+        ("x:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 200)), ("eislint.yaml", "te diep genest")),
+        ("ignore: [eisen.vage-trem]\n", ("eislint.yaml:1", "Bedoelt u 'eisen.vage-term'?")),
+        (
+            "format: xml\n",
+            (
+                "eislint.yaml:1",
+                "uitvoerformaat 'xml'",
+                "kies",
+            ),
+        ),
+        ("fail-on: warnings\n", ("eislint.yaml:1", "Bedoelt u 'warning'?")),
+        ("tender:\n  bedrijfskritisch: true\n", ("eislint.yaml:2", "onbekende sleutel 'bedrijfskritisch'")),
+        ("slect: [eisen]\n", ("eislint.yaml:1", "Bedoelt u 'select'?")),
+        ("rules:\n  eisen.lange-eis: {maks: 40}\n", ("eislint.yaml:2", "onbekende optie 'maks'", "Bedoelt u 'max'?")),
+        ("per-path-ignores:\n  12: [eisen]\n", ("eislint.yaml:2", "patroon '12'")),
+    ],
+)
 def test_bad_eislint_yaml(tender, run_cli, content, words):
     (tender / "eislint.yaml").write_text(content, encoding="utf-8")
     code, out, err = run_cli("check", "goed.md", *SELECT)
@@ -200,8 +216,9 @@ def test_bad_eislint_yaml(tender, run_cli, content, words):
 
 def test_invalid_pyproject_with_tool_eislint_is_an_error(tender, run_cli):
     """It was silently ignored: the defaults applied and the exit code was 1, not 2."""
-    (tender / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.eislint]\nignore = [eisen.vage-term]\n',
-                                           encoding="utf-8")
+    (tender / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.eislint]\nignore = [eisen.vage-term]\n', encoding="utf-8"
+    )
     code, out, err = run_cli("check", "goed.md", *SELECT)
     assert code == 2 and out == ""
     _one_line_about(err, "pyproject.toml:5", "ongeldige TOML (regel 5")
@@ -217,7 +234,9 @@ def test_invalid_pyproject_without_tool_eislint_is_not_ours(tender, run_cli):
 def test_pyproject_errors_name_the_line(tender, run_cli):
     (tender / "pyproject.toml").write_text(
         '[project]\nname = "x"\n\n[tool.eislint]\nfail-on = "error"\n\n[tool.eislint.rules]\n'
-        '"eisen.lange-eis" = { level = "fout" }\n', encoding="utf-8")
+        '"eisen.lange-eis" = { level = "fout" }\n',
+        encoding="utf-8",
+    )
     code, _, err = run_cli("check", "goed.md", *SELECT)
     assert code == 2
     _one_line_about(err, "pyproject.toml:8", "'fout'", "[tool.eislint]")
@@ -228,8 +247,9 @@ def test_deep_baseline_json(tender, run_cli):
     code, out, err = run_cli("check", "goed.md", "--baseline", "baseline.json", *SELECT)
     assert code == 2
     _one_line_about(err, "baseline.json", "te diep genest")
-    (tender / "baseline.json").write_text('{"schema": "eislint-baseline/1", "findings": [' + "1" * 5000 + "]}",
-                                          encoding="utf-8")
+    (tender / "baseline.json").write_text(
+        '{"schema": "eislint-baseline/1", "findings": [' + "1" * 5000 + "]}", encoding="utf-8"
+    )
     code, out, err = run_cli("check", "goed.md", "--baseline", "baseline.json", *SELECT)
     assert code == 2
     _one_line_about(err, "baseline.json", "geen geldig baselinebestand")
@@ -240,9 +260,15 @@ def test_deep_baseline_json(tender, run_cli):
 
 def test_markdown_nested_deeper_than_the_parser_goes(tender, run_cli):
     """markdown-it drops blocks nested deeper than 20 levels without a word."""
-    (tender / "diep.md").write_text("# PvE\n\n## Eisen\n\n" + "> " * 10_000 + "E1. Het LMS is snel.\n\n"
-                                    + "".join("  " * i + "- punt\n" for i in range(40))
-                                    + "  " * 40 + "- E2. Het LMS is gebruiksvriendelijk.\n", encoding="utf-8")
+    (tender / "diep.md").write_text(
+        "# PvE\n\n## Eisen\n\n"
+        + "> " * 10_000
+        + "E1. Het LMS is snel.\n\n"
+        + "".join("  " * i + "- punt\n" for i in range(40))
+        + "  " * 40
+        + "- E2. Het LMS is gebruiksvriendelijk.\n",
+        encoding="utf-8",
+    )
     code, out, err = run_cli("check", "diep.md", *SELECT)
     assert code == 0
     assert "'snel'" in out and "'gebruiksvriendelijk'" in out
@@ -277,18 +303,21 @@ def test_empty_folder_says_so(tmp_path, run_cli):
 # ---------------------------------------------------------------- command line
 
 
-@pytest.mark.parametrize(("args", "words"), [
-    (("chek", "goed.md"), ("onbekende opdracht 'chek'", "Bedoelt u 'check'?")),
-    (("check", "goed.md", "--formaat", "json"), ("onbekende optie '--formaat'", "Bedoelt u '--format'?")),
-    (("check", "goed.md", "--format", "xml"), ("ongeldige waarde voor '--format'", "'xml'", "sarif")),
-    (("check", "goed.md", "--fail-on", "ernstig"), ("ongeldige waarde voor '--fail-on'",)),
-    (("check", "goed.md", "--select", "eisen.vage-trem"), ("Bedoelt u 'eisen.vage-term'?",)),
-    (("check", "goed.md", "--config", "."), ("'--config'", "is een map")),
-    (("check", "goed.md", "--config", "weg.yaml"), ("weg.yaml",)),
-    (("check", "goed.md", "--rules-dir", "goed.md"), ("'--rules-dir'", "is een bestand")),
-    (("annotate",), ("ontbrekend argument 'BESTAND'",)),
-    (("explain", "eisen.vage-trem"), ("onbekende regel 'eisen.vage-trem'", "Bedoelt u 'eisen.vage-term'?")),
-])
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("chek", "goed.md"), ("onbekende opdracht 'chek'", "Bedoelt u 'check'?")),
+        (("check", "goed.md", "--formaat", "json"), ("onbekende optie '--formaat'", "Bedoelt u '--format'?")),
+        (("check", "goed.md", "--format", "xml"), ("ongeldige waarde voor '--format'", "'xml'", "sarif")),
+        (("check", "goed.md", "--fail-on", "ernstig"), ("ongeldige waarde voor '--fail-on'",)),
+        (("check", "goed.md", "--select", "eisen.vage-trem"), ("Bedoelt u 'eisen.vage-term'?",)),
+        (("check", "goed.md", "--config", "."), ("'--config'", "is een map")),
+        (("check", "goed.md", "--config", "weg.yaml"), ("weg.yaml",)),
+        (("check", "goed.md", "--rules-dir", "goed.md"), ("'--rules-dir'", "is een bestand")),
+        (("annotate",), ("ontbrekend argument 'BESTAND'",)),
+        (("explain", "eisen.vage-trem"), ("onbekende regel 'eisen.vage-trem'", "Bedoelt u 'eisen.vage-term'?")),
+    ],
+)
 def test_cli_values_one_dutch_line(tender, run_cli, args, words):
     code, out, err = run_cli(*args)
     assert code == 2
@@ -348,11 +377,18 @@ def test_too_many_cells_to_parse(tmp_path, run_cli, monkeypatch):
 
     monkeypatch.setattr(engine, "MAX_PARSE_UNITS", 50)
     (tmp_path / "goed.md").write_text(GOOD, encoding="utf-8")
-    (tmp_path / "breed.csv").write_text("Nr;Omschrijving;" + ";".join(f"K{i}" for i in range(60)) + "\n"
-                                        + "E1;Het LMS is snel;" + ";".join("ja" for _ in range(60)) + "\n",
-                                        encoding="utf-8")
-    code, out, err = run_cli("check", "breed.csv", "goed.md", "--select", "eisen.vage-term,eisen.samengesteld",
-                             "--format", "concise")
+    (tmp_path / "breed.csv").write_text(
+        "Nr;Omschrijving;"
+        + ";".join(f"K{i}" for i in range(60))
+        + "\n"
+        + "E1;Het LMS is snel;"
+        + ";".join("ja" for _ in range(60))
+        + "\n",
+        encoding="utf-8",
+    )
+    code, out, err = run_cli(
+        "check", "breed.csv", "goed.md", "--select", "eisen.vage-term,eisen.samengesteld", "--format", "concise"
+    )
     assert code == 2
     _good_checked(out)
     _one_line_about(err, "breed.csv", "62 alinea's en cellen", "meer dan 50")

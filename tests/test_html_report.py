@@ -48,8 +48,16 @@ def test_report_is_one_file_without_external_references(html):
 
 def test_report_is_dutch_and_shows_the_parts(html):
     assert '<html lang="nl">' in html
-    for part in ("Aanleiding", "Doelstelling", "Randvoorwaarden en selectie", "Eisen en wensen", "Gunning",
-                 "Kwaliteit", "Implementatie", "Contract"):
+    for part in (
+        "Aanleiding",
+        "Doelstelling",
+        "Randvoorwaarden en selectie",
+        "Eisen en wensen",
+        "Gunning",
+        "Kwaliteit",
+        "Implementatie",
+        "Contract",
+    ):
         assert f'<th scope="row">{part}</th>' in html
     assert re.search(r"\d+ fouten</span>, ", html) and re.search(r"\d+ adviezen", html)
     assert "4,2 keer" in html
@@ -57,7 +65,9 @@ def test_report_is_dutch_and_shows_the_parts(html):
 
 
 def test_flagged_words_are_marked_in_the_requirement(html):
-    assert re.search(r"<blockquote>Het LMS is <mark class=\"sev-warning\" data-refs=\"f\d+\">gebruiksvriendelijk</mark>", html)
+    assert re.search(
+        r"<blockquote>Het LMS is <mark class=\"sev-warning\" data-refs=\"f\d+\">gebruiksvriendelijk</mark>", html
+    )
 
 
 def test_shared_advice_is_shown_once(html):
@@ -108,13 +118,18 @@ def test_serve_zip_bundle_with_context_and_unsafe_names(client):
     c, work = client
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("aanbesteding/pve.md", "# PvE\n## Eisen\nE1. Het systeem is snel.\nE2. Het systeem is flexibel.\n"
-                                          "E3. Het systeem is modern.\n")
+        z.writestr(
+            "aanbesteding/pve.md",
+            "# PvE\n## Eisen\nE1. Het systeem is snel.\nE2. Het systeem is flexibel.\nE3. Het systeem is modern.\n",
+        )
         z.writestr("../ontsnapt.md", "# Buiten\n")
         z.writestr("__MACOSX/._pve.md", "x")
         z.writestr("logo.png", b"\x89PNG")
-    r = c.post("/rapport", files={"bestand": ("aanbesteding.zip", buf.getvalue())},
-               data={"waarde": "€ 1,5 miljoen", "kritisch": "ja", "persoonsgegevens": "nee"})
+    r = c.post(
+        "/rapport",
+        files={"bestand": ("aanbesteding.zip", buf.getvalue())},
+        data={"waarde": "€ 1,5 miljoen", "kritisch": "ja", "persoonsgegevens": "nee"},
+    )
     assert r.status_code == 200, _alert(r.text)
     assert "Rapport aanbesteding aanbesteding" in r.text
     assert "onveilige naam, overgeslagen" in r.text and "logo.png" in r.text
@@ -141,11 +156,14 @@ def test_serve_limits_the_upload_size(client):
     assert list(work.iterdir()) == []
 
 
-@pytest.mark.parametrize("name, data, fields, expected", [
-    ("virus.exe", b"MZ", {}, "leest dit bestandstype niet"),
-    ("leeg.docx", b"", {}, "het bestand is leeg"),
-    ("pve.md", b"# PvE\n", {"waarde": "veel"}, "is geen bedrag"),
-])
+@pytest.mark.parametrize(
+    "name, data, fields, expected",
+    [
+        ("virus.exe", b"MZ", {}, "leest dit bestandstype niet"),
+        ("leeg.docx", b"", {}, "het bestand is leeg"),
+        ("pve.md", b"# PvE\n", {"waarde": "veel"}, "is geen bedrag"),
+    ],
+)
 def test_serve_says_in_dutch_what_is_wrong(client, name, data, fields, expected):
     c, _ = client
     r = c.post("/rapport", files={"bestand": (name, data)}, data=fields)
@@ -195,8 +213,11 @@ def test_serve_missing_extra_message(monkeypatch):
     from eislint import web
 
     real = builtins.__import__
-    monkeypatch.setattr(builtins, "__import__",
-                        lambda name, *a, **k: (_ for _ in ()).throw(ImportError(name)) if name == "uvicorn" else real(name, *a, **k))
+    monkeypatch.setattr(
+        builtins,
+        "__import__",
+        lambda name, *a, **k: (_ for _ in ()).throw(ImportError(name)) if name == "uvicorn" else real(name, *a, **k),
+    )
     with pytest.raises(web.MissingExtra, match=r"pip install 'eislint\[web\]'"):
         web.require_extra()
 
@@ -205,8 +226,9 @@ def test_served_paths_are_never_in_the_report(tmp_path: Path):
     pytest.importorskip("starlette")
     from eislint.web import TenderForm, check_upload
 
-    page, name, standalone = check_upload("pve.md", b"# PvE\n## Eisen\nE1. Het systeem is snel.\n", TenderForm(),
-                                          str(tmp_path), 10_000_000)
+    page, name, standalone = check_upload(
+        "pve.md", b"# PvE\n## Eisen\nE1. Het systeem is snel.\n", TenderForm(), str(tmp_path), 10_000_000
+    )
     assert name == "eislint-rapport-pve.html"
     assert str(tmp_path) not in page and str(tmp_path) not in standalone
     assert list(tmp_path.iterdir()) == []

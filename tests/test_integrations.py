@@ -54,8 +54,16 @@ def test_pre_commit_entry_runs_on_matching_files(tmp_path):
 def test_pre_commit_try_repo(tmp_path):
     pre_commit = shutil.which("pre-commit") or str(Path(sys.executable).parent / "pre-commit")
     repo = tmp_path / "eislint"
-    files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                           capture_output=True, check=True).stdout.decode().split("\0")
+    files = (
+        subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     for name in filter(None, files):
         if (ROOT / name).is_file():
             (repo / name).parent.mkdir(parents=True, exist_ok=True)
@@ -65,11 +73,14 @@ def test_pre_commit_try_repo(tmp_path):
     _git(repo, "commit", "-qm", "snapshot")
     work = tmp_path / "tender"
     work.mkdir()
-    (work / "pve.md").write_text("# PvE\n\n## Eisen\n\nE1. Het LMS is gebaseerd op Microsoft Teams.\n", encoding="utf-8")
+    (work / "pve.md").write_text(
+        "# PvE\n\n## Eisen\n\nE1. Het LMS is gebaseerd op Microsoft Teams.\n", encoding="utf-8"
+    )
     _git(work, "init", "-q")
     _git(work, "add", "pve.md")
-    result = subprocess.run([pre_commit, "try-repo", str(repo), "eislint", "--files", "pve.md"], cwd=work,
-                            capture_output=True, timeout=900)
+    result = subprocess.run(
+        [pre_commit, "try-repo", str(repo), "eislint", "--files", "pve.md"], cwd=work, capture_output=True, timeout=900
+    )
     out = result.stdout.decode()
     assert result.returncode == 1 and "eisen.merk-zonder-gelijkwaardig" in out, out
 
@@ -121,7 +132,7 @@ def _outputs(path: Path) -> dict[str, str]:
         if "<<" in lines[i] and "=" not in lines[i].split("<<")[0]:
             name, delimiter = lines[i].split("<<", 1)
             end = lines.index(delimiter, i + 1)
-            out[name] = "\n".join(lines[i + 1:end])
+            out[name] = "\n".join(lines[i + 1 : end])
             i = end + 1
         else:
             name, _, value = lines[i].partition("=")
@@ -139,18 +150,25 @@ def test_action_steps_run_with_paths_with_spaces(tmp_path):
     (work / "mijn aanbesteding" / "pve.md").write_text("# PvE\n\n## Eisen\n\nE1. Het LMS is snel.\n", encoding="utf-8")
     (work / "los stuk.md").write_text("# PvE\n\n## Eisen\n\nE1. Het LMS is gebruiksvriendelijk.\n", encoding="utf-8")
     wrapper = tmp_path / "eislint"
-    wrapper.write_text(f"#!/bin/sh\nexec {sys.executable} -m eislint \"$@\"\n", encoding="utf-8")
+    wrapper.write_text(f'#!/bin/sh\nexec {sys.executable} -m eislint "$@"\n', encoding="utf-8")
     wrapper.chmod(0o755)
     runner_temp = tmp_path / "runner temp"
     runner_temp.mkdir()
     output = tmp_path / "output"
-    base = {**os.environ, "RUNNER_TEMP": str(runner_temp), "GITHUB_JOB": "tender", "GITHUB_OUTPUT": str(output),
-            "EISLINT": str(wrapper), "EISLINT_CONFIG": ""}
+    base = {
+        **os.environ,
+        "RUNNER_TEMP": str(runner_temp),
+        "GITHUB_JOB": "tender",
+        "GITHUB_OUTPUT": str(output),
+        "EISLINT": str(wrapper),
+        "EISLINT_CONFIG": "",
+    }
 
     def run(step: str, env: dict) -> subprocess.CompletedProcess:
         output.write_text("", encoding="utf-8")
-        return subprocess.run(["bash", "-c", steps[step]["run"]], cwd=work, env={**base, **env}, capture_output=True,
-                              timeout=300)
+        return subprocess.run(
+            ["bash", "-c", steps[step]["run"]], cwd=work, env={**base, **env}, capture_output=True, timeout=300
+        )
 
     result = run("sarif", {"EISLINT_PATHS": "mijn aanbesteding\n  los stuk.md  \n\n", "EISLINT_CATEGORY": ""})
     assert result.returncode == 0, result.stderr
@@ -165,9 +183,13 @@ def test_action_steps_run_with_paths_with_spaces(tmp_path):
     run("sarif", {"EISLINT_PATHS": "los stuk.md", "EISLINT_CATEGORY": "mijn-categorie"})
     assert _outputs(output)["category"] == "mijn-categorie"
 
-    annotations = subprocess.run(["bash", "-c", steps["eislint (annotaties)"]["run"]], cwd=work, capture_output=True,
-                                 env={**base, "EISLINT_PATH_LIST": out["paths"], "EISLINT_FAIL_ON": "warning"},
-                                 timeout=300)
+    annotations = subprocess.run(
+        ["bash", "-c", steps["eislint (annotaties)"]["run"]],
+        cwd=work,
+        capture_output=True,
+        env={**base, "EISLINT_PATH_LIST": out["paths"], "EISLINT_FAIL_ON": "warning"},
+        timeout=300,
+    )
     text = annotations.stdout.decode()
     assert annotations.returncode == 1, annotations.stderr
     assert "::warning file=mijn aanbesteding/pve.md,line=5" in text and "::warning file=los stuk.md,line=5" in text
@@ -190,8 +212,13 @@ def test_docs_name_no_tags_or_packages_that_do_not_exist():
 
 
 def _git(cwd: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+    }
     return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, check=True).stdout.decode()
 
 
@@ -210,8 +237,9 @@ def test_changed_only_files_and_lines(repo, run_cli):
     head = "# PvE\n\n## Eisen\n\n"
     (repo / "a.md").write_text(head + FLAWED_LINE.format(n=1) + "\n" + FLAWED_LINE.format(n=2), encoding="utf-8")
     (repo / "c.md").write_text(head + FLAWED_LINE.format(n=1), encoding="utf-8")  # untracked
-    code, out, _ = run_cli("check", ".", "--changed-only", "HEAD", "--select", "eisen.vage-term", "--format", "concise",
-                           cwd=repo)
+    code, out, _ = run_cli(
+        "check", ".", "--changed-only", "HEAD", "--select", "eisen.vage-term", "--format", "concise", cwd=repo
+    )
     lines = [line for line in out.splitlines() if "eisen.vage-term" in line]
     assert sorted(line.split(":")[0] + ":" + line.split(":")[1] for line in lines) == ["a.md:7", "c.md:5"], out
     # without --changed-only all four are reported
@@ -233,9 +261,13 @@ def test_changed_only_errors(tmp_path, repo, run_cli):
 
 # ---------------------------------------------------------------- the whole bundle
 
-PVE = ("# PvE\n\n## Eisen\n\nE1. Het LMS ondersteunt SCORM 1.2.\n\nE2. Het LMS ondersteunt xAPI.\n\n"
-       "E3. Het LMS ondersteunt LTI 1.3.\n")
-CONTRACT = "# Overeenkomst\n\n## Exit\n\nBij beëindiging levert de Opdrachtnemer alle gegevens terug in een open formaat.\n"
+PVE = (
+    "# PvE\n\n## Eisen\n\nE1. Het LMS ondersteunt SCORM 1.2.\n\nE2. Het LMS ondersteunt xAPI.\n\n"
+    "E3. Het LMS ondersteunt LTI 1.3.\n"
+)
+CONTRACT = (
+    "# Overeenkomst\n\n## Exit\n\nBij beëindiging levert de Opdrachtnemer alle gegevens terug in een open formaat.\n"
+)
 NO_EXIT = "# Overeenkomst\n\n## Slot\n\nDeze overeenkomst eindigt na vier jaar.\n"
 RULES = ("--select", "volledigheid.exit-ontbreekt,eisen.vage-term", "--format", "concise")
 
@@ -315,7 +347,9 @@ def test_bundle_root_follows_the_folders_of_a_tender(tmp_path):
     assert bundle_root(tmp_path / "aanbesteding/pve.md", top) == (tmp_path / "aanbesteding").resolve()
     assert bundle_root(tmp_path / "losse/map/x.md", top) == (tmp_path / "losse/map").resolve()
     assert bundle_root(tmp_path / "README.md", top) == tmp_path.resolve()
-    paths, named = expand_to_bundles([str(tmp_path / "aanbesteding/pve.md"), str(tmp_path / "aanbesteding/bijlagen/prijzen.md")], top)
+    paths, named = expand_to_bundles(
+        [str(tmp_path / "aanbesteding/pve.md"), str(tmp_path / "aanbesteding/bijlagen/prijzen.md")], top
+    )
     assert len(paths) == 1 and len(named) == 2
 
 

@@ -41,25 +41,31 @@ def test_annotates_a_tender_sentence(nlp):
     assert "Number=Plur" in str(by_text["storingen"].morph)
 
 
-@pytest.mark.parametrize("text, tokens", [
-    ("Zie art. 2.76 lid 5.", ["Zie", "art.", "2.76", "lid", "5", "."]),
-    ("Prijs € 250.000,- incl. btw.", ["Prijs", "€", "250.000,-", "incl.", "btw", "."]),
-    ("Eisen KO-3, E1.2 en W-12.", ["Eisen", "KO-3", ",", "E1.2", "en", "W-12", "."]),
-    ("Op 01-04-2026 of in Q3 2026.", ["Op", "01-04-2026", "of", "in", "Q3", "2026", "."]),
-    ("Dit geldt m.u.v. 99,9% en 30/70.", ["Dit", "geldt", "m.u.v.", "99,9%", "en", "30/70", "."]),
-])
+@pytest.mark.parametrize(
+    "text, tokens",
+    [
+        ("Zie art. 2.76 lid 5.", ["Zie", "art.", "2.76", "lid", "5", "."]),
+        ("Prijs € 250.000,- incl. btw.", ["Prijs", "€", "250.000,-", "incl.", "btw", "."]),
+        ("Eisen KO-3, E1.2 en W-12.", ["Eisen", "KO-3", ",", "E1.2", "en", "W-12", "."]),
+        ("Op 01-04-2026 of in Q3 2026.", ["Op", "01-04-2026", "of", "in", "Q3", "2026", "."]),
+        ("Dit geldt m.u.v. 99,9% en 30/70.", ["Dit", "geldt", "m.u.v.", "99,9%", "en", "30/70", "."]),
+    ],
+)
 def test_tender_tokenisation(nlp, text, tokens):
     assert [t.text for t in nlp.make_doc(text)] == tokens
 
 
-@pytest.mark.parametrize("text, label, span", [
-    ("Het budget is € 250.000,- per jaar.", "MONEY", "€ 250.000,-"),
-    ("De beschikbaarheid is 99,9% per maand.", "PERCENT", "99,9%"),
-    ("Oplevering binnen 12 maanden na gunning.", "DURATION", "binnen 12 maanden"),
-    ("De start is op 1 januari 2027.", "DATE", "1 januari 2027"),
-    ("De leverancier voldoet aan ISO 27001 of gelijkwaardig.", "NORM", "ISO 27001"),
-    ("Het portaal voldoet aan EN 301 549.", "NORM", "EN 301 549"),
-])
+@pytest.mark.parametrize(
+    "text, label, span",
+    [
+        ("Het budget is € 250.000,- per jaar.", "MONEY", "€ 250.000,-"),
+        ("De beschikbaarheid is 99,9% per maand.", "PERCENT", "99,9%"),
+        ("Oplevering binnen 12 maanden na gunning.", "DURATION", "binnen 12 maanden"),
+        ("De start is op 1 januari 2027.", "DATE", "1 januari 2027"),
+        ("De leverancier voldoet aan ISO 27001 of gelijkwaardig.", "NORM", "ISO 27001"),
+        ("Het portaal voldoet aan EN 301 549.", "NORM", "EN 301 549"),
+    ],
+)
 def test_entities(nlp, text, label, span):
     assert (span, label) in [(e.text, e.label_) for e in nlp(text).ents]
 
@@ -74,7 +80,9 @@ def test_scores_do_not_drop_on_ud_test(tmp_path):
     from spacy.tokens import DocBin
     from spacy.training import Example
 
-    spec = importlib.util.spec_from_file_location("train_nlp", Path(__file__).resolve().parents[1] / "scripts" / "train_nlp.py")
+    spec = importlib.util.spec_from_file_location(
+        "train_nlp", Path(__file__).resolve().parents[1] / "scripts" / "train_nlp.py"
+    )
     train_nlp = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(train_nlp)
     text = "".join(train_nlp.normalise_conllu((UD / rel).read_text(encoding="utf-8")) for rel in train_nlp.TEST_FILES)
@@ -86,8 +94,14 @@ def test_scores_do_not_drop_on_ud_test(tmp_path):
     examples = [Example(nlp(g.text), g) for g in gold]
     scores = Scorer(nlp).score(examples)
     shipped = json.loads(SCORES_PATH.read_text(encoding="utf-8"))["test_combined"]
-    got = {"pos": scores["pos_acc"], "morph": scores["morph_acc"], "lemma": scores["lemma_acc"],
-           "uas": scores["dep_uas"], "las": scores["dep_las"], "sents_f": scores["sents_f"]}
+    got = {
+        "pos": scores["pos_acc"],
+        "morph": scores["morph_acc"],
+        "lemma": scores["lemma_acc"],
+        "uas": scores["dep_uas"],
+        "las": scores["dep_las"],
+        "sents_f": scores["sents_f"],
+    }
     for key, value in got.items():
         assert value >= shipped[key] - 0.005, f"{key}: {value:.4f} < {shipped[key]:.4f}"
 
@@ -98,8 +112,10 @@ TENDER_GOLD = Path(__file__).resolve().parent / "data" / "tender_sentences.txt"
 def _tender_gold(sep: str) -> tuple[str, set[tuple[int, int]]]:
     """The invented tender text of tests/data/tender_sentences.txt (one sentence per line, blank line =
     paragraph) as one string: sentences joined by `sep`, paragraphs by a blank line; gold = char spans."""
-    paras = [[line.strip() for line in p.splitlines() if line.strip()]
-             for p in TENDER_GOLD.read_text(encoding="utf-8").split("\n\n")]
+    paras = [
+        [line.strip() for line in p.splitlines() if line.strip()]
+        for p in TENDER_GOLD.read_text(encoding="utf-8").split("\n\n")
+    ]
     text, spans = "", set()
     for i, para in enumerate(p for p in paras if p):
         if i:

@@ -31,8 +31,9 @@ def test_office_gold_is_the_markdown_gold_moved(name, suffix):
 
     script = _script()
     gold = yaml.safe_load((MARKDOWN / f"{name}.expected.yaml").read_text(encoding="utf-8"))
-    moved = script.move_gold(read_path(MARKDOWN / f"{name}.md"), gold, read_path(OFFICE / f"{name}{suffix}"),
-                             f"{name}{suffix}")
+    moved = script.move_gold(
+        read_path(MARKDOWN / f"{name}.md"), gold, read_path(OFFICE / f"{name}{suffix}"), f"{name}{suffix}"
+    )
     committed = yaml.safe_load((OFFICE / f"{name}-{suffix[1:]}.expected.yaml").read_text(encoding="utf-8"))
     assert committed == moved, "run scripts/office_corpus.py again for " + name
 

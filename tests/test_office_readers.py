@@ -7,14 +7,14 @@ downloaded and no binary fixture is needed.
 from __future__ import annotations
 
 import pytest
+from support.files import docx_bytes, encrypt_pdf, make_ods, make_odt, make_pdf, xlsx_bytes
 
 from eislint.readers import ReadError, read_bytes
 from eislint.segment import segment
-from support.files import docx_bytes, encrypt_pdf, make_ods, make_odt, make_pdf, xlsx_bytes
 
 docx = pytest.importorskip("docx")
 from docx.oxml import parse_xml  # noqa: E402
-from docx.oxml.ns import nsdecls, qn  # noqa: E402
+from docx.oxml.ns import nsdecls  # noqa: E402
 
 
 def _read(name: str, data: bytes):
@@ -22,11 +22,11 @@ def _read(name: str, data: bytes):
 
 
 def _blocks(doc):
-    return [(b.kind, doc.text[b.content.start:b.content.end], b.location) for b in doc.blocks]
+    return [(b.kind, doc.text[b.content.start : b.content.end], b.location) for b in doc.blocks]
 
 
 def _req(doc):
-    return [(r.id, r.kind, doc.text[r.start:r.end], r.weight, r.explanation) for r in doc.requirements]
+    return [(r.id, r.kind, doc.text[r.start : r.end], r.weight, r.explanation) for r in doc.requirements]
 
 
 # ---------------------------------------------------------------- Word
@@ -35,10 +35,14 @@ def _req(doc):
 def _id_numbering(document, lvl_text: str = "E%1.", num_id: int = 90) -> int:
     """Add a list numbered 'E1.', 'E2.' (as tender templates number requirements)."""
     numbering = document.part.numbering_part.element
-    numbering.insert(0, parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{num_id}"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
-        f'<w:numFmt w:val="decimal"/><w:lvlText w:val="{lvl_text}"/></w:lvl>'
-        f'<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl></w:abstractNum>'))
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{num_id}"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            f'<w:numFmt w:val="decimal"/><w:lvlText w:val="{lvl_text}"/></w:lvl>'
+            f'<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl></w:abstractNum>'
+        ),
+    )
     numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'))
     return num_id
 
@@ -72,8 +76,10 @@ def test_docx_headings_numbering_lists_and_paragraph_locations():
     kinds = {text: (kind, b.marker) for (kind, text, _), b in zip(blocks, doc.blocks)}
     assert kinds["met een zoekfunctie"] == ("list_item", "a)")
     assert kinds["Het LMS toont voortgang."] == ("list_item", "•")
-    assert [(r[0], r[2]) for r in _req(doc)][:2] == [("E1", "Het LMS ondersteunt SCORM 1.2."),
-                                                     ("E2", "Het LMS is gebruiksvriendelijk.")]
+    assert [(r[0], r[2]) for r in _req(doc)][:2] == [
+        ("E1", "Het LMS ondersteunt SCORM 1.2."),
+        ("E2", "Het LMS is gebruiksvriendelijk."),
+    ]
     assert [s.kind for s in doc.sections if s.heading is not None][-2:] == ["eisen", "gunning"]
 
 
@@ -81,10 +87,14 @@ def test_docx_tables_merged_cells_once_with_table_row_column():
     def build(d):
         d.add_heading("Programma van Eisen", 1)
         table = d.add_table(rows=4, cols=4)
-        for r, row in enumerate([("Nr", "Type", "Omschrijving", "Toelichting"),
-                                 ("E1", "Eis", "Het LMS is snel.", "zie bijlage"),
-                                 ("W1", "Wens", "Het LMS biedt een app.", ""),
-                                 ("Samen", "", "", "")]):
+        for r, row in enumerate(
+            [
+                ("Nr", "Type", "Omschrijving", "Toelichting"),
+                ("E1", "Eis", "Het LMS is snel.", "zie bijlage"),
+                ("W1", "Wens", "Het LMS biedt een app.", ""),
+                ("Samen", "", "", ""),
+            ]
+        ):
             for c, value in enumerate(row):
                 table.cell(r, c).text = value
         table.cell(3, 0).merge(table.cell(3, 3))  # one cell over the whole row
@@ -94,9 +104,13 @@ def test_docx_tables_merged_cells_once_with_table_row_column():
     rows = [b for b in doc.blocks if b.kind in ("table_row", "table_header")]
     assert rows[0].kind == "table_header" and rows[0].location == {"tabel": 1, "rij": 1}
     merged = rows[3]
-    assert [doc.text[c.start:c.end] for c in merged.cells if c.end > c.start] == ["Opmerking over alle eisen moet kloppen"]
-    assert _req(doc)[:2] == [("E1", "eis", "Het LMS is snel.", None, "zie bijlage"),
-                             ("W1", "wens", "Het LMS biedt een app.", None, None)]
+    assert [doc.text[c.start : c.end] for c in merged.cells if c.end > c.start] == [
+        "Opmerking over alle eisen moet kloppen"
+    ]
+    assert _req(doc)[:2] == [
+        ("E1", "eis", "Het LMS is snel.", None, "zie bijlage"),
+        ("W1", "wens", "Het LMS biedt een app.", None, None),
+    ]
     offset = doc.text.index("snel")
     assert doc.location_at(offset) == {"tabel": 1, "rij": 2, "kolom": 3}
 
@@ -105,17 +119,29 @@ def test_docx_tracked_changes_read_as_accepted_and_toc_skipped():
     def build(d):
         d.add_heading("Eisen", 1)
         p = d.add_paragraph("Het LMS ")
-        p._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="1" w:author="A" w:date="2026-01-01T00:00:00Z">'
-                              '<w:r><w:t xml:space="preserve">ondersteunt </w:t></w:r></w:ins>'))
-        p._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="2" w:author="A" w:date="2026-01-01T00:00:00Z">'
-                              '<w:r><w:delText>verbiedt </w:delText></w:r></w:del>'))
+        p._p.append(
+            parse_xml(
+                f'<w:ins {nsdecls("w")} w:id="1" w:author="A" w:date="2026-01-01T00:00:00Z">'
+                '<w:r><w:t xml:space="preserve">ondersteunt </w:t></w:r></w:ins>'
+            )
+        )
+        p._p.append(
+            parse_xml(
+                f'<w:del {nsdecls("w")} w:id="2" w:author="A" w:date="2026-01-01T00:00:00Z">'
+                "<w:r><w:delText>verbiedt </w:delText></w:r></w:del>"
+            )
+        )
         p.add_run("SCORM.")
         p.add_run(" verborgen tekst").font.hidden = True
         body = d.element.body
-        body.insert(0, parse_xml(
-            f'<w:sdt {nsdecls("w")}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
-            '</w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:r><w:t>1 Eisen ........ 3</w:t></w:r></w:p>'
-            '</w:sdtContent></w:sdt>'))
+        body.insert(
+            0,
+            parse_xml(
+                f'<w:sdt {nsdecls("w")}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+                "</w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:r><w:t>1 Eisen ........ 3</w:t></w:r></w:p>"
+                "</w:sdtContent></w:sdt>"
+            ),
+        )
 
     doc = _read("pve.docx", docx_bytes(build))
     assert "Het LMS ondersteunt SCORM." in doc.text
@@ -139,42 +165,54 @@ def test_docx_word_comment_is_a_suppression(tmp_path, run_cli):
 
 
 def test_xlsx_pve_header_anywhere_group_rows_and_cells():
-    data = xlsx_bytes({
-        "Toelichting": [["Dit werkblad licht het PvE toe."]],
-        "PvE": [
-            ["Programma van Eisen LMS"],
-            [],
-            ["Nr.", "MoSCoW", "Omschrijving", "Toelichting", "Weging"],
-            ["Beveiliging"],
-            ["E1", "Must", "Het LMS is snel.", None, None],
-            ["W1", "Should", "Het LMS biedt een app.", "iOS en Android", 10],
-            [None, None, "Het LMS toont voortgang.", None, None],
-        ],
-    })
+    data = xlsx_bytes(
+        {
+            "Toelichting": [["Dit werkblad licht het PvE toe."]],
+            "PvE": [
+                ["Programma van Eisen LMS"],
+                [],
+                ["Nr.", "MoSCoW", "Omschrijving", "Toelichting", "Weging"],
+                ["Beveiliging"],
+                ["E1", "Must", "Het LMS is snel.", None, None],
+                ["W1", "Should", "Het LMS biedt een app.", "iOS en Android", 10],
+                [None, None, "Het LMS toont voortgang.", None, None],
+            ],
+        }
+    )
     doc = _read("pve.xlsx", data)
     reqs = _req(doc)
-    assert reqs == [("E1", "eis", "Het LMS is snel.", None, None),
-                    ("W1", "wens", "Het LMS biedt een app.", "10", "iOS en Android"),
-                    (None, "eis", "Het LMS toont voortgang.", None, None)]
+    assert reqs == [
+        ("E1", "eis", "Het LMS is snel.", None, None),
+        ("W1", "wens", "Het LMS biedt een app.", "10", "iOS en Android"),
+        (None, "eis", "Het LMS toont voortgang.", None, None),
+    ]
     assert doc.location_at(doc.text.index("snel")) == {"blad": "PvE", "rij": 5, "kolom": 3, "cel": "C5"}
     assert ("heading", "Beveiliging", {"blad": "PvE", "rij": 4, "cel": "A4"}) in _blocks(doc)
     assert doc.location_at(doc.text.index("Dit werkblad"))["cel"] == "A1"
 
 
 def test_xlsx_values_as_shown():
-    from eislint.readers.sheets import cell_text
     import datetime as dt
+
+    from eislint.readers.sheets import cell_text
 
     assert cell_text(0.25, "0%") == "25%"
     assert cell_text(12.5) == "12,5" and cell_text(3.0) == "3" and cell_text(True) == "ja"
     assert cell_text(dt.datetime(2027, 1, 1)) == "01-01-2027"
 
 
-@pytest.mark.parametrize("content, encoding, second", [
-    ("Nr;Eis/Wens;Omschrijving\nE1;Eis;Het LMS is snel.\nE2;Wens;\"Het LMS; één app\"\n", "cp1252", "Het LMS; één app"),
-    ("Nr,Type,Omschrijving\nE1,Eis,Het LMS is snel.\nE2,Wens,\"Het LMS, de app\"\n", "utf-8-sig", "Het LMS, de app"),
-    ("Nr\tType\tOmschrijving\nE1\tEis\tHet LMS is snel.\nE2\tWens\tHet LMS; de app\n", "utf-16", "Het LMS; de app"),
-])
+@pytest.mark.parametrize(
+    "content, encoding, second",
+    [
+        (
+            'Nr;Eis/Wens;Omschrijving\nE1;Eis;Het LMS is snel.\nE2;Wens;"Het LMS; één app"\n',
+            "cp1252",
+            "Het LMS; één app",
+        ),
+        ('Nr,Type,Omschrijving\nE1,Eis,Het LMS is snel.\nE2,Wens,"Het LMS, de app"\n', "utf-8-sig", "Het LMS, de app"),
+        ("Nr\tType\tOmschrijving\nE1\tEis\tHet LMS is snel.\nE2\tWens\tHet LMS; de app\n", "utf-16", "Het LMS; de app"),
+    ],
+)
 def test_csv_delimiter_and_encoding_sniffed(content, encoding, second):
     doc = _read("eisen.csv", content.encode(encoding))
     assert [(r[0], r[1], r[2]) for r in _req(doc)] == [("E1", "eis", "Het LMS is snel."), ("E2", "wens", second)]
@@ -186,12 +224,15 @@ def test_csv_delimiter_and_encoding_sniffed(content, encoding, second):
 def test_ods_repeated_rows_and_cells():
     row = "<table:table-row>{}</table:table-row>"
     cell = "<table:table-cell><text:p>{}</text:p></table:table-cell>"
-    body = ('<table:table table:name="PvE">' + row.format(cell.format("Nr") + cell.format("Omschrijving"))
-            + '<table:table-row table:number-rows-repeated="3"><table:table-cell/></table:table-row>'
-            + row.format('<table:table-cell table:number-columns-repeated="2"/>' + cell.format("X"))
-            + row.format(cell.format("E1") + cell.format("Het LMS is snel."))
-            + '<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
-            + "</table:table>")
+    body = (
+        '<table:table table:name="PvE">'
+        + row.format(cell.format("Nr") + cell.format("Omschrijving"))
+        + '<table:table-row table:number-rows-repeated="3"><table:table-cell/></table:table-row>'
+        + row.format('<table:table-cell table:number-columns-repeated="2"/>' + cell.format("X"))
+        + row.format(cell.format("E1") + cell.format("Het LMS is snel."))
+        + '<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+        + "</table:table>"
+    )
     doc = _read("pve.ods", make_ods(body))
     assert _req(doc)[0][:3] == ("E1", "eis", "Het LMS is snel.")
     assert doc.location_at(doc.text.index("snel"))["cel"] == "B6"
@@ -199,20 +240,24 @@ def test_ods_repeated_rows_and_cells():
 
 
 def test_odt_headings_lists_numbering_tables():
-    styles = ('<text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-format="1" '
-              'style:num-suffix="."/><text:list-level-style-number text:level="2" style:num-format="a" style:num-suffix=")"/>'
-              "</text:list-style>")
-    body = ('<text:h text:outline-level="1">Programma van Eisen</text:h>'
-            '<text:list text:style-name="L1"><text:list-item><text:p>Het LMS is<text:s/>snel.</text:p>'
-            "<text:list><text:list-item><text:p>ook op mobiel</text:p></text:list-item></text:list></text:list-item>"
-            "<text:list-item><text:p>Het LMS biedt een app.</text:p></text:list-item></text:list>"
-            '<text:p>Tekst<text:note><text:note-body><text:p>voetnoot</text:p></text:note-body></text:note> verder.</text:p>'
-            '<table:table><table:table-row><table:table-cell><text:p>Nr</text:p></table:table-cell>'
-            "<table:table-cell><text:p>Eis</text:p></table:table-cell></table:table-row><table:table-row>"
-            "<table:table-cell><text:p>E9</text:p></table:table-cell><table:table-cell><text:p>Het LMS is veilig.</text:p>"
-            "</table:table-cell></table:table-row></table:table>")
+    styles = (
+        '<text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-format="1" '
+        'style:num-suffix="."/><text:list-level-style-number text:level="2" style:num-format="a" style:num-suffix=")"/>'
+        "</text:list-style>"
+    )
+    body = (
+        '<text:h text:outline-level="1">Programma van Eisen</text:h>'
+        '<text:list text:style-name="L1"><text:list-item><text:p>Het LMS is<text:s/>snel.</text:p>'
+        "<text:list><text:list-item><text:p>ook op mobiel</text:p></text:list-item></text:list></text:list-item>"
+        "<text:list-item><text:p>Het LMS biedt een app.</text:p></text:list-item></text:list>"
+        "<text:p>Tekst<text:note><text:note-body><text:p>voetnoot</text:p></text:note-body></text:note> verder.</text:p>"
+        "<table:table><table:table-row><table:table-cell><text:p>Nr</text:p></table:table-cell>"
+        "<table:table-cell><text:p>Eis</text:p></table:table-cell></table:table-row><table:table-row>"
+        "<table:table-cell><text:p>E9</text:p></table:table-cell><table:table-cell><text:p>Het LMS is veilig.</text:p>"
+        "</table:table-cell></table:table-row></table:table>"
+    )
     doc = _read("pve.odt", make_odt(body, styles))
-    markers = [(b.marker, doc.text[b.content.start:b.content.end]) for b in doc.blocks if b.kind == "list_item"]
+    markers = [(b.marker, doc.text[b.content.start : b.content.end]) for b in doc.blocks if b.kind == "list_item"]
     assert markers == [("1.", "Het LMS is snel."), ("a)", "ook op mobiel"), ("2.", "Het LMS biedt een app.")]
     assert "voetnoot" not in doc.text and "Tekst verder." in doc.text
     assert ("E9", "Het LMS is veilig.") in [(r[0], r[2]) for r in _req(doc)]
@@ -225,9 +270,16 @@ def test_odt_headings_lists_numbering_tables():
 def _pages():
     header = "Gemeente Zeedorp - Programma van Eisen"
     return [
-        [header, "1 Aanleiding", "De gemeente gebruikt nu een verouderd systeem voor de ver-",
-         "werking van cursussen.", "2 Programma van Eisen", "E1 Het LMS is gebruiksvriende-", "lijk voor iedereen.",
-         "Pagina 1 van 3"],
+        [
+            header,
+            "1 Aanleiding",
+            "De gemeente gebruikt nu een verouderd systeem voor de ver-",
+            "werking van cursussen.",
+            "2 Programma van Eisen",
+            "E1 Het LMS is gebruiksvriende-",
+            "lijk voor iedereen.",
+            "Pagina 1 van 3",
+        ],
         [header, "E2 De ICT-", "leverancier levert Microsoft Teams.", "Pagina 2 van 3"],
         [header, "E3 Het LMS is 99,9% beschikbaar.", "Pagina 3 van 3"],
     ]
@@ -262,8 +314,10 @@ def test_pdf_tables_are_read_as_rows_with_cells():
     doc = _read("pve.pdf", make_pdf([page]))
     kinds = [(k, t) for k, t, _ in _blocks(doc)]
     assert ("table_header", "Nr\tEis\tPrioriteit") in kinds
-    assert ("table_row", "E1\tHet systeem ondersteunt eenmalige aanmelding via SAML 2.0 of een gelijkwaardige "
-            "standaard.\tEis") in kinds
+    assert (
+        "table_row",
+        "E1\tHet systeem ondersteunt eenmalige aanmelding via SAML 2.0 of een gelijkwaardige standaard.\tEis",
+    ) in kinds
     assert kinds[-1][0] == "paragraph" and kinds[-1][1].startswith("Na de tabel volgt")
     reqs = {r.id: r for r in doc.requirements}
     assert set(reqs) == {"E1", "E2"}
@@ -289,9 +343,12 @@ def test_pdf_service_level_table_and_norm_sentences():
     ]
     doc = _read("sla.pdf", make_pdf([["Service level agreement"] + page]))
     rows = [t for k, t, _ in _blocks(doc) if k == "table_row"]
-    assert rows == ["P1\tHet platform is voor alle gebruikers onbereikbaar\t4 uur", "P2\tEen functie werkt niet\t1 werkdag",
-                    "Telefonische ondersteuning voor beheerders\tBuiten kantoortijd\t2 uur"]
-    texts = [doc.text[r.start:r.end] for r in doc.requirements]
+    assert rows == [
+        "P1\tHet platform is voor alle gebruikers onbereikbaar\t4 uur",
+        "P2\tEen functie werkt niet\t1 werkdag",
+        "Telefonische ondersteuning voor beheerders\tBuiten kantoortijd\t2 uur",
+    ]
+    texts = [doc.text[r.start : r.end] for r in doc.requirements]
     # a norm the supplier is held to is a requirement whatever its subject; the buyer's own duty is not
     assert "Gepland onderhoud duurt in totaal ten hoogste acht uur per kalendermaand." in texts
     assert not any(t.startswith("De gemeente beoordeelt") for t in texts)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import json
 import os
-from pathlib import Path
 
 import pytest
 
@@ -26,20 +25,45 @@ from hypothesis import strategies as st  # noqa: E402
 from conftest import ROOT  # noqa: E402
 
 EXAMPLES = int(os.environ.get("EISLINT_HYPOTHESIS_EXAMPLES", "25"))
-SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize="EISLINT_HYPOTHESIS_SEED" not in os.environ,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
-                                           HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize="EISLINT_HYPOTHESIS_SEED" not in os.environ,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
+)
 
-TITLES = ["Aanleiding", "Doelstelling", "Programma van Eisen", "Eisen", "Wensen", "Gunning", "Kwaliteit",
-          "Implementatie", "Contract", "Prijs", "Bijlage 2", "Exit"]
+TITLES = [
+    "Aanleiding",
+    "Doelstelling",
+    "Programma van Eisen",
+    "Eisen",
+    "Wensen",
+    "Gunning",
+    "Kwaliteit",
+    "Implementatie",
+    "Contract",
+    "Prijs",
+    "Bijlage 2",
+    "Exit",
+]
 PHRASES = [
-    "Het LMS is gebruiksvriendelijk", "De leverancier ondersteunt indien mogelijk SAML 2.0",
-    "Rapportages gaan naar Excel en/of PDF", "De leverancier is gecertificeerd volgens ISO 27001",
-    "De leverancier levert een ISAE 3402 type II-verklaring", "Het LMS toont de de voortgang",
-    "Het LMS werkt met Microsoft Teams", "Medewerkers  zien hun eigen overzicht", "Op de overeenkomst is GIBIT 2020 van toepassing",
-    "De oplossing voldoet aan WCAG 2.0 AA", "De gegevens worden opgeslagen", "Het LMS moet snel zijn",
-    "De opdrachtnemer levert de gegevens terug bij beëindiging", "Kwaliteit weegt 60%, prijs weegt 40%",
-    "De looptijd is 2 jaar", "Het systeem reageert binnen 2 seconden", "dat dat klopt",
+    "Het LMS is gebruiksvriendelijk",
+    "De leverancier ondersteunt indien mogelijk SAML 2.0",
+    "Rapportages gaan naar Excel en/of PDF",
+    "De leverancier is gecertificeerd volgens ISO 27001",
+    "De leverancier levert een ISAE 3402 type II-verklaring",
+    "Het LMS toont de de voortgang",
+    "Het LMS werkt met Microsoft Teams",
+    "Medewerkers  zien hun eigen overzicht",
+    "Op de overeenkomst is GIBIT 2020 van toepassing",
+    "De oplossing voldoet aan WCAG 2.0 AA",
+    "De gegevens worden opgeslagen",
+    "Het LMS moet snel zijn",
+    "De opdrachtnemer levert de gegevens terug bij beëindiging",
+    "Kwaliteit weegt 60%, prijs weegt 40%",
+    "De looptijd is 2 jaar",
+    "Het systeem reageert binnen 2 seconden",
+    "dat dat klopt",
 ]
 SUPPRESSIONS = [
     "<!-- eislint: negeer eisen.vage-term -- reden: gedefinieerd in bijlage 2 -->",
@@ -69,8 +93,10 @@ def block(draw, n: int) -> str:
     if kind == "list":
         return "\n".join(f"- {draw(sentence())}" for _ in range(draw(st.integers(1, 3))))
     if kind == "table":
-        rows = [f"| E{n}.{i} | {draw(sentence()).replace('|', '/')} | {draw(st.sampled_from(['Eis', 'Wens', 'M', '']))} |"
-                for i in range(draw(st.integers(1, 3)))]
+        rows = [
+            f"| E{n}.{i} | {draw(sentence()).replace('|', '/')} | {draw(st.sampled_from(['Eis', 'Wens', 'M', '']))} |"
+            for i in range(draw(st.integers(1, 3)))
+        ]
         return "\n".join(["| Nr | Omschrijving | Soort |", "|---|---|---|", *rows])
     if kind == "comment":
         return draw(st.sampled_from(SUPPRESSIONS))

@@ -14,22 +14,25 @@ def _doc(text: str, name: str = "stuk.md"):
     return segment(read_bytes(name, text.encode("utf-8")))
 
 
-@pytest.mark.parametrize("title, name, role", [
-    ("# Service Level Agreement", "bijlage-3.md", "sla"),
-    ("# Bijlage 4 SLA bij de overeenkomst", "b4.md", "sla"),
-    ("# Dossier Afspraken en Procedures", "dap.md", "dap"),
-    ("# Verwerkersovereenkomst (VNG-model)", "vwo.md", "verwerkersovereenkomst"),
-    ("# Concept raamovereenkomst", "contract.md", "overeenkomst"),
-    ("# Beschrijvend document Europese aanbesteding leerplatform", "bd.md", "leidraad"),
-    ("# Aanbestedingsleidraad", "x.md", "leidraad"),
-    ("# Programma van Eisen", "x.md", "pve"),
-    ("# Hostingeisen", "x.md", "pve"),
-    ("# Prijzenblad", "x.md", "prijzenblad"),
-    ("# Uniform Europees Aanbestedingsdocument", "x.md", "formulier"),
-    ("# Nota van inlichtingen 1", "x.md", "nota-van-inlichtingen"),
-    ("# Inleiding", "bijlage-7-verwerkersovereenkomst.md", "verwerkersovereenkomst"),
-    ("# Inleiding", "notities.md", "overig"),
-])
+@pytest.mark.parametrize(
+    "title, name, role",
+    [
+        ("# Service Level Agreement", "bijlage-3.md", "sla"),
+        ("# Bijlage 4 SLA bij de overeenkomst", "b4.md", "sla"),
+        ("# Dossier Afspraken en Procedures", "dap.md", "dap"),
+        ("# Verwerkersovereenkomst (VNG-model)", "vwo.md", "verwerkersovereenkomst"),
+        ("# Concept raamovereenkomst", "contract.md", "overeenkomst"),
+        ("# Beschrijvend document Europese aanbesteding leerplatform", "bd.md", "leidraad"),
+        ("# Aanbestedingsleidraad", "x.md", "leidraad"),
+        ("# Programma van Eisen", "x.md", "pve"),
+        ("# Hostingeisen", "x.md", "pve"),
+        ("# Prijzenblad", "x.md", "prijzenblad"),
+        ("# Uniform Europees Aanbestedingsdocument", "x.md", "formulier"),
+        ("# Nota van inlichtingen 1", "x.md", "nota-van-inlichtingen"),
+        ("# Inleiding", "bijlage-7-verwerkersovereenkomst.md", "verwerkersovereenkomst"),
+        ("# Inleiding", "notities.md", "overig"),
+    ],
+)
 def test_role_from_title_or_file_name(title, name, role):
     doc = _doc(f"{title}\n\nTekst van het document.\n", name)
     assert doc.role == role
@@ -51,15 +54,20 @@ def test_a_requirement_sentence_is_no_title():
 
 
 def test_sla_goals_are_not_the_tenders_goals():
-    doc = _doc("# Service Level Agreement\n\n## Doelen van deze SLA\n\n"
-               "Het doel van deze SLA is afspraken vast te leggen over de dienstverlening.\n", "sla.md")
+    doc = _doc(
+        "# Service Level Agreement\n\n## Doelen van deze SLA\n\n"
+        "Het doel van deze SLA is afspraken vast te leggen over de dienstverlening.\n",
+        "sla.md",
+    )
     assert "doelstelling" not in {s.kind for s in doc.sections}
     assert not any(r.kind == "doel" for r in doc.requirements)
 
 
 def test_document_purpose_heading_is_not_a_goal_section():
-    doc = _doc("# Beschrijvend document\n\n## Doel van dit document\n\nDit document beschrijft de procedure.\n"
-               "\n## Doelstelling\n\n- De doorlooptijd daalt naar 5 werkdagen.\n")
+    doc = _doc(
+        "# Beschrijvend document\n\n## Doel van dit document\n\nDit document beschrijft de procedure.\n"
+        "\n## Doelstelling\n\n- De doorlooptijd daalt naar 5 werkdagen.\n"
+    )
     kinds = {s.title: s.kind for s in doc.sections}
     assert kinds["Doel van dit document"] == "overig" and kinds["Doelstelling"] == "doelstelling"
 
@@ -70,11 +78,13 @@ def test_sla_goal_sentences_get_no_smart_finding(lint):
 
 
 def test_obligations_in_a_pve_are_requirements_without_ids():
-    doc = _doc("# Hostingeisen\n\n## 1. Inleiding\n\nDe inschrijver dient alle eisen te beantwoorden.\n\n"
-               "## 2. Hosting\n\nDe opdrachtnemer host de dienst in de EER.\n\n"
-               "De back-up moet dagelijks worden gemaakt.\n\nDe gegevens worden versleuteld opgeslagen.\n\n"
-               "Opdrachtnemer garandeert een beschikbaarheid van 99,5% per maand.\n\n"
-               "## 3. Beveiliging\n\n- Toegang met tweefactorauthenticatie\n- Logging van alle beheerhandelingen\n")
+    doc = _doc(
+        "# Hostingeisen\n\n## 1. Inleiding\n\nDe inschrijver dient alle eisen te beantwoorden.\n\n"
+        "## 2. Hosting\n\nDe opdrachtnemer host de dienst in de EER.\n\n"
+        "De back-up moet dagelijks worden gemaakt.\n\nDe gegevens worden versleuteld opgeslagen.\n\n"
+        "Opdrachtnemer garandeert een beschikbaarheid van 99,5% per maand.\n\n"
+        "## 3. Beveiliging\n\n- Toegang met tweefactorauthenticatie\n- Logging van alle beheerhandelingen\n"
+    )
     texts = [doc.clean(r.start, r.end).strip() for r in doc.requirements]
     assert "De inschrijver dient alle eisen te beantwoorden." not in texts  # an instruction in the introduction
     assert "De gegevens worden versleuteld opgeslagen." in texts  # present tense states a requirement in a PvE
@@ -83,34 +93,46 @@ def test_obligations_in_a_pve_are_requirements_without_ids():
 
 
 def test_sla_obligations_are_requirements_but_its_introduction_is_not():
-    doc = _doc("# Service Level Agreement\n\n## Inleiding\n\nDeze SLA moet samen met de overeenkomst worden gelezen.\n\n"
-               "## Incidenten\n\nOpdrachtnemer lost een storing met prioriteit 1 binnen 4 uur op.\n\n"
-               "De helpdesk is bereikbaar op werkdagen van 8.00 tot 17.00 uur.\n", "sla.md")
+    doc = _doc(
+        "# Service Level Agreement\n\n## Inleiding\n\nDeze SLA moet samen met de overeenkomst worden gelezen.\n\n"
+        "## Incidenten\n\nOpdrachtnemer lost een storing met prioriteit 1 binnen 4 uur op.\n\n"
+        "De helpdesk is bereikbaar op werkdagen van 8.00 tot 17.00 uur.\n",
+        "sla.md",
+    )
     texts = [doc.clean(r.start, r.end).strip() for r in doc.requirements]
     assert texts == ["Opdrachtnemer lost een storing met prioriteit 1 binnen 4 uur op."]
 
 
 @pytest.mark.parametrize("role_title", ["# Verwerkersovereenkomst", "# Prijzenblad", "# Inschrijfformulier"])
 def test_forms_contracts_and_price_sheets_hold_no_requirements(role_title):
-    doc = _doc(f"{role_title}\n\n## Eisen\n\nE1. De verwerker moet persoonsgegevens versleutelen.\n\n"
-               "| Nr | Omschrijving | Prijs |\n|---|---|---|\n| 1 | Licentie per gebruiker | |\n")
+    doc = _doc(
+        f"{role_title}\n\n## Eisen\n\nE1. De verwerker moet persoonsgegevens versleutelen.\n\n"
+        "| Nr | Omschrijving | Prijs |\n|---|---|---|\n| 1 | Licentie per gebruiker | |\n"
+    )
     assert doc.requirements == []
 
 
 def test_lead_in_items_with_a_verb_are_the_requirements():
-    doc = _doc("# Programma van eisen\n\n## Eisen\n\nHet systeem moet het volgende kunnen:\n\n"
-               "- een zaak doorzetten naar een collega\n- de werkvoorraad per team tonen\n"
-               "  - de behandelaar kan filteren op zaaktype\n")
+    doc = _doc(
+        "# Programma van eisen\n\n## Eisen\n\nHet systeem moet het volgende kunnen:\n\n"
+        "- een zaak doorzetten naar een collega\n- de werkvoorraad per team tonen\n"
+        "  - de behandelaar kan filteren op zaaktype\n"
+    )
     texts = [doc.clean(r.start, r.end).strip() for r in doc.requirements]
-    assert texts == ["een zaak doorzetten naar een collega", "de werkvoorraad per team tonen",
-                     "de behandelaar kan filteren op zaaktype"]
+    assert texts == [
+        "een zaak doorzetten naar een collega",
+        "de werkvoorraad per team tonen",
+        "de behandelaar kan filteren op zaaktype",
+    ]
     assert doc.requirements[0].lead == "Het systeem moet het volgende kunnen:"
 
 
 def test_lead_in_with_a_list_of_things_is_one_requirement():
-    doc = _doc("# Programma van eisen\n\n## Eisen\n\nOpdrachtnemer levert jaarlijks de volgende documenten:\n\n"
-               "- het beveiligingsbeleid;\n- het verslag van de uitwijktest;\n  - met de herstelduur\n\n"
-               "De oplossing logt alle wijzigingen.\n")
+    doc = _doc(
+        "# Programma van eisen\n\n## Eisen\n\nOpdrachtnemer levert jaarlijks de volgende documenten:\n\n"
+        "- het beveiligingsbeleid;\n- het verslag van de uitwijktest;\n  - met de herstelduur\n\n"
+        "De oplossing logt alle wijzigingen.\n"
+    )
     assert len(doc.requirements) == 2
     first = doc.requirements[0]
     assert doc.clean(first.start, first.end).split()[:3] == ["Opdrachtnemer", "levert", "jaarlijks"]
@@ -119,23 +141,28 @@ def test_lead_in_with_a_list_of_things_is_one_requirement():
 
 
 def test_user_stories_and_moscow_priorities():
-    doc = _doc("# Requirements\n\n| ID | User story | MoSCoW |\n|---|---|---|\n"
-               "| US1 | Als beheerder wil ik rollen toekennen, zodat medewerkers alleen hun eigen dossiers zien. | Must |\n"
-               "| US2 | Als student wil ik mijn inschrijving wijzigen. | Could |\n"
-               "| US3 | Als docent wil ik een pauze inplannen. | Won't |\n")
+    doc = _doc(
+        "# Requirements\n\n| ID | User story | MoSCoW |\n|---|---|---|\n"
+        "| US1 | Als beheerder wil ik rollen toekennen, zodat medewerkers alleen hun eigen dossiers zien. | Must |\n"
+        "| US2 | Als student wil ik mijn inschrijving wijzigen. | Could |\n"
+        "| US3 | Als docent wil ik een pauze inplannen. | Won't |\n"
+    )
     got = [(r.id, r.kind, r.priority) for r in doc.requirements]
     assert got == [("US1", "eis", "must"), ("US2", "wens", "could"), ("US3", "wens", "wont")]
 
 
 def test_priority_marked_in_the_text_or_heading():
-    doc = _doc("# Requirements\n\n## Wensen\n\n### FN-7 Bulkregistratie (MoSCoW: Won't)\n\n"
-               "- W1. Studenten kunnen in bulk worden ingeschreven.\n- W2. Een export naar CSV (Should).\n")
+    doc = _doc(
+        "# Requirements\n\n## Wensen\n\n### FN-7 Bulkregistratie (MoSCoW: Won't)\n\n"
+        "- W1. Studenten kunnen in bulk worden ingeschreven.\n- W2. Een export naar CSV (Should).\n"
+    )
     assert [r.priority for r in doc.requirements] == ["wont", "should"]
 
 
 def test_json_shows_the_role(run_cli, tmp_path):
-    (tmp_path / "sla.md").write_text("# Service Level Agreement\n\n## Storingen\n\nOpdrachtnemer lost storingen op.\n",
-                                     encoding="utf-8")
+    (tmp_path / "sla.md").write_text(
+        "# Service Level Agreement\n\n## Storingen\n\nOpdrachtnemer lost storingen op.\n", encoding="utf-8"
+    )
     code, out, _ = run_cli("check", str(tmp_path / "sla.md"), "--format", "json", "--fail-on", "never")
     doc = json.loads(out)["documents"][0]
     assert (doc["role"], doc["role_source"], doc["model_text"]) == ("sla", "titel", False)
@@ -149,9 +176,11 @@ def test_rich_summary_lists_roles_per_document(run_cli, tmp_path):
 
 
 def test_model_text_is_not_read_sentence_by_sentence(lint):
-    text = ("# GIBIT 2023 Gemeentelijke Inkoopvoorwaarden bij IT\n\n## Artikel 20 Intellectuele eigendom\n\n"
-            "De intellectuele eigendomsrechten op de programmatuur gaan over op de opdrachtgever.\n\n"
-            "## Artikel 21 Escrow\n\nOpdrachtnemer deponeert de broncode bij een escrow-agent.\n")
+    text = (
+        "# GIBIT 2023 Gemeentelijke Inkoopvoorwaarden bij IT\n\n## Artikel 20 Intellectuele eigendom\n\n"
+        "De intellectuele eigendomsrechten op de programmatuur gaan over op de opdrachtgever.\n\n"
+        "## Artikel 21 Escrow\n\nOpdrachtnemer deponeert de broncode bij een escrow-agent.\n"
+    )
     report = lint(text)
     assert not [f for f in report.findings if f.category == "gibit-saas"]
     own = lint(text.replace("GIBIT 2023 Gemeentelijke Inkoopvoorwaarden bij IT", "Concept overeenkomst"))
@@ -159,12 +188,17 @@ def test_model_text_is_not_read_sentence_by_sentence(lint):
 
 
 def test_selection_demands_and_contract_clauses_are_requirements_of_their_own_kind():
-    doc = _doc("# Beschrijvend document\n\n## Geschiktheidseisen\n\n"
-               "Inschrijver heeft in de afgelopen drie jaar twee vergelijkbare opdrachten uitgevoerd.\n\n"
-               "De beoordeling gebeurt op basis van de referenties.\n")
+    doc = _doc(
+        "# Beschrijvend document\n\n## Geschiktheidseisen\n\n"
+        "Inschrijver heeft in de afgelopen drie jaar twee vergelijkbare opdrachten uitgevoerd.\n\n"
+        "De beoordeling gebeurt op basis van de referenties.\n"
+    )
     assert [r.kind for r in doc.requirements] == ["selectie"]
-    doc = _doc("# Concept overeenkomst leerplatform\n\n## Artikel 3 Exit\n\n"
-               "Opdrachtnemer levert bij het einde van de overeenkomst alle gegevens terug in een open formaat.\n", "c.md")
+    doc = _doc(
+        "# Concept overeenkomst leerplatform\n\n## Artikel 3 Exit\n\n"
+        "Opdrachtnemer levert bij het einde van de overeenkomst alle gegevens terug in een open formaat.\n",
+        "c.md",
+    )
     assert doc.role == "overeenkomst" and [r.kind for r in doc.requirements] == ["bepaling"]
 
 
@@ -172,8 +206,11 @@ def test_pdf_title_on_the_first_line_and_bullet_glyphs():
     from eislint.readers.pdf import _BULLET
 
     assert _BULLET.sub("• ", "\x7f Opdrachtnemer meldt een incident") == "• Opdrachtnemer meldt een incident"
-    doc = _doc("Bijlage C Eisen aan hosting en beveiliging - Omgevingsdienst\nversie 1.0, januari\n\n"
-               "Opdrachtnemer host de dienst in de EER.\n", "bijlage-c.md")
+    doc = _doc(
+        "Bijlage C Eisen aan hosting en beveiliging - Omgevingsdienst\nversie 1.0, januari\n\n"
+        "Opdrachtnemer host de dienst in de EER.\n",
+        "bijlage-c.md",
+    )
     assert doc.role == "pve"
 
 
@@ -184,13 +221,18 @@ def test_a_document_full_of_obligations_is_a_set_of_requirements():
 
 
 def test_service_level_rows_are_requirements_in_an_sla():
-    doc = _doc("# Service Level Agreement\n\n## Doelstellingen\n\nDe afspraken moeten leiden tot tevreden gebruikers.\n\n"
-               "## Servicenormen\n\n| Norm | Waarde |\n|---|---|\n| Beschikbaarheid | 99,5% per maand |\n"
-               "| Oplostijd prioriteit 2 | in overleg |\n", "sla.md")
+    doc = _doc(
+        "# Service Level Agreement\n\n## Doelstellingen\n\nDe afspraken moeten leiden tot tevreden gebruikers.\n\n"
+        "## Servicenormen\n\n| Norm | Waarde |\n|---|---|\n| Beschikbaarheid | 99,5% per maand |\n"
+        "| Oplostijd prioriteit 2 | in overleg |\n",
+        "sla.md",
+    )
     texts = [" ".join(doc.clean(r.start, r.end).replace("|", " ").split()) for r in doc.requirements]
     assert texts == ["Beschikbaarheid 99,5% per maand", "Oplostijd prioriteit 2 in overleg"]
 
 
 def test_selection_demands_on_the_gegadigde():
-    doc = _doc("# Selectieleidraad\n\n## Geschiktheidseisen\n\n- De gegadigde heeft een jaaromzet van ten minste € 1.000.000.\n")
+    doc = _doc(
+        "# Selectieleidraad\n\n## Geschiktheidseisen\n\n- De gegadigde heeft een jaaromzet van ten minste € 1.000.000.\n"
+    )
     assert [r.kind for r in doc.requirements] == ["selectie"]

@@ -27,8 +27,12 @@ docs:
 """
 
 
-def _load(tmp_path: Path, check: str = "regex", message: str = "'{match}' is vaag.",
-          extra: str = "patterns: ['\\\\b(?P<match>snel)\\\\b']"):
+def _load(
+    tmp_path: Path,
+    check: str = "regex",
+    message: str = "'{match}' is vaag.",
+    extra: str = "patterns: ['\\\\b(?P<match>snel)\\\\b']",
+):
     from eislint.loader import load_pack
 
     pack = tmp_path / "proef"
@@ -42,11 +46,22 @@ def test_a_valid_rule_loads(tmp_path):
     assert _load(tmp_path).rules[0].id == "proef.regel"
 
 
-@pytest.mark.parametrize(("extra", "line", "words"), [
-    ("patterns: ['snel']\nwhen:\n  sections: [eisen, gunnig]", 9, ("soort onderdeel 'gunnig'", "Bedoelt u 'gunning'?")),
-    ("patterns: ['snel']\nwhen:\n  requirements: [eis, knockout]", 9, ("soort eis 'knockout'", "Bedoelt u 'knock-out'?")),
-    ("patterns: ['snel']\nwhen:\n  not_sections: [wens]", 9, ("'wens'", "Bedoelt u 'wensen'?")),
-])
+@pytest.mark.parametrize(
+    ("extra", "line", "words"),
+    [
+        (
+            "patterns: ['snel']\nwhen:\n  sections: [eisen, gunnig]",
+            9,
+            ("soort onderdeel 'gunnig'", "Bedoelt u 'gunning'?"),
+        ),
+        (
+            "patterns: ['snel']\nwhen:\n  requirements: [eis, knockout]",
+            9,
+            ("soort eis 'knockout'", "Bedoelt u 'knock-out'?"),
+        ),
+        ("patterns: ['snel']\nwhen:\n  not_sections: [wens]", 9, ("'wens'", "Bedoelt u 'wensen'?")),
+    ],
+)
 def test_when_values_must_be_known_kinds(tmp_path, extra, line, words):
     with pytest.raises(ConfigError) as info:
         _load(tmp_path, extra=extra)
@@ -55,14 +70,17 @@ def test_when_values_must_be_known_kinds(tmp_path, extra, line, words):
         assert word in info.value.message
 
 
-@pytest.mark.parametrize(("check", "message", "extra", "words"), [
-    ("regex", "'{mtach}' is vaag.", "patterns: ['snel']", ("{mtach}", "Bedoelt u 'match'?")),
-    ("regex", "'{woord}' is vaag.", "patterns: ['(?P<match>snel)']", ("{woord}", "kan deze regel niet invullen")),
-    ("lexicon", "'{match}': {sugestie}", "terms: [snel]", ("{sugestie}", "Bedoelt u 'suggestie'?")),
-    ("required", "Ontbreekt: {onbreekt}", "patterns: ['exit']", ("{onbreekt}", "Bedoelt u 'ontbreekt'?")),
-    ("regex", "'{match.upper}' is vaag.", "patterns: ['snel']", ("{match.upper}", "{naam}")),
-    ("regex", "'{match' is vaag.", "patterns: ['snel']", ("message",)),
-])
+@pytest.mark.parametrize(
+    ("check", "message", "extra", "words"),
+    [
+        ("regex", "'{mtach}' is vaag.", "patterns: ['snel']", ("{mtach}", "Bedoelt u 'match'?")),
+        ("regex", "'{woord}' is vaag.", "patterns: ['(?P<match>snel)']", ("{woord}", "kan deze regel niet invullen")),
+        ("lexicon", "'{match}': {sugestie}", "terms: [snel]", ("{sugestie}", "Bedoelt u 'suggestie'?")),
+        ("required", "Ontbreekt: {onbreekt}", "patterns: ['exit']", ("{onbreekt}", "Bedoelt u 'ontbreekt'?")),
+        ("regex", "'{match.upper}' is vaag.", "patterns: ['snel']", ("{match.upper}", "{naam}")),
+        ("regex", "'{match' is vaag.", "patterns: ['snel']", ("message",)),
+    ],
+)
 def test_placeholders_the_rule_cannot_fill(tmp_path, check, message, extra, words):
     with pytest.raises(ConfigError) as info:
         _load(tmp_path, check=check, message=message, extra=extra)
@@ -72,8 +90,10 @@ def test_placeholders_the_rule_cannot_fill(tmp_path, check, message, extra, word
 
 
 def test_placeholders_in_suggestion_and_fix_title(tmp_path):
-    extra = ("patterns: ['snel']\nreplacement: 'vlot'\nfix: {applicability: unsafe, title: 'vervang {wat}'}\n"
-             "suggestion: 'Schrijf {match}.'")
+    extra = (
+        "patterns: ['snel']\nreplacement: 'vlot'\nfix: {applicability: unsafe, title: 'vervang {wat}'}\n"
+        "suggestion: 'Schrijf {match}.'"
+    )
     with pytest.raises(ConfigError, match=r"'fix.title': plaatshouder \{wat\}"):
         _load(tmp_path, extra=extra)
 
@@ -85,8 +105,12 @@ def test_named_groups_of_a_regex_are_placeholders(tmp_path):
 
 def test_only_if_tender_names_a_tender_field(tmp_path):
     with pytest.raises(ConfigError, match="tendercontextveld 'persoonsgegevens'"):
-        _load(tmp_path, check="required", message="Ontbreekt.",
-              extra="patterns: ['exit']\nonly_if: ['x']\nonly_if_tender: [persoonsgegevens]")
+        _load(
+            tmp_path,
+            check="required",
+            message="Ontbreekt.",
+            extra="patterns: ['exit']\nonly_if: ['x']\nonly_if_tender: [persoonsgegevens]",
+        )
 
 
 def test_every_shipped_placeholder_is_filled_at_run_time(monkeypatch):
@@ -110,6 +134,7 @@ def test_every_shipped_placeholder_is_filled_at_run_time(monkeypatch):
     report = engine.lint_paths([str(root / "corpora")], engine.RunOptions(select=["ALL"]))
     assert len(report.findings) > 100
     for rule in all_rules():
-        engine.lint_paths(["-"], engine.RunOptions(select=[rule.id], stdin_name="fout.md"),
-                          stdin=rule.docs["fout"].encode("utf-8"))
+        engine.lint_paths(
+            ["-"], engine.RunOptions(select=[rule.id], stdin_name="fout.md"), stdin=rule.docs["fout"].encode("utf-8")
+        )
     assert not missing, missing

@@ -15,7 +15,9 @@ from eislint.scaffold import new_rule
 @pytest.fixture
 def scaffold_root(tmp_path, monkeypatch):
     """A checkout-like folder whose src/eislint/rules is searched for rule modules too."""
-    monkeypatch.setattr(eislint.rules, "__path__", [*eislint.rules.__path__, str(tmp_path / "src" / "eislint" / "rules")])
+    monkeypatch.setattr(
+        eislint.rules, "__path__", [*eislint.rules.__path__, str(tmp_path / "src" / "eislint" / "rules")]
+    )
     eislint.rules.module_for.cache_clear()
     eislint.rules._discovered.cache_clear()
     yield tmp_path
@@ -38,7 +40,11 @@ def test_scaffold_loads_and_runs(scaffold_root, kind):
     rule_id = f"proef.nieuwe-{kind}"
     assert made.rule_id == rule_id
     names = {p.relative_to(scaffold_root).as_posix() for p in made.written}
-    expected = {"rules/proef/pack.yaml", f"rules/proef/nieuwe-{kind}.yaml", f"tests/fixtures/rules/proef/nieuwe-{kind}.yaml"}
+    expected = {
+        "rules/proef/pack.yaml",
+        f"rules/proef/nieuwe-{kind}.yaml",
+        f"tests/fixtures/rules/proef/nieuwe-{kind}.yaml",
+    }
     if kind == "python":
         expected |= {"src/eislint/rules/proef/__init__.py", f"src/eislint/rules/proef/nieuwe_{kind}.py"}
     assert names == expected
@@ -50,8 +56,10 @@ def test_scaffold_loads_and_runs(scaffold_root, kind):
     fixture = yaml.safe_load((scaffold_root / "tests/fixtures/rules/proef" / f"nieuwe-{kind}.yaml").read_text("utf-8"))
     assert fixture["rule"] == rule_id
     for case in fixture["cases"].values():
-        got = [{"line": f.line, "column": f.column, "match": f.match, "severity": f.severity.label}
-               for f in _lint(scaffold_root, rule_id, case["text"])]
+        got = [
+            {"line": f.line, "column": f.column, "match": f.match, "severity": f.severity.label}
+            for f in _lint(scaffold_root, rule_id, case["text"])
+        ]
         assert got == case["expect"]
     if kind == "python":
         assert rule_id in eislint.rules.registry()
@@ -66,11 +74,14 @@ def test_scaffold_never_overwrites(scaffold_root):
     assert not (scaffold_root / "src/eislint/rules/proef/regel.py").exists()
 
 
-@pytest.mark.parametrize(("pack", "name", "kind", "words"), [
-    ("Proef", "regel", "regex", "pakket 'Proef'"),
-    ("proef", "regel_1", "regex", "regel 'regel_1'"),
-    ("proef", "regel", "pattern", "onbekend type 'pattern'"),
-])
+@pytest.mark.parametrize(
+    ("pack", "name", "kind", "words"),
+    [
+        ("Proef", "regel", "regex", "pakket 'Proef'"),
+        ("proef", "regel_1", "regex", "regel 'regel_1'"),
+        ("proef", "regel", "pattern", "onbekend type 'pattern'"),
+    ],
+)
 def test_scaffold_refuses_bad_names(tmp_path, pack, name, kind, words):
     with pytest.raises(ValueError, match=words):
         new_rule(tmp_path, pack, name, kind)

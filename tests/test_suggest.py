@@ -6,9 +6,11 @@ import json
 
 
 def test_suggest_issue_example_gives_the_functional_requirement(run_cli):
-    text = ("Het LMS dient content tussen twee academies uit te wisselen door bij het aanmaken van content de "
-            "optie te krijgen om deze zichtbaar te maken op meerdere academies. Deze optie moet alleen zichtbaar "
-            "zijn voor beheerders.")
+    text = (
+        "Het LMS dient content tussen twee academies uit te wisselen door bij het aanmaken van content de "
+        "optie te krijgen om deze zichtbaar te maken op meerdere academies. Deze optie moet alleen zichtbaar "
+        "zijn voor beheerders."
+    )
     code, out, _ = run_cli("suggest", text, "--format", "json")
     assert code == 0
     data = json.loads(out)
@@ -18,8 +20,12 @@ def test_suggest_issue_example_gives_the_functional_requirement(run_cli):
 
 
 def test_suggest_from_stdin_text_output(run_cli):
-    code, out, _ = run_cli("suggest", "--ignore", "eisen.afkorting-onbekend",
-                           input="E4. Het LMS ondersteunt indien mogelijk SAML 2.0 en/of OpenID Connect.\n")
+    code, out, _ = run_cli(
+        "suggest",
+        "--ignore",
+        "eisen.afkorting-onbekend",
+        input="E4. Het LMS ondersteunt indien mogelijk SAML 2.0 en/of OpenID Connect.\n",
+    )
     assert code == 0
     assert "ontsnappingsclausule" in out and "en-of" in out
     assert "Herschreven:" in out and "E4. Het LMS ondersteunt SAML 2.0 en/of OpenID Connect." in out
@@ -31,11 +37,17 @@ def test_suggest_clean_requirement(run_cli):
 
 
 def test_suggest_split_compound(run_cli):
-    code, out, _ = run_cli("suggest", "E6. Het LMS moet SCORM 1.2 ondersteunen en moet rapportages naar CSV exporteren.",
-                           "--format", "json")
+    code, out, _ = run_cli(
+        "suggest",
+        "E6. Het LMS moet SCORM 1.2 ondersteunen en moet rapportages naar CSV exporteren.",
+        "--format",
+        "json",
+    )
     data = json.loads(out)
-    assert ("E6a. Het LMS moet SCORM 1.2 ondersteunen. E6b. Het LMS moet rapportages naar CSV exporteren."
-            in data["rewrites"])
+    assert (
+        "E6a. Het LMS moet SCORM 1.2 ondersteunen. E6b. Het LMS moet rapportages naar CSV exporteren."
+        in data["rewrites"]
+    )
 
 
 def test_suggest_reports_only_what_concerns_the_requirement(run_cli):
@@ -81,4 +93,6 @@ def test_a_rewrite_with_a_new_problem_is_dropped():
     report = check("E2. Het LMS toont indien mogelijk de voortgang.")
     for finding in report.findings:  # pretend a rule derived a rewrite with a vague word in it
         finding.rewrite = "E2. Het LMS toont snel de voortgang."
-    assert "E2. Het LMS toont snel de voortgang." not in rewrites(report, "E2. Het LMS toont indien mogelijk de voortgang.", check)
+    assert "E2. Het LMS toont snel de voortgang." not in rewrites(
+        report, "E2. Het LMS toont indien mogelijk de voortgang.", check
+    )

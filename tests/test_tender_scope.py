@@ -44,10 +44,13 @@ def test_whole_tender_option_silences_a_required_rule_on_an_annex(lint):
     assert [f.rule for f in lint(whole, select=[rule]).findings] == [rule]
 
 
-@pytest.mark.parametrize("option, error", [
-    ("ignore_sentences: ['(ongeldig']", "ongeldige reguliere expressie"),
-    ("whole_tender: ja", "'whole_tender' moet true/false zijn"),
-])
+@pytest.mark.parametrize(
+    "option, error",
+    [
+        ("ignore_sentences: ['(ongeldig']", "ongeldige reguliere expressie"),
+        ("whole_tender: ja", "'whole_tender' moet true/false zijn"),
+    ],
+)
 def test_required_options_are_validated(tmp_path, option, error):
     from eislint.loader import load_packs
 
@@ -57,6 +60,8 @@ def test_required_options_are_validated(tmp_path, option, error):
     (pack / "regel.yaml").write_text(
         "id: proef.regel\ncheck: required\ncategory: volledigheid\nlevel: info\nscope: document\n"
         f"message: x\nsections: [aanleiding]\n{option}\n"
-        "docs: {wat: x, waarom: x, fout: x, goed: x, bron: x}\n", encoding="utf-8")
+        "docs: {wat: x, waarom: x, fout: x, goed: x, bron: x}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ConfigError, match=error):
         load_packs(tmp_path)

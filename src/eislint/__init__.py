@@ -10,7 +10,7 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "lint_paths"]
 
 
-def lint_paths(paths, options=None, stdin=None):  # noqa: ANN001, ANN201 - thin lazy wrapper
+def lint_paths(paths, options=None, stdin=None):
     from eislint.engine import lint_paths as _lint_paths
 
     return _lint_paths(list(paths), options, stdin)

@@ -53,8 +53,9 @@ class Analysis:
         for unit in self._overlapping(start, end):
             if unit.doc is None:
                 continue
-            span = unit.doc.char_span(max(start - unit.start, 0), min(end, unit.end) - unit.start,
-                                      alignment_mode="contract")
+            span = unit.doc.char_span(
+                max(start - unit.start, 0), min(end, unit.end) - unit.start, alignment_mode="contract"
+            )
             if span is not None:
                 out.extend(span)
         return out

@@ -69,7 +69,7 @@ def _occurrence(f: Finding, extracted) -> int:
             start = cell.start
             break
     pattern = _pattern(f.match)
-    return len(pattern.findall(extracted.text[start:f.start])) if pattern else 0
+    return len(pattern.findall(extracted.text[start : f.start])) if pattern else 0
 
 
 # ---------------------------------------------------------------- Word
@@ -160,8 +160,9 @@ def _runs_at(document, location: dict) -> list:
     return []
 
 
-def annotate_docx(source: Path, target: Path, findings: list[Finding], rules: dict, author: str,
-                  extracted=None) -> AnnotateResult:
+def annotate_docx(
+    source: Path, target: Path, findings: list[Finding], rules: dict, author: str, extracted=None
+) -> AnnotateResult:
     import docx
 
     document = docx.Document(str(source))
@@ -196,8 +197,7 @@ def annotate_docx(source: Path, target: Path, findings: list[Finding], rules: di
             if not first.runs:
                 first.add_run("")
         for f in unplaced:
-            document.add_comment(first.runs, text=comment_text(f, rules.get(f.rule)), author=author,
-                                 initials=initials)
+            document.add_comment(first.runs, text=comment_text(f, rules.get(f.rule)), author=author, initials=initials)
             result.unplaced += 1
     document.save(str(target))
     return result
@@ -206,8 +206,9 @@ def annotate_docx(source: Path, target: Path, findings: list[Finding], rules: di
 # ---------------------------------------------------------------- Excel
 
 
-def annotate_xlsx(source: Path, target: Path, findings: list[Finding], rules: dict, author: str,
-                  extracted=None) -> AnnotateResult:
+def annotate_xlsx(
+    source: Path, target: Path, findings: list[Finding], rules: dict, author: str, extracted=None
+) -> AnnotateResult:
     from openpyxl import load_workbook
     from openpyxl.comments import Comment
 
@@ -259,8 +260,9 @@ def _same_file(a: Path, b: Path) -> bool:
     return False
 
 
-def annotate_file(source: Path, output: Path, force: bool = False, author: str = "eislint",
-                  options=None) -> AnnotateResult:
+def annotate_file(
+    source: Path, output: Path, force: bool = False, author: str = "eislint", options=None
+) -> AnnotateResult:
     from eislint import readers
     from eislint.engine import lint_paths
 

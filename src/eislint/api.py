@@ -30,8 +30,8 @@ from eislint.findings import Finding
 # The flat record of one finding: column name -> Python type. Fixed, so that every Parquet part a
 # corpus run writes has the same schema (a column that is None in one bundle keeps its type).
 FINDING_COLUMNS: dict[str, type] = {
-    "document": str,       # path of the file relative to the bundle
-    "path": str,           # path as the engine reports it
+    "document": str,  # path of the file relative to the bundle
+    "path": str,  # path as the engine reports it
     "rule": str,
     "category": str,
     "severity": str,
@@ -44,10 +44,10 @@ FINDING_COLUMNS: dict[str, type] = {
     "end": int,
     "match": str,
     "section": str,
-    "section_kind": str,   # what part of the tender the section is (aanleiding, eisen, gunning, ...)
+    "section_kind": str,  # what part of the tender the section is (aanleiding, eisen, gunning, ...)
     "requirement": str,
     "where": str,
-    "location": str,       # JSON of the format-specific location (paragraph, cell, page)
+    "location": str,  # JSON of the format-specific location (paragraph, cell, page)
     "citation": str,
     "suggestion": str,
     "rewrite": str,
@@ -115,19 +115,26 @@ class BundleResult:
         """Findings as flat dicts; `extra` (bundle id, buyer, ...) is added to every record."""
         return [{**extra, **finding_record(f, self.path)} for f in self.report.findings]
 
-    def to_frame(self, **extra: Any):  # noqa: ANN201 - pandas is optional
+    def to_frame(self, **extra: Any):
         """Findings as a pandas DataFrame with the columns of FINDING_COLUMNS (plus `extra`)."""
         return findings_frame(self.records(**extra), columns=[*extra, *FINDING_COLUMNS])
 
 
-def run_options(select: Iterable[str] | None = None, ignore: Iterable[str] = (),
-                extend_select: Iterable[str] = (), config: str | Path | None = None,
-                nlp_model: str | None = None, rules_dir: str | Path | None = None) -> RunOptions:
+def run_options(
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    extend_select: Iterable[str] = (),
+    config: str | Path | None = None,
+    nlp_model: str | None = None,
+    rules_dir: str | Path | None = None,
+) -> RunOptions:
     """RunOptions from plain arguments (what the CLI flags --select, --config, ... set)."""
     return RunOptions(
         config_path=Path(config) if config is not None else None,
         select=list(select) if select is not None else None,
-        extend_select=list(extend_select), ignore=list(ignore), nlp_model=nlp_model,
+        extend_select=list(extend_select),
+        ignore=list(ignore),
+        nlp_model=nlp_model,
         rules_dir=Path(rules_dir) if rules_dir is not None else None,
     )
 
@@ -158,12 +165,14 @@ def lint_text(text: str, name: str = "tekst.md", options: RunOptions | None = No
     return BundleResult(Path(name), lint_paths(["-"], options, stdin=text.encode("utf-8")))
 
 
-def findings_frame(results: Iterable[BundleResult] | Iterable[Mapping[str, Any]], columns: list[str] | None = None):  # noqa: ANN201
+def findings_frame(results: Iterable[BundleResult] | Iterable[Mapping[str, Any]], columns: list[str] | None = None):
     """A pandas DataFrame of findings, from BundleResults or from records."""
     try:
         import pandas as pd
     except ImportError:
-        raise ImportError("eislint.api: een DataFrame vraagt pandas; installeer met pip install 'eislint[corpus]'") from None
+        raise ImportError(
+            "eislint.api: een DataFrame vraagt pandas; installeer met pip install 'eislint[corpus]'"
+        ) from None
     rows: list[Mapping[str, Any]] = []
     for item in results:
         if isinstance(item, BundleResult):

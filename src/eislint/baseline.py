@@ -102,7 +102,9 @@ def load(path: Path) -> Counter[tuple[str, str, str]]:
     except IsADirectoryError:
         raise BaselineError(f"{path}: is een map, geen baselinebestand") from None
     except json.JSONDecodeError as exc:
-        raise BaselineError(f"{path}: geen geldig baselinebestand (ongeldige JSON, regel {exc.lineno}, kolom {exc.colno})") from None
+        raise BaselineError(
+            f"{path}: geen geldig baselinebestand (ongeldige JSON, regel {exc.lineno}, kolom {exc.colno})"
+        ) from None
     except RecursionError:
         raise BaselineError(f"{path}: te diep genest; geen eislint-baseline") from None
     except UnicodeDecodeError:

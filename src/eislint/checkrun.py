@@ -60,8 +60,16 @@ class CheckOptions:
         return None
 
     def run_options(self) -> Any:
-        return run_options(self.select, self.extend_select, self.ignore, self.config_path, self.nlp_model,
-                           self.rules_dir, self.stdin_filename, debug=self.debug)
+        return run_options(
+            self.select,
+            self.extend_select,
+            self.ignore,
+            self.config_path,
+            self.nlp_model,
+            self.rules_dir,
+            self.stdin_filename,
+            debug=self.debug,
+        )
 
 
 def output_problem(output: Path | None) -> str | None:
@@ -173,7 +181,9 @@ def _lint(opts: CheckOptions, options: Any, stdin: Any, changes: Any, baseline: 
 
             report.findings[:], covered = filter_new(report.findings, baseline)
             if covered and not opts.quiet:
-                report.notices.append(f"{aantal(covered, 'bekende melding')} uit de baseline {opts.baseline_path} niet getoond")
+                report.notices.append(
+                    f"{aantal(covered, 'bekende melding')} uit de baseline {opts.baseline_path} niet getoond"
+                )
 
     narrow(report)
     return report, narrow
@@ -198,7 +208,9 @@ def _state_before(changes: Any, whole_bundle: bool, targets: list[str], options:
         return None
 
 
-def _fixes(opts: CheckOptions, options: Any, stdin: Any, report: Any, narrow: Any, out: IO[str]) -> tuple[Any, int | None]:
+def _fixes(
+    opts: CheckOptions, options: Any, stdin: Any, report: Any, narrow: Any, out: IO[str]
+) -> tuple[Any, int | None]:
     """--fix writes the safe fixes and re-checks; --diff shows them and ends the run."""
     from eislint import fixes
     from eislint.engine import lint_paths
@@ -222,7 +234,7 @@ def _fixes(opts: CheckOptions, options: Any, stdin: Any, report: Any, narrow: An
 
 def _write_report(opts: CheckOptions, report: Any, out: IO[str]) -> None:
     config = report.config
-    stream = open(opts.output, "w", encoding="utf-8", newline="\n") if opts.output is not None else None  # noqa: SIM115
+    stream = open(opts.output, "w", encoding="utf-8", newline="\n") if opts.output is not None else None
     target = stream or out
     try:
         # https://no-color.org: NO_COLOR set and not empty means no colour, also on a terminal

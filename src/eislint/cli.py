@@ -6,17 +6,16 @@ must answer without loading spaCy.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import click
 
-from eislint.cli_options import fail, lint_options, run_options, split
 from eislint import __version__, cli_nl
+from eislint.cli_options import fail, lint_options, run_options, split
+from eislint.dutch.output import aantal
 from eislint.findings import ExitStatus
 from eislint.formatters import FORMATTERS
-from eislint.dutch.output import aantal
 
 cli_nl.install()  # before the commands: some of Click's help texts are built at decoration time
 
@@ -61,7 +60,7 @@ class _Group(click.Group):
             sys.exit(ExitStatus.ERROR)
         except KeyboardInterrupt:
             sys.exit(130)
-        except Exception as exc:  # noqa: BLE001 - last resort: no traceback for users
+        except Exception as exc:
             if debug:
                 raise
             _fail(f"interne fout: {type(exc).__name__}: {exc} (gebruik --debug voor details)")
@@ -77,25 +76,58 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(_FORMATS), default=None,
-              help="Uitvoerformaat (standaard: rich op een terminal, anders concise). CI: sarif, github, gitlab, junit.")
-@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Schrijf het rapport naar dit bestand in plaats van naar stdout.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(_FORMATS),
+    default=None,
+    help="Uitvoerformaat (standaard: rich op een terminal, anders concise). CI: sarif, github, gitlab, junit.",
+)
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Schrijf het rapport naar dit bestand in plaats van naar stdout.",
+)
 @_lint_options
-@click.option("--fail-on", type=click.Choice(["fout", "waarschuwing", "advies", "nooit", "error", "warning", "info", "never"]),
-              default=None, help="Vanaf welke ernst de exitcode 1 is (standaard: fout; de Engelse woorden mogen ook).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["fout", "waarschuwing", "advies", "nooit", "error", "warning", "info", "never"]),
+    default=None,
+    help="Vanaf welke ernst de exitcode 1 is (standaard: fout; de Engelse woorden mogen ook).",
+)
 @click.option("--stdin-filename", default="-", help="Naam voor tekst van stdin (de extensie bepaalt het formaat).")
-@click.option("--fix", is_flag=True, help="Pas veilige verbeteringen toe in .md- en .txt-bestanden (herschrijft de bestanden).")
-@click.option("--unsafe-fixes", is_flag=True, help="Met --fix of --diff: ook onveilige verbeteringen (nooit 'display-only').")
+@click.option(
+    "--fix", is_flag=True, help="Pas veilige verbeteringen toe in .md- en .txt-bestanden (herschrijft de bestanden)."
+)
+@click.option(
+    "--unsafe-fixes", is_flag=True, help="Met --fix of --diff: ook onveilige verbeteringen (nooit 'display-only')."
+)
 @click.option("--diff", "show_diff", is_flag=True, help="Toon als diff wat --fix zou veranderen; schrijft niets.")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Meld alleen wat niet in dit baselinebestand staat (zie 'eislint baseline').")
-@click.option("--changed-only", "changed_rev", metavar="REV", default=None,
-              help="Alleen documenten (en in .md/.txt alleen regels) die sinds git-revisie REV gewijzigd zijn.")
-@click.option("--bundle", "whole_bundle", is_flag=True,
-              help="Controleer bij elk genoemd bestand de hele aanbesteding (map) waar het bij hoort en meld wat in de "
-                   "genoemde bestanden staat plus wat zij elders in die aanbesteding veroorzaken (nieuw t.o.v. git "
-                   "HEAD). Voor de pre-commit-hook.")
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Meld alleen wat niet in dit baselinebestand staat (zie 'eislint baseline').",
+)
+@click.option(
+    "--changed-only",
+    "changed_rev",
+    metavar="REV",
+    default=None,
+    help="Alleen documenten (en in .md/.txt alleen regels) die sinds git-revisie REV gewijzigd zijn.",
+)
+@click.option(
+    "--bundle",
+    "whole_bundle",
+    is_flag=True,
+    help="Controleer bij elk genoemd bestand de hele aanbesteding (map) waar het bij hoort en meld wat in de "
+    "genoemde bestanden staat plus wat zij elders in die aanbesteding veroorzaken (nieuw t.o.v. git "
+    "HEAD). Voor de pre-commit-hook.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Alleen meldingen; geen mededelingen en samenvatting.")
 @click.option("--statistics", is_flag=True, help="Alleen het aantal meldingen per regel.")
 @click.option("--no-color", is_flag=True, help="Geen kleuren.")
@@ -112,8 +144,15 @@ def check(**params) -> None:
 
 @main.command(name="baseline")
 @click.argument("paths", nargs=-1)
-@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("eislint-baseline.json"), show_default=True, help="Het baselinebestand.")
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("eislint-baseline.json"),
+    show_default=True,
+    help="Het baselinebestand.",
+)
 @_lint_options
 def baseline_cmd(paths, output, select, extend_select, ignore, config_path, nlp_model, rules_dir, debug) -> None:
     """Leg de huidige meldingen vast; 'check --baseline' meldt daarna alleen nieuwe."""
@@ -125,8 +164,9 @@ def baseline_cmd(paths, output, select, extend_select, ignore, config_path, nlp_
     if "-" in paths:
         raise click.UsageError("een baseline hoort bij bestanden, niet bij stdin ('-')")
     _check_output(output)
-    report = lint_paths(list(paths), _run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir,
-                                                  debug=debug))
+    report = lint_paths(
+        list(paths), _run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir, debug=debug)
+    )
     for error in report.errors:
         _fail(str(error))
     if report.errors:
@@ -137,38 +177,56 @@ def baseline_cmd(paths, output, select, extend_select, ignore, config_path, nlp_
 
 @main.command()
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="De kopie met opmerkingen (nooit het origineel).")
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="De kopie met opmerkingen (nooit het origineel).",
+)
 @click.option("--force", is_flag=True, help="Een bestaand uitvoerbestand overschrijven.")
 @click.option("--author", default="eislint", show_default=True, help="Auteur van de opmerkingen.")
 @_lint_options
-def annotate(source, output, force, author, select, extend_select, ignore, config_path, nlp_model, rules_dir,
-             debug) -> None:
+def annotate(
+    source, output, force, author, select, extend_select, ignore, config_path, nlp_model, rules_dir, debug
+) -> None:
     """Schrijf een kopie van een .docx of .xlsx met een opmerking bij elke melding."""
     from eislint.annotate import AnnotateError, annotate_file
 
     try:
-        result = annotate_file(source, output, force=force, author=author,
-                               options=_run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir,
-                                                    debug=debug))
+        result = annotate_file(
+            source,
+            output,
+            force=force,
+            author=author,
+            options=_run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir, debug=debug),
+        )
     except AnnotateError as exc:
         _fail(str(exc))
         sys.exit(ExitStatus.ERROR)
-    click.echo(f"{output} geschreven: {aantal(result.placed, 'opmerking')}"
-               + (f", {result.unplaced} zonder vindplaats (bij het begin van het document)" if result.unplaced else "")
-               + ".")
+    click.echo(
+        f"{output} geschreven: {aantal(result.placed, 'opmerking')}"
+        + (f", {result.unplaced} zonder vindplaats (bij het begin van het document)" if result.unplaced else "")
+        + "."
+    )
     sys.exit(ExitStatus.OK)
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Adres om op te luisteren; alleen deze computer, tenzij u een ander adres kiest.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Adres om op te luisteren; alleen deze computer, tenzij u een ander adres kiest.",
+)
 @click.option("--port", default=8000, show_default=True, type=int, help="Poort.")
 @click.option("--max-mb", default=25, show_default=True, type=int, help="Grootste upload in MB.")
 @click.option("--open/--no-open", "open_browser", default=True, help="Open de pagina in de browser.")
 def serve(host, port, max_mb, open_browser) -> None:
     """Start een webpagina op deze computer om een aanbesteding op te controleren."""
-    from eislint.web import MissingExtra, serve as run
+    from eislint.web import MissingExtra
+    from eislint.web import serve as run
 
     try:
         run(host=host, port=port, max_mb=max_mb, open_browser=open_browser, echo=click.echo)
@@ -185,14 +243,33 @@ def rules(pack, category, fmt) -> None:
     """Toon de beschikbare regels."""
     from eislint.loader import load_packs
 
-    selected = [r for p in load_packs() for r in p.rules
-                if (pack is None or r.pack == pack) and (category is None or r.category == category)]
+    selected = [
+        r
+        for p in load_packs()
+        for r in p.rules
+        if (pack is None or r.pack == pack) and (category is None or r.category == category)
+    ]
     if fmt == "json":
         import json
 
-        click.echo(json.dumps([{"id": r.id, "category": r.category, "level": r.level.label, "scope": r.scope,
-                                "check": r.check, "wat": r.docs["wat"], "bron": r.citation} for r in selected],
-                              ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "category": r.category,
+                        "level": r.level.label,
+                        "scope": r.scope,
+                        "check": r.check,
+                        "wat": r.docs["wat"],
+                        "bron": r.citation,
+                    }
+                    for r in selected
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     if fmt == "markdown":
         from eislint.ruledocs import markdown
@@ -208,7 +285,9 @@ def rules(pack, category, fmt) -> None:
     for col in ("regel", "categorie", "ernst", "bereik", "wat"):
         table.add_column(col, overflow="fold")
     for r in selected:
-        table.add_row(r.id, r.category, r.level.dutch, SCOPE_WORDS.get(r.scope, r.scope), r.docs["wat"].split(". ")[0][:90])
+        table.add_row(
+            r.id, r.category, r.level.dutch, SCOPE_WORDS.get(r.scope, r.scope), r.docs["wat"].split(". ")[0][:90]
+        )
     Console(width=160).print(table)
     click.echo(aantal(len(selected), "regel"))
 
@@ -250,10 +329,19 @@ def init(path: Path, force: bool) -> None:
 @main.command(name="new-rule")
 @click.argument("pack", metavar="PAKKET")
 @click.argument("name", metavar="NAAM")
-@click.option("--type", "kind", type=click.Choice(["lexicon", "regex", "python"]), required=True,
-              help="Soort regel: een woordenlijst, een reguliere expressie of Python-code.")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Map van de eislint-checkout (standaard: die van deze installatie).")
+@click.option(
+    "--type",
+    "kind",
+    type=click.Choice(["lexicon", "regex", "python"]),
+    required=True,
+    help="Soort regel: een woordenlijst, een reguliere expressie of Python-code.",
+)
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Map van de eislint-checkout (standaard: die van deze installatie).",
+)
 def new_rule(pack, name, kind, root) -> None:
     """Maak een nieuwe regel aan: het regelbestand, de testgevallen en (voor python) de module."""
     from eislint.loader import rules_dir
@@ -270,8 +358,10 @@ def new_rule(pack, name, kind, root) -> None:
         raise click.UsageError(str(exc)) from None
     for path in made.written:
         click.echo(f"{path} geschreven.")
-    click.echo(f"Regel {made.rule_id} staat klaar; vervang de TODO's en draai de tests. docs/rules.md maakt u met "
-               "'eislint rules --format markdown > docs/rules.md'.")
+    click.echo(
+        f"Regel {made.rule_id} staat klaar; vervang de TODO's en draai de tests. docs/rules.md maakt u met "
+        "'eislint rules --format markdown > docs/rules.md'."
+    )
 
 
 @main.command(name="eval")
@@ -310,7 +400,9 @@ def suggest(text, select, ignore, fmt, debug) -> None:
     if text is None:
         text = sys.stdin.read(_SUGGEST_MAX + 1)
     if len(text) > _SUGGEST_MAX:
-        raise click.UsageError(f"tekst te lang voor één eis (meer dan {_SUGGEST_MAX // 1000}.000 tekens); gebruik 'eislint check'")
+        raise click.UsageError(
+            f"tekst te lang voor één eis (meer dan {_SUGGEST_MAX // 1000}.000 tekens); gebruik 'eislint check'"
+        )
     if not text.strip():
         raise click.UsageError("geef de tekst van een eis als argument of via stdin")
     from eislint.suggest import REQUIREMENT_SCOPES

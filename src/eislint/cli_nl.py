@@ -17,8 +17,18 @@ import importlib
 
 import click
 
-CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "shell_completion", "termui", "types",
-                 "utils", "_termui_impl")
+CLICK_MODULES = (
+    "core",
+    "decorators",
+    "exceptions",
+    "formatting",
+    "parser",
+    "shell_completion",
+    "termui",
+    "types",
+    "utils",
+    "_termui_impl",
+)
 
 MESSAGES: dict[str, str] = {
     # usage and help
@@ -71,8 +81,7 @@ MESSAGES: dict[str, str] = {
     "Choose from:\n\t{choices}": "Kies uit:\n\t{choices}",
     "Choice({choices})": "Keuze({choices})",
     "{value} is not in the range {range}.": "{value} ligt niet in het bereik {range}.",
-    "{value!r} is not a valid boolean. Recognized values: {states}":
-        "{value!r} is geen geldige ja/nee-waarde. Mogelijk: {states}",
+    "{value!r} is not a valid boolean. Recognized values: {states}": "{value!r} is geen geldige ja/nee-waarde. Mogelijk: {states}",
     "{value!r} is not a valid {number_type}.": "{value!r} is geen geldig {number_type}.",
     "{value!r} is not a valid UUID.": "{value!r} is geen geldige UUID.",
     "{name} {filename!r} is a file.": "{name} {filename!r} is een bestand.",
@@ -82,54 +91,72 @@ MESSAGES: dict[str, str] = {
     "{name} {filename!r} is not executable.": "{name} {filename!r} is niet uitvoerbaar.",
     "{name} {filename!r} does not exist.": "{name} {filename!r} bestaat niet.",
     # for the developers of the command line, never for its users; translated all the same
-    "DeprecationWarning: The command {name!r} is deprecated.{extra_message}":
-        "Waarschuwing: de opdracht {name!r} is verouderd.{extra_message}",
-    "DeprecationWarning: The {param_type} {name!r} is deprecated.{extra_message}":
-        "Waarschuwing: {param_type} {name!r} is verouderd.{extra_message}",
-    "Could not determine name for option with declarations {decls!r}":
-        "Geen naam te bepalen voor de optie met declaraties {decls!r}",
+    "DeprecationWarning: The command {name!r} is deprecated.{extra_message}": "Waarschuwing: de opdracht {name!r} is verouderd.{extra_message}",
+    "DeprecationWarning: The {param_type} {name!r} is deprecated.{extra_message}": "Waarschuwing: {param_type} {name!r} is verouderd.{extra_message}",
+    "Could not determine name for option with declarations {decls!r}": "Geen naam te bepalen voor de optie met declaraties {decls!r}",
     "No options defined but a name was passed ({name}). Did you mean to declare an argument instead? "
-    "Did you mean to pass '--{name}'?":
-        "Geen opties gedeclareerd maar wel een naam ({name}). Bedoelt u een argument, of '--{name}'?",
-    "Arguments take exactly one parameter declaration, got {length}: {decls}.":
-        "Een argument heeft precies één declaratie, niet {length}: {decls}.",
+    "Did you mean to pass '--{name}'?": "Geen opties gedeclareerd maar wel een naam ({name}). Bedoelt u een argument, of '--{name}'?",
+    "Arguments take exactly one parameter declaration, got {length}: {decls}.": "Een argument heeft precies één declaratie, niet {length}: {decls}.",
     "Name '{name}' defined twice": "Naam '{name}' twee keer gedeclareerd",
-    "Boolean option {decl!r} cannot use the same flag for true/false.":
-        "Ja/nee-optie {decl!r} kan niet dezelfde vlag voor ja en nee gebruiken.",
-    "Couldn't detect Bash version, shell completion is not supported.":
-        "Bash-versie onbekend; aanvullen in de shell wordt niet ondersteund.",
-    "Shell completion is not supported for Bash versions older than 4.4.":
-        "Aanvullen in de shell werkt niet met Bash ouder dan 4.4.",
+    "Boolean option {decl!r} cannot use the same flag for true/false.": "Ja/nee-optie {decl!r} kan niet dezelfde vlag voor ja en nee gebruiken.",
+    "Couldn't detect Bash version, shell completion is not supported.": "Bash-versie onbekend; aanvullen in de shell wordt niet ondersteund.",
+    "Shell completion is not supported for Bash versions older than 4.4.": "Aanvullen in de shell werkt niet met Bash ouder dan 4.4.",
 }
 
 PLURALS: dict[tuple[str, str], tuple[str, str]] = {
-    ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"):
-        ("Onverwacht extra argument ({args})", "Onverwachte extra argumenten ({args})"),
-    ("Takes {nargs} values but 1 was given.", "Takes {nargs} values but {len} were given."):
-        ("Neemt {nargs} waarden, maar er is er 1 gegeven.", "Neemt {nargs} waarden, maar er zijn er {len} gegeven."),
-    ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"):
-        ("Bedoelt u {possibility}?", "(Bedoelt u een van: {possibilities}?)"),
-    ("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."):
-        ("Optie {name!r} heeft een waarde nodig.", "Optie {name!r} heeft {nargs} waarden nodig."),
-    ("{value!r} is not {choice}.", "{value!r} is not one of {choices}."):
-        ("{value!r} is niet {choice}.", "{value!r} is geen van {choices}."),
-    ("{value!r} does not match the format {format}.", "{value!r} does not match the formats {formats}."):
-        ("{value!r} past niet bij het formaat {format}.", "{value!r} past niet bij de formaten {formats}."),
-    ("{len_type} values are required, but {len_value} was given.",
-     "{len_type} values are required, but {len_value} were given."):
-        ("{len_type} waarden nodig, maar {len_value} gegeven.", "{len_type} waarden nodig, maar {len_value} gegeven."),
+    ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"): (
+        "Onverwacht extra argument ({args})",
+        "Onverwachte extra argumenten ({args})",
+    ),
+    ("Takes {nargs} values but 1 was given.", "Takes {nargs} values but {len} were given."): (
+        "Neemt {nargs} waarden, maar er is er 1 gegeven.",
+        "Neemt {nargs} waarden, maar er zijn er {len} gegeven.",
+    ),
+    ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"): (
+        "Bedoelt u {possibility}?",
+        "(Bedoelt u een van: {possibilities}?)",
+    ),
+    ("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."): (
+        "Optie {name!r} heeft een waarde nodig.",
+        "Optie {name!r} heeft {nargs} waarden nodig.",
+    ),
+    ("{value!r} is not {choice}.", "{value!r} is not one of {choices}."): (
+        "{value!r} is niet {choice}.",
+        "{value!r} is geen van {choices}.",
+    ),
+    ("{value!r} does not match the format {format}.", "{value!r} does not match the formats {formats}."): (
+        "{value!r} past niet bij het formaat {format}.",
+        "{value!r} past niet bij de formaten {formats}.",
+    ),
+    (
+        "{len_type} values are required, but {len_value} was given.",
+        "{len_type} values are required, but {len_value} were given.",
+    ): ("{len_type} waarden nodig, maar {len_value} gegeven.", "{len_type} waarden nodig, maar {len_value} gegeven."),
 }
 
 # Type names appear in metavars ('TEXT') and in messages ("is not a valid integer").
 TYPE_NAMES = {
-    "StringParamType": "tekst", "UnprocessedParamType": "tekst", "IntParamType": "getal",
-    "IntRange": "getal", "FloatParamType": "kommagetal", "FloatRange": "kommagetal",
-    "BoolParamType": "ja/nee", "UUIDParameterType": "uuid", "DateTime": "datum", "File": "bestandsnaam",
+    "StringParamType": "tekst",
+    "UnprocessedParamType": "tekst",
+    "IntParamType": "getal",
+    "IntRange": "getal",
+    "FloatParamType": "kommagetal",
+    "FloatRange": "kommagetal",
+    "BoolParamType": "ja/nee",
+    "UUIDParameterType": "uuid",
+    "DateTime": "datum",
+    "File": "bestandsnaam",
 }
 
 # Our arguments by their Python name: what help and errors call them.
-ARGUMENT_NAMES = {"paths": "PADEN", "source": "BESTAND", "rule_id": "REGEL", "text": "TEKST", "corpus": "MAP",
-                  "path": "BESTAND"}
+ARGUMENT_NAMES = {
+    "paths": "PADEN",
+    "source": "BESTAND",
+    "rule_id": "REGEL",
+    "text": "TEKST",
+    "corpus": "MAP",
+    "path": "BESTAND",
+}
 
 
 def gettext(message: str) -> str:

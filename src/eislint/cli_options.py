@@ -25,11 +25,21 @@ def lint_options(f):
         click.option("--select", multiple=True, help="Alleen deze regels, pakketten of categorieën (komma's)."),
         click.option("--extend-select", multiple=True, help="Deze regels, pakketten of categorieën erbij."),
         click.option("--ignore", multiple=True, help="Deze regels, pakketten of categorieën overslaan."),
-        click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-                     help="Configuratiebestand (anders: het dichtstbijzijnde eislint.yaml)."),
-        click.option("--nlp-model", default=None, help="spaCy-pijplijn: 'default', 'blank', een pakketnaam of een pad."),
-        click.option("--rules-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                     help="Map met regelpakketten in plaats van de meegeleverde (voor regelschrijvers)."),
+        click.option(
+            "--config",
+            "config_path",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Configuratiebestand (anders: het dichtstbijzijnde eislint.yaml).",
+        ),
+        click.option(
+            "--nlp-model", default=None, help="spaCy-pijplijn: 'default', 'blank', een pakketnaam of een pad."
+        ),
+        click.option(
+            "--rules-dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            default=None,
+            help="Map met regelpakketten in plaats van de meegeleverde (voor regelschrijvers).",
+        ),
         click.option("--debug", is_flag=True, help="Volledige foutmeldingen (traceback)."),
     ]
     for decorator in reversed(decorators):
@@ -41,6 +51,12 @@ def run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir
     from eislint.engine import RunOptions
 
     return RunOptions(
-        config_path=config_path, select=split(select) or None, extend_select=split(extend_select),
-        ignore=split(ignore), nlp_model=nlp_model, stdin_name=stdin_filename, rules_dir=rules_dir, debug=debug,
+        config_path=config_path,
+        select=split(select) or None,
+        extend_select=split(extend_select),
+        ignore=split(ignore),
+        nlp_model=nlp_model,
+        stdin_name=stdin_filename,
+        rules_dir=rules_dir,
+        debug=debug,
     )

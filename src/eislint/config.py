@@ -20,8 +20,17 @@ from eislint.yamlio import ConfigError, YamlDoc, load_yaml
 
 CONFIG_NAMES = ("eislint.yaml", ".eislint.yaml", "eislint.yml")
 _TOP = {
-    "extends", "select", "ignore", "extend-select", "rules", "per-path-ignores", "nlp", "tender", "fail-on",
-    "format", "max-bestandsgrootte",
+    "extends",
+    "select",
+    "ignore",
+    "extend-select",
+    "rules",
+    "per-path-ignores",
+    "nlp",
+    "tender",
+    "fail-on",
+    "format",
+    "max-bestandsgrootte",
 }
 _RULE_KEYS = {"level", "enabled"}
 FAIL_ON = ("error", "warning", "info", "never")
@@ -160,8 +169,11 @@ def _read(path: Path) -> tuple[dict[str, Any], YamlDoc | TomlDoc | None]:
             where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
             line = int(where.group(1)) if where else None
             column = f", kolom {where.group(2)}" if where else ""
-            raise ConfigError(path, f"ongeldige TOML{' (regel ' + str(line) + column + ')' if line else ''}: "
-                                    f"{_toml_problem(exc)}", line) from None
+            raise ConfigError(
+                path,
+                f"ongeldige TOML{' (regel ' + str(line) + column + ')' if line else ''}: {_toml_problem(exc)}",
+                line,
+            ) from None
         except RecursionError:
             raise ConfigError(path, "te diep genest; niet gelezen") from None
         except UnicodeDecodeError:
@@ -205,8 +217,10 @@ def _toml_problem(exc: Exception) -> str:
 
 def _toml_key(text: str) -> tuple[str, ...]:
     """'rules."eisen.lange-eis"' -> ('rules', 'eisen.lange-eis')."""
-    return tuple(m.group(1) or m.group(2) or m.group(3).strip()
-                 for m in re.finditer(r'"([^"]*)"|\'([^\']*)\'|([^.\s"\']+)', text))
+    return tuple(
+        m.group(1) or m.group(2) or m.group(3).strip()
+        for m in re.finditer(r'"([^"]*)"|\'([^\']*)\'|([^.\s"\']+)', text)
+    )
 
 
 @dataclass(slots=True)
@@ -277,10 +291,16 @@ def _apply(base: Config, raw: dict[str, Any], path: Path, doc: YamlDoc | None, r
         if key not in _TOP:
             raise _err(path, doc, unknown("sleutel", key, _TOP), key)
     config = Config(
-        select=base.select, extend_select=list(base.extend_select), ignore=list(base.ignore),
-        rules=dict(base.rules), per_path_ignores=dict(base.per_path_ignores), nlp_model=base.nlp_model,
-        tender=TenderContext(**{f: getattr(base.tender, f) for f in TENDER_FIELD_TYPES}), fail_on=base.fail_on,
-        format=base.format, max_file_mb=base.max_file_mb,
+        select=base.select,
+        extend_select=list(base.extend_select),
+        ignore=list(base.ignore),
+        rules=dict(base.rules),
+        per_path_ignores=dict(base.per_path_ignores),
+        nlp_model=base.nlp_model,
+        tender=TenderContext(**{f: getattr(base.tender, f) for f in TENDER_FIELD_TYPES}),
+        fail_on=base.fail_on,
+        format=base.format,
+        max_file_mb=base.max_file_mb,
     )
     if "select" in raw:
         config.select = _selectors(path, doc, "select", raw["select"], rules, "select")
@@ -330,11 +350,18 @@ def _apply(base: Config, raw: dict[str, Any], path: Path, doc: YamlDoc | None, r
     if "per-path-ignores" in raw:
         ppi = raw["per-path-ignores"]
         if not isinstance(ppi, dict):
-            raise _err(path, doc, "'per-path-ignores' moet een mapping van patroon naar selectors zijn", "per-path-ignores")
+            raise _err(
+                path, doc, "'per-path-ignores' moet een mapping van patroon naar selectors zijn", "per-path-ignores"
+            )
         for pattern, selectors in ppi.items():
             if not isinstance(pattern, str) or not pattern.strip():
-                raise _err(path, doc, f"patroon '{pattern}' in 'per-path-ignores' moet een pad of glob zijn",
-                           "per-path-ignores", pattern)
+                raise _err(
+                    path,
+                    doc,
+                    f"patroon '{pattern}' in 'per-path-ignores' moet een pad of glob zijn",
+                    "per-path-ignores",
+                    pattern,
+                )
             config.per_path_ignores[str(pattern)] = _selectors(
                 path, doc, f"per-path-ignores.{pattern}", selectors, rules, "per-path-ignores", pattern
             )
@@ -366,8 +393,14 @@ def _apply_rules(config: Config, raw: Any, path: Path, doc: YamlDoc | None, rule
             for key, v in value.items():
                 if key == "level":
                     if v not in ("error", "warning", "info"):
-                        raise _err(path, doc, unknown("waarde", v, ("error", "warning", "info"), f"rules.{rule_id}.level"),
-                                   "rules", rule_id, key)
+                        raise _err(
+                            path,
+                            doc,
+                            unknown("waarde", v, ("error", "warning", "info"), f"rules.{rule_id}.level"),
+                            "rules",
+                            rule_id,
+                            key,
+                        )
                     settings.level = Severity.parse(v)
                 elif key == "enabled":
                     if not isinstance(v, bool):
@@ -389,8 +422,14 @@ def _check_rule_options(rule: Rule, options: dict[str, Any], path: Path, doc: Ya
     allowed = CHECK_TYPES[rule.check].public_options()
     for key in options:
         if key not in allowed:
-            raise _err(path, doc, unknown("optie", key, {"level", "enabled", *allowed}, f"rules.{rule_id}"),
-                       "rules", rule_id, key)
+            raise _err(
+                path,
+                doc,
+                unknown("optie", key, {"level", "enabled", *allowed}, f"rules.{rule_id}"),
+                "rules",
+                rule_id,
+                key,
+            )
     try:
         merged = {k: v for k, v in {**rule.options, **options}.items() if v is not None}
         validate_options(rule.check, merged, where=str(path))

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 
-from eislint.tender_context import TenderContext
 from eislint.document import Document
+from eislint.tender_context import TenderContext
 
 _NOT_CRITICAL = re.compile(r"\b(niet|geen)\s+(?:\w+\s+){0,2}bedrijfskritisch|\bniet[-\s]bedrijfskritisch", re.I)
 _CRITICAL = re.compile(r"\bbedrijfskritisch|\bvitaal\s+(systeem|proces)|\bkritieke?\s+(dienst|applicatie)", re.I)
@@ -20,7 +20,9 @@ _PERSONAL = re.compile(
     r"|burgerservicenummer|\bAVG\b|\bverwerkersovereenkomst",
     re.I,
 )
-_LMS = re.compile(r"\b(LMS|LXP|learning\s+management|leer(management)?systeem|leeromgeving|leerplatform|e-learning)", re.I)
+_LMS = re.compile(
+    r"\b(LMS|LXP|learning\s+management|leer(management)?systeem|leeromgeving|leerplatform|e-learning)", re.I
+)
 # Health data: the care sector, its professionals and clients. Wider than the tender context's
 # test (plurals, compounds such as jeugdzorg and zorgverleners, cliënten), without the verb idiom
 # "zorg dragen voor" and without nazorg (after-sales support).
@@ -37,7 +39,9 @@ _CARE_IDIOM = re.compile(
 )
 
 
-_VALUE = re.compile(r"(?:geraamde|geschatte|totale)\s+(?:opdracht)?waarde[^.€]{0,60}€\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?", re.I)
+_VALUE = re.compile(
+    r"(?:geraamde|geschatte|totale)\s+(?:opdracht)?waarde[^.€]{0,60}€\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?", re.I
+)
 
 
 @dataclass(slots=True)

@@ -38,6 +38,7 @@ class Analysis(Protocol):
 
     def token_offset(self, token: Any) -> int: ...
 
+
 _USER_STORY = re.compile(r"^\s*als\s+(?P<role>[^,.]{2,80}?)\s*,?\s+wil\s+ik\b", re.I)
 _MOTIVATION_START = re.compile(
     r"^\s*(?:hierdoor|daardoor|hiermee|daarmee|hierom|daarom|op\s+(?:deze|die)\s+(?:manier|wijze)|zo\s+(?:kan|kunnen|wordt|worden|is|zijn)"
@@ -66,11 +67,16 @@ _REFINEMENT = re.compile(
     re.I,
 )
 # "X is een onderdeel van Y", "Dit is de standaard": a background statement, not a further demand.
-_COPULA_NP = re.compile(r"^\s*(?:er\s+(?:is|zijn)\s+(?:een|de|het)\b|[^,;]{1,60}?\b(?:is|zijn)\s+(?:een|de|het|onderdeel)\b)"
-                        r"(?![^.;]*\b(?:mogelijk|in\s+staat)\b)", re.I)
+_COPULA_NP = re.compile(
+    r"^\s*(?:er\s+(?:is|zijn)\s+(?:een|de|het)\b|[^,;]{1,60}?\b(?:is|zijn)\s+(?:een|de|het|onderdeel)\b)"
+    r"(?![^.;]*\b(?:mogelijk|in\s+staat)\b)",
+    re.I,
+)
 # items after "waarbij:" or "namelijk:" define the one demand before it
 _DEFINING_LIST = re.compile(r"\b(?:waarbij|namelijk|te\s+weten|als\s+volgt)\s*:\s*$", re.I)
-_ANAPHOR = re.compile(r"\b(?:hiervan|daarvan|ervan|hierover|daarover|hiermee|daarmee|hierin|daarin|deze|dit|die|ze|zij)\b", re.I)
+_ANAPHOR = re.compile(
+    r"\b(?:hiervan|daarvan|ervan|hierover|daarover|hiermee|daarmee|hierin|daarin|deze|dit|die|ze|zij)\b", re.I
+)
 # Three or more coordinated actions: "melden/ophalen, behandelen/analyseren en afhandelen/archiveren".
 _SLASH_VERBS = re.compile(r"\b[a-zà-ý]{3,}en/[a-zà-ý]{3,}en\b", re.I)
 _PREDICATE = re.compile(
@@ -170,13 +176,13 @@ def _pieces(analysis: Analysis, req: Requirement, text: str) -> list[Piece]:
     merged: list[Span] = []
     for sent in sents:
         # "waarbij: 1." | "Oproepen ...": an item number split off as a sentence end joins its item
-        if merged and _ENDS_WITH_MARKER.search(text[merged[-1].start - req.start:merged[-1].end - req.start]):
+        if merged and _ENDS_WITH_MARKER.search(text[merged[-1].start - req.start : merged[-1].end - req.start]):
             merged[-1] = Span(merged[-1].start, sent.end)
         else:
             merged.append(sent)
     for sent in merged:
         a = sent.start - req.start
-        chunk = text[a:sent.end - req.start]
+        chunk = text[a : sent.end - req.start]
         cuts = [0]
         for m in re.finditer(r";\s*", chunk):
             if m.end() < len(chunk):
@@ -193,11 +199,11 @@ def _pieces(analysis: Analysis, req: Requirement, text: str) -> list[Piece]:
             if trail > lead:
                 spans.append(Span(sent.start + x + lead, sent.start + x + trail))
     pieces: list[Piece] = []
-    semicolon = {s.start for s in spans if text[:s.start - req.start].rstrip().endswith(";")}
+    semicolon = {s.start for s in spans if text[: s.start - req.start].rstrip().endswith(";")}
     defining = False  # inside the items of a "waarbij:" list
     for i, span in enumerate(spans):
-        piece_text = text[span.start - req.start:span.end - req.start]
-        before = text[spans[i - 1].start - req.start:span.start - req.start] if i > 0 else ""
+        piece_text = text[span.start - req.start : span.end - req.start]
+        before = text[spans[i - 1].start - req.start : span.start - req.start] if i > 0 else ""
         if i > 0 and span.start >= req.block.end:
             pieces.append(Piece(span.start, span.end, "refinement"))  # the list a lead-in introduces
             continue
@@ -223,12 +229,40 @@ def _pieces(analysis: Analysis, req: Requirement, text: str) -> list[Piece]:
     return pieces
 
 
-_BACK = re.compile(r"\b(?:daartoe|hiertoe|daarbij|hierbij|daarvoor|hiervoor|daarmee|hiermee|daarna|dan|dit|dat|deze|die|hij|zij|ze"
-                   r"|het)\b", re.I)
+_BACK = re.compile(
+    r"\b(?:daartoe|hiertoe|daarbij|hierbij|daarvoor|hiervoor|daarmee|hiermee|daarna|dan|dit|dat|deze|die|hij|zij|ze"
+    r"|het)\b",
+    re.I,
+)
 _CONTENT_WORD = re.compile(r"[a-zà-ý]{5,}", re.I)
-_COMMON_WORDS = frozenset({"worden", "wordt", "moeten", "kunnen", "heeft", "hebben", "zijn", "alle", "elke", "ieder", "iedere",
-                           "tenminste", "minste", "binnen", "tijdens", "zonder", "tussen", "welke", "opdrachtnemer",
-                           "opdrachtgever", "oplossing", "systeem", "gemeente", "gebruikers"})
+_COMMON_WORDS = frozenset(
+    {
+        "worden",
+        "wordt",
+        "moeten",
+        "kunnen",
+        "heeft",
+        "hebben",
+        "zijn",
+        "alle",
+        "elke",
+        "ieder",
+        "iedere",
+        "tenminste",
+        "minste",
+        "binnen",
+        "tijdens",
+        "zonder",
+        "tussen",
+        "welke",
+        "opdrachtnemer",
+        "opdrachtgever",
+        "oplossing",
+        "systeem",
+        "gemeente",
+        "gebruikers",
+    }
+)
 
 
 def _elaborates(before: str, piece: str) -> bool:
@@ -261,9 +295,9 @@ def _motivation(text: str, offset: int) -> list[Span]:
         out.append(Span(offset + m.start(), offset + len(text)))
         break
     for m in re.finditer(r",\s*(?:en\s+)?om\b", text):
-        if dutch.OM_IS_DEMAND.search(text[:m.start()]):
+        if dutch.OM_IS_DEMAND.search(text[: m.start()]):
             continue
-        if not re.search(r"\bte\b", text[m.end():]):
+        if not re.search(r"\bte\b", text[m.end() :]):
             continue
         end = next((s.start for s in out if s.start > m.start()), offset + len(text)) - offset
         out.append(Span(offset + m.start(), offset + end))
@@ -293,8 +327,9 @@ def _demands(analysis: Analysis, result: DemandAnalysis) -> list[Span]:
             continue
         text = doc.clean(piece.start, piece.end)
         predicate = _has_predicate(analysis, text, piece.start, piece.end)
-        further = bool(demands) and (piece.role == "refinement" or _COPULA_NP.match(text)
-                                     or (not predicate and not listing))
+        further = bool(demands) and (
+            piece.role == "refinement" or _COPULA_NP.match(text) or (not predicate and not listing)
+        )
         if further:
             demands[-1] = Span(demands[-1].start, piece.end)  # belongs to the previous demand
             continue
@@ -314,18 +349,20 @@ def _inner_cuts(analysis: Analysis, text: str, offset: int, motivation: list[Spa
     limit = next((m.start - offset for m in motivation if offset <= m.start < offset + len(text)), len(text))
     head = text[:limit]
     cuts: set[int] = set()
-    candidates = [m for m in (dutch.ANY_MODAL.search(head), re.search(r"\bwil\s+ik\b|\bwillen\s+(?:wij|we)\b", head, re.I)) if m]
+    candidates = [
+        m for m in (dutch.ANY_MODAL.search(head), re.search(r"\bwil\s+ik\b|\bwillen\s+(?:wij|we)\b", head, re.I)) if m
+    ]
     first = min(candidates, key=lambda m: m.start()) if candidates else None
     if first is not None:
         for m in _COORD_MODAL.finditer(head, first.end()):
-            if _RELATIVE.search(head[first.end():m.start()]):
+            if _RELATIVE.search(head[first.end() : m.start()]):
                 continue  # the modal belongs to a subordinate clause
             cuts.add(offset + m.start("modal"))
     for m in _SECOND_OM.finditer(head):
         cuts.add(offset + m.start("om"))
     actions = list(_NOMINAL_ACTION.finditer(head))
     for prev, a in zip(actions, actions[1:]):
-        between = head[prev.end():a.start()]
+        between = head[prev.end() : a.start()]
         # "het selecteren van X, of het aanwijzen van Y" are alternatives: one demand
         if re.search(r",|\ben\b", between) and not re.search(r"\bof\b|\bc\.q\.|\bdan\s+wel\b", between):
             cuts.add(offset + a.start())
@@ -338,17 +375,56 @@ def _inner_cuts(analysis: Analysis, text: str, offset: int, motivation: list[Spa
     kept: list[int] = []
     for cut in sorted(c for c in cuts if offset < c < offset + limit):
         # two mechanisms cutting at 'en' and at the verb after it are one cut
-        if kept and not re.sub(r"[\s,;]|\b(?:en|of|alsook|om)\b", "", text[kept[-1] - offset:cut - offset]):
+        if kept and not re.sub(r"[\s,;]|\b(?:en|of|alsook|om)\b", "", text[kept[-1] - offset : cut - offset]):
             kept[-1] = cut
             continue
         kept.append(cut)
     return kept
 
 
-_NOT_FINITE = frozenset({"met", "niet", "het", "dat", "tot", "uit", "wat", "dit", "maximaal", "minimaal", "ten", "dient",
-                         "moet", "echt", "direct", "net", "ooit", "apart", "minst", "meest", "best", "eerst", "laatst",
-                         "vast", "gelijktijdig", "digitaal", "automatisch", "ten minste", "tenminste", "volledig", "juist",
-                         "snelst", "vooraf", "totaal", "optimaal", "actueel", "centraal", "handmatig", "regelmatig"})
+_NOT_FINITE = frozenset(
+    {
+        "met",
+        "niet",
+        "het",
+        "dat",
+        "tot",
+        "uit",
+        "wat",
+        "dit",
+        "maximaal",
+        "minimaal",
+        "ten",
+        "dient",
+        "moet",
+        "echt",
+        "direct",
+        "net",
+        "ooit",
+        "apart",
+        "minst",
+        "meest",
+        "best",
+        "eerst",
+        "laatst",
+        "vast",
+        "gelijktijdig",
+        "digitaal",
+        "automatisch",
+        "ten minste",
+        "tenminste",
+        "volledig",
+        "juist",
+        "snelst",
+        "vooraf",
+        "totaal",
+        "optimaal",
+        "actueel",
+        "centraal",
+        "handmatig",
+        "regelmatig",
+    }
+)
 
 
 def _finite_series_cuts(analysis: Analysis, start: int, end: int) -> set[int]:
@@ -363,8 +439,13 @@ def _finite_series_cuts(analysis: Analysis, start: int, end: int) -> set[int]:
         if tok.pos_ in ("VERB", "AUX") and forms and forms[0] == "Fin":
             return True
         # the tagger misses a finite verb now and then: a present-tense '-t' form before its object
-        return tok.pos_ in ("VERB", "NOUN", "ADJ", "ADV") and tok.lower_.endswith("t") and tok.lower_ not in _NOT_FINITE and \
-            tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ in ("DET", "NUM", "ADJ", "NOUN", "PRON")
+        return (
+            tok.pos_ in ("VERB", "NOUN", "ADJ", "ADV")
+            and tok.lower_.endswith("t")
+            and tok.lower_ not in _NOT_FINITE
+            and tok.i + 1 < len(tok.doc)
+            and tok.doc[tok.i + 1].pos_ in ("DET", "NUM", "ADJ", "NOUN", "PRON")
+        )
 
     segments: list[list] = [[]]
     depth = 0
@@ -401,12 +482,23 @@ def _verb_group_cuts(analysis: Analysis, start: int, end: int) -> set[int]:
         return set()
     # the clause that holds the demand: after a modal, or the 'dat' clause of "wil ik dat ..." /
     # "zorgt ervoor dat ..." (verb-final, so its verbs are finite)
-    modal = next((i for i, t in enumerate(tokens) if t.lower_ in dutch.MODALS or (
-        t.lower_ == "dat" and i > 0 and _DEMANDING_DAT.search(" ".join(x.lower_ for x in tokens[max(0, i - 3):i])))), None)
+    modal = next(
+        (
+            i
+            for i, t in enumerate(tokens)
+            if t.lower_ in dutch.MODALS
+            or (
+                t.lower_ == "dat"
+                and i > 0
+                and _DEMANDING_DAT.search(" ".join(x.lower_ for x in tokens[max(0, i - 3) : i]))
+            )
+        ),
+        None,
+    )
     if modal is None:
         return set()
     groups: list[list] = [[]]
-    for tok in tokens[modal + 1:]:
+    for tok in tokens[modal + 1 :]:
         if tok.lower_ in (",", "en") or tok.text == ";":
             groups.append([])
             continue
@@ -421,7 +513,9 @@ def _verb_group_cuts(analysis: Analysis, start: int, end: int) -> set[int]:
     return {analysis.token_offset(g[0]) for g in full[1:]} if len(full) >= 2 else set()
 
 
-_DEMANDING_DAT = re.compile(r"\b(?:wil\s+ik|willen\s+(?:wij|we)|zorgt\s+(?:ervoor|er\s+voor)|zorgt|garandeert|erop\s+toe)$")
+_DEMANDING_DAT = re.compile(
+    r"\b(?:wil\s+ik|willen\s+(?:wij|we)|zorgt\s+(?:ervoor|er\s+voor)|zorgt|garandeert|erop\s+toe)$"
+)
 
 
 def _verb_group(group: list) -> bool:

@@ -17,7 +17,7 @@ def hint(value: object, known: Iterable[str]) -> str:
 
 
 def unknown(kind: str, value: object, known: Iterable[str], where: str = "", show: bool = True) -> str:
-    """"onbekende sleutel 'x' in 'nlp'. Bedoelt u 'model'? (bekend: model)"."""
+    """ "onbekende sleutel 'x' in 'nlp'. Bedoelt u 'model'? (bekend: model)"."""
     known = sorted(set(known))
     text = f"onbekende {kind} '{value}'" + (f" in '{where}'" if where else "") + "."
     text += hint(value, known)

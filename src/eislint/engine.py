@@ -122,7 +122,9 @@ def collect(paths: list[str], report: Report) -> list[tuple[Path | None, str, st
                 elif readers.supported(child):
                     out.append((child, str(child), _bundle(path, child, raw, flat)))
                 elif not child.name.startswith(".") and child.suffix.lower() not in (".yaml", ".yml", ".toml", ".json"):
-                    report.notices.append(f"{child}: bestandstype '{child.suffix or '(geen)'}' niet ondersteund, overgeslagen")
+                    report.notices.append(
+                        f"{child}: bestandstype '{child.suffix or '(geen)'}' niet ondersteund, overgeslagen"
+                    )
         elif path.exists() or path.is_symlink():  # the reader names what is wrong with a link
             out.append((path, raw, ""))
         else:
@@ -152,8 +154,10 @@ class Stdin:
         if self._data is None:
             self._data = self._stream.read(max_bytes + 1)
         if len(self._data) > max_bytes:
-            raise readers.ReadError(f"invoer is te groot (meer dan {max_bytes / 1_048_576:.0f} MB; grens in te "
-                                    "stellen met 'max-bestandsgrootte')")
+            raise readers.ReadError(
+                f"invoer is te groot (meer dan {max_bytes / 1_048_576:.0f} MB; grens in te "
+                "stellen met 'max-bestandsgrootte')"
+            )
         return self._data
 
 
@@ -188,11 +192,13 @@ def lint_paths(paths: list[str], options: RunOptions | None = None, stdin: bytes
                 if path is None:
                     max_bytes = int(config.max_file_mb * 1024 * 1024)
                     data = stdin.read(max_bytes) if isinstance(stdin, Stdin) else (stdin or b"")
-                    doc = readers.read_bytes(options.stdin_name, data, Path(options.stdin_name).suffix or ".md",
-                                             debug=options.debug)
+                    doc = readers.read_bytes(
+                        options.stdin_name, data, Path(options.stdin_name).suffix or ".md", debug=options.debug
+                    )
                 else:
-                    doc = readers.read_path(path, display, max_bytes=int(config.max_file_mb * 1024 * 1024),
-                                            debug=options.debug)
+                    doc = readers.read_path(
+                        path, display, max_bytes=int(config.max_file_mb * 1024 * 1024), debug=options.debug
+                    )
             except readers.NoText as exc:  # a scan or a drawing: legitimate, said, not failed on
                 report.notices.append(f"{display}: niet gecontroleerd: geen tekst ({exc})")
                 continue
@@ -291,7 +297,11 @@ def lint_documents(documents: list[Document], config: Config, rules: list[Rule],
         kept = []
         for finding in found:
             rule = active[finding.rule]
-            covering = [s for s in sups if s.start <= finding.start < max(s.end, s.start + 1) and suppress.matches(rule, s.selectors)]
+            covering = [
+                s
+                for s in sups
+                if s.start <= finding.start < max(s.end, s.start + 1) and suppress.matches(rule, s.selectors)
+            ]
             for s in covering:
                 s.used = True
             if not covering:
@@ -308,18 +318,29 @@ def lint_documents(documents: list[Document], config: Config, rules: list[Rule],
     report.rules = sorted(active.values(), key=lambda r: r.id)
 
 
-def _parseable(documents: list[Document], per_doc_rules: list[list[Rule]], limit: int,
-               report: Report) -> tuple[list[Document], list[list[Rule]]]:
+def _parseable(
+    documents: list[Document], per_doc_rules: list[list[Rule]], limit: int, report: Report
+) -> tuple[list[Document], list[list[Rule]]]:
     """Leave out documents with a block the parser refuses (spaCy E088: more than nlp.max_length
     characters; a parse needs about 1 GB per 100,000): one error naming the file and line."""
     kept_docs, kept_rules = [], []
     for doc, rules in zip(documents, per_doc_rules):
-        spans = [span for b in doc.blocks if b.kind not in ("comment", "table_header", "heading")
-                 for span in (b.cells if b.kind == "table_row" else (b.content,)) if span.end > span.start]
+        spans = [
+            span
+            for b in doc.blocks
+            if b.kind not in ("comment", "table_header", "heading")
+            for span in (b.cells if b.kind == "table_row" else (b.content,))
+            if span.end > span.start
+        ]
         if len(spans) > MAX_PARSE_UNITS:  # a Doc per cell costs ~7 KB and ~1 ms: 10,000 columns is no tender
             count, most = getal(len(spans)), getal(MAX_PARSE_UNITS)
-            report.errors.append(InputError(doc.path, f"{count} alinea's en cellen met tekst, meer dan {most}; te "
-                                                      "veel om taalkundig te ontleden, niet gecontroleerd"))
+            report.errors.append(
+                InputError(
+                    doc.path,
+                    f"{count} alinea's en cellen met tekst, meer dan {most}; te "
+                    "veel om taalkundig te ontleden, niet gecontroleerd",
+                )
+            )
             continue
         long = next((span for span in spans if span.end - span.start > limit), None)
         if long is None:
@@ -330,8 +351,13 @@ def _parseable(documents: list[Document], per_doc_rules: list[list[Rule]], limit
         where = doc.location_at(long.start)
         place = f"regel {line}" if not where else ", ".join(f"{k} {v}" for k, v in where.items())
         size, most = getal(long.end - long.start), getal(limit)
-        report.errors.append(InputError(doc.path, f"alinea ({place}) van {size} tekens is langer dan {most}, de "
-                                                  "grens van de taalanalyse; niet gecontroleerd"))
+        report.errors.append(
+            InputError(
+                doc.path,
+                f"alinea ({place}) van {size} tekens is langer dan {most}, de "
+                "grens van de taalanalyse; niet gecontroleerd",
+            )
+        )
     return kept_docs, kept_rules
 
 
@@ -343,19 +369,48 @@ def build_units(doc: Document, analysis: Analysis, scope: str) -> list[Unit]:
         for section in doc.sections:
             if section.heading is None and not any(b.start < (section.end) for b in doc.blocks if b.kind != "heading"):
                 continue
-            units.append(Unit("section", doc, section.start, section.end, doc.clean(section.start, section.end),
-                              analysis, section=section))
+            units.append(
+                Unit(
+                    "section",
+                    doc,
+                    section.start,
+                    section.end,
+                    doc.clean(section.start, section.end),
+                    analysis,
+                    section=section,
+                )
+            )
     elif scope == "requirement":
         for req in doc.requirements:
-            units.append(Unit("requirement", doc, req.start, req.end, doc.clean(req.start, req.end), analysis,
-                              section=req.section, requirement=req))
+            units.append(
+                Unit(
+                    "requirement",
+                    doc,
+                    req.start,
+                    req.end,
+                    doc.clean(req.start, req.end),
+                    analysis,
+                    section=req.section,
+                    requirement=req,
+                )
+            )
     else:
         for pu in analysis.units:
             spans = pu.sents if scope == "sentence" else [None]
             for span in spans:
                 start, end = (span.start, span.end) if span is not None else (pu.start, pu.end)
-                units.append(Unit(scope, doc, start, end, doc.clean(start, end), analysis,
-                                  section=doc.section_at(start), requirement=doc.requirement_at(start)))
+                units.append(
+                    Unit(
+                        scope,
+                        doc,
+                        start,
+                        end,
+                        doc.clean(start, end),
+                        analysis,
+                        section=doc.section_at(start),
+                        requirement=doc.requirement_at(start),
+                    )
+                )
     return units
 
 
@@ -439,7 +494,7 @@ def system_name(domain: str | None) -> str:
 
 def make_finding(rule: Rule, hit: Hit, unit: Unit) -> Finding:
     doc = unit.document
-    match = doc.text[hit.start:hit.end]
+    match = doc.text[hit.start : hit.end]
     context_unit_start = unit.requirement.start if unit.requirement is not None else unit.start
     context_unit_end = unit.requirement.end if unit.requirement is not None else unit.end
     if unit.scope in ("section", "document"):
@@ -449,7 +504,9 @@ def make_finding(rule: Rule, hit: Hit, unit: Unit) -> Finding:
     context = doc.clean(context_unit_start, context_unit_end)
     values = {"match": match.strip(), **hit.data}
     if unit.tender is not None:
-        values.setdefault("kritisch", unit.tender.explain("business_critical", "bedrijfskritisch", "niet bedrijfskritisch"))
+        values.setdefault(
+            "kritisch", unit.tender.explain("business_critical", "bedrijfskritisch", "niet bedrijfskritisch")
+        )
     # examples in advice name the tender's own system ('het LMS'), never another domain's
     values.setdefault("systeem", system_name(unit.tender.context.domain if unit.tender is not None else None))
     values.setdefault("Systeem", values["systeem"][:1].upper() + values["systeem"][1:])
@@ -457,32 +514,52 @@ def make_finding(rule: Rule, hit: Hit, unit: Unit) -> Finding:
     if hit.replacement is not None and context_unit_start <= hit.start and hit.end <= context_unit_end:
         # the rewritten sentence, not the whole requirement: later sentences often lean on the
         # part that is rewritten ("Deze optie ...")
-        sent = next((s for s in unit.analysis.sentences(context_unit_start, context_unit_end)
-                     if s.start <= hit.start and hit.end <= s.end), None)
+        sent = next(
+            (
+                s
+                for s in unit.analysis.sentences(context_unit_start, context_unit_end)
+                if s.start <= hit.start and hit.end <= s.end
+            ),
+            None,
+        )
         a, b = (sent.start, sent.end) if sent is not None else (context_unit_start, context_unit_end)
         if b - a <= MAX_REWRITE_CHARS:  # a 'sentence' of a 32,767-character cell, per finding: gigabytes
             values["rewrite"] = rewrite(doc.clean(a, b), hit.start - a, hit.end - a, hit.replacement)
     suggestion = render(rule.suggestion, values) or values.get("suggestie") or None
     fix = None
     if rule.fix is not None and hit.replacement is not None:
-        fix = Fix(title=render(rule.fix.get("title", ""), values) or f"vervang '{match}'",
-                  edits=(Edit(hit.start, hit.end, hit.replacement),),
-                  applicability=Applicability(rule.fix["applicability"]))
+        fix = Fix(
+            title=render(rule.fix.get("title", ""), values) or f"vervang '{match}'",
+            edits=(Edit(hit.start, hit.end, hit.replacement),),
+            applicability=Applicability(rule.fix["applicability"]),
+        )
     line, col = doc.line_col(hit.start)
     end_line, end_col = doc.line_col(max(hit.end, hit.start))
     requirement = unit.requirement or doc.requirement_at(hit.start)
     location = doc.location_at(hit.start)
     section = doc.section_at(hit.start)
     return Finding(
-        rule=rule.id, category=rule.category,
+        rule=rule.id,
+        category=rule.category,
         severity=Severity.parse(hit.level) if hit.level else _level(rule, requirement),
-        message=render(rule.message, values), path=doc.path, start=hit.start, end=hit.end,
-        line=line, column=col, end_line=end_line, end_column=end_col, match=match,
+        message=render(rule.message, values),
+        path=doc.path,
+        start=hit.start,
+        end=hit.end,
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col,
+        match=match,
         section=section.path or None if section is not None else None,
         section_kind=section.kind if section is not None else None,
         requirement=requirement.id if requirement is not None else None,
-        citation=rule.citation, suggestion=suggestion, fix=fix, location=location,
-        context=context if len(context) < 800 else "", context_start=context_unit_start,
+        citation=rule.citation,
+        suggestion=suggestion,
+        fix=fix,
+        location=location,
+        context=context if len(context) < 800 else "",
+        context_start=context_unit_start,
         rewrite=values["rewrite"] or hit.data.get("splitsing") or None,
     )
 
@@ -498,10 +575,14 @@ def summarise(doc: Document, findings: list[Finding]) -> DocumentSummary:
         if s.heading is not None:
             headings.setdefault(s.kind, []).append(s.title)
     return DocumentSummary(
-        path=doc.path, format=doc.format,
+        path=doc.path,
+        format=doc.format,
         sections=dict(Counter(s.kind for s in doc.sections if s.heading is not None)),
         requirements=dict(Counter(r.kind for r in doc.requirements)),
         findings=dict(Counter(f.category for f in findings)),
-        role=doc.role, role_reason=doc.role_reason, model_text=doc.model_text,
-        bundle=doc.bundle, headings=headings,
+        role=doc.role,
+        role_reason=doc.role_reason,
+        model_text=doc.model_text,
+        bundle=doc.bundle,
+        headings=headings,
     )

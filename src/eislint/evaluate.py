@@ -46,8 +46,14 @@ class Counts:
         return 2 * p * r / (p + r)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": _round(self.precision),
-                "recall": _round(self.recall), "f1": _round(self.f1)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": _round(self.precision),
+            "recall": _round(self.recall),
+            "f1": _round(self.f1),
+        }
 
 
 def _round(value: float | None) -> float | None:
@@ -72,8 +78,9 @@ class Result:
             "total": self.total.as_dict(),
             "categories": {k: v.as_dict() for k, v in sorted(self.categories.items())},
             "rules": {k: v.as_dict() for k, v in sorted(self.rules.items())},
-            "false_positives": [{"path": f.path, "line": f.line, "rule": f.rule, "match": f.match}
-                                for f in self.false_positives],
+            "false_positives": [
+                {"path": f.path, "line": f.line, "rule": f.rule, "match": f.match} for f in self.false_positives
+            ],
             "missed": self.missed,
             "requirement_counts": [{"path": p, "expected": e, "found": f} for p, e, f in self.requirement_counts],
             "errors": self.errors,
@@ -95,8 +102,9 @@ def _matches(finding: Finding, gold: dict[str, Any]) -> bool:
     return True
 
 
-def evaluate_corpus(corpus: Path, nlp_model: str | None = None, rule_gold_only: bool = False,
-                    debug: bool = False) -> Result:
+def evaluate_corpus(
+    corpus: Path, nlp_model: str | None = None, rule_gold_only: bool = False, debug: bool = False
+) -> Result:
     """`rule_gold_only`: leave out gold made per category by an independent adviser (`categories:`),
     to check the team's own rule definitions on the team's own gold."""
     from eislint.loader import CATEGORIES, all_rules
@@ -153,8 +161,14 @@ def _load_gold(path: Path, rule_categories: dict[str, str], all_categories: tupl
             raise doc.error(f"verwachting {i + 1} heeft 'line' en 'rule' of 'category' nodig", "findings", i)
         if "rule" in entry and entry["rule"] not in rule_categories:
             raise doc.error(f"onbekende regel '{entry['rule']}'", "findings", i)
-    return {"target": path.parent / doc.data["document"], "expected": expected, "rules": rules, "categories": cats,
-            "requirements": count, "bundle": bundle}
+    return {
+        "target": path.parent / doc.data["document"],
+        "expected": expected,
+        "rules": rules,
+        "categories": cats,
+        "requirements": count,
+        "bundle": bundle,
+    }
 
 
 def _judge(result: Result, gold: dict[str, Any], findings: list[Finding], categories: dict[str, str]) -> None:
@@ -200,7 +214,9 @@ def render_table(result: Result, out: TextIO) -> None:
         width = max([len(title)] + [len(k) for k in rows]) + 2
         out.write(f"{title:<{width}} {'TP':>4} {'FP':>4} {'FN':>4}  {'prec':>5} {'rec':>5} {'F1':>5}\n")
         for name, c in sorted(rows.items()):
-            out.write(f"{name:<{width}} {c.tp:>4} {c.fp:>4} {c.fn:>4}  {_fmt(c.precision):>5} {_fmt(c.recall):>5} {_fmt(c.f1):>5}\n")
+            out.write(
+                f"{name:<{width}} {c.tp:>4} {c.fp:>4} {c.fn:>4}  {_fmt(c.precision):>5} {_fmt(c.recall):>5} {_fmt(c.f1):>5}\n"
+            )
         out.write("\n")
 
     out.write(f"{len(result.documents)} documenten\n\n")

@@ -51,7 +51,9 @@ class FixResult:
         text = f"{aantal(self.applied, 'verbetering')} {verb} in {aantal(sum(1 for f in self.files if f.applied), 'bestand')}"
         if self.skipped:
             reasons = Counter(reason for _, reason in self.skipped)
-            text += f"; {len(self.skipped)} overgeslagen (" + "; ".join(f"{n}× {r}" for r, n in reasons.most_common()) + ")"
+            text += (
+                f"; {len(self.skipped)} overgeslagen (" + "; ".join(f"{n}× {r}" for r, n in reasons.most_common()) + ")"
+            )
         return text
 
 
@@ -113,8 +115,12 @@ def _normalise(raw: str) -> str:
 
 def _tidy(text: str, edit: Edit) -> Edit:
     """A deletion between two spaces takes one space along ('ondersteunt indien mogelijk SSO')."""
-    if edit.replacement == "" and edit.end < len(text) and text[edit.end] == " " and (
-            edit.start == 0 or text[edit.start - 1] in " \n"):
+    if (
+        edit.replacement == ""
+        and edit.end < len(text)
+        and text[edit.end] == " "
+        and (edit.start == 0 or text[edit.start - 1] in " \n")
+    ):
         return Edit(edit.start, edit.end + 1, "")
     return edit
 
@@ -126,7 +132,7 @@ def _apply(text: str, edits: list[Edit]) -> tuple[str, list[tuple[int, int]]]:
     pos = 0
     shift = 0
     for e in sorted(edits, key=lambda e: (e.start, e.end)):
-        out.append(text[pos:e.start])
+        out.append(text[pos : e.start])
         out.append(e.replacement)
         new_start = e.start + shift
         regions.append((new_start, new_start + len(e.replacement)))
@@ -153,7 +159,8 @@ class _Checker:
         from eislint.config import find_config
 
         self.options = dataclasses.replace(
-            options, stdin_name=display,
+            options,
+            stdin_name=display,
             config_path=options.config_path or find_config(Path(display).resolve()),
         )
 
@@ -233,7 +240,6 @@ def plan_file(path: Path, display: str, findings: list[Finding], options, result
             shift += len(e.replacement) - (e.end - e.start)
             offset_edits.append(e)
             accepted.append(f)
-        new_text = current
         edits = offset_edits
     if not accepted:
         return None
@@ -317,8 +323,10 @@ def diff(result: FixResult) -> str:
         old = _source(file.original)
         new = _source(file.fixed)
         lines = difflib.unified_diff(
-            _normalise(old.raw).splitlines(keepends=True), _normalise(new.raw).splitlines(keepends=True),
-            fromfile=f"a/{file.display}", tofile=f"b/{file.display}",
+            _normalise(old.raw).splitlines(keepends=True),
+            _normalise(new.raw).splitlines(keepends=True),
+            fromfile=f"a/{file.display}",
+            tofile=f"b/{file.display}",
         )
         text = "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
         chunks.append(text)

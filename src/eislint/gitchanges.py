@@ -119,7 +119,9 @@ def filter_report(report, changes: Changes, before: tuple[Counter, Path] | None 
     dropped = len(report.findings) - len(kept)
     report.findings[:] = kept
     paths = {f.path for f in kept}
-    report.documents[:] = [d for d in report.documents if d.path != "-" and (changes.changed(d.path) or d.path in paths)]
+    report.documents[:] = [
+        d for d in report.documents if d.path != "-" and (changes.changed(d.path) or d.path in paths)
+    ]
     report.errors[:] = [e for e in report.errors if not Path(e.path).exists() or changes.changed(e.path)]
     return dropped
 
@@ -219,8 +221,14 @@ def findings_before(rev: str | None, paths: list[str], options, root: Path) -> C
             if hasattr(tarfile, "data_filter"):  # Python 3.11.4+
                 tar.extractall(base, filter="data")
             else:  # git archive writes plain relative paths; links are not needed to check documents
-                tar.extractall(base, members=[m for m in tar.getmembers() if (m.isfile() or m.isdir())
-                                              and not m.name.startswith("/") and ".." not in Path(m.name).parts])
+                tar.extractall(
+                    base,
+                    members=[
+                        m
+                        for m in tar.getmembers()
+                        if (m.isfile() or m.isdir()) and not m.name.startswith("/") and ".." not in Path(m.name).parts
+                    ],
+                )
         empty = base / ".eislint-leeg.yaml"
         empty.write_text("", encoding="utf-8")
         groups: dict[Path, list[str]] = {}

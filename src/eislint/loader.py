@@ -15,32 +15,74 @@ from typing import Any
 from eislint.checks import CHECK_TYPES
 from eislint.didyoumean import hint, unknown
 from eislint.document import REQUIREMENT_KINDS, SECTION_KINDS
+from eislint.findings import Applicability, Severity
 from eislint.roles import ROLES
 from eislint.tender_context import TENDER_FIELDS
-from eislint.findings import Applicability, Severity
 from eislint.yamlio import ConfigError, YamlDoc, load_yaml
 
 CATEGORIES = (
-    "overspecificatie", "vaagheid", "samengesteld", "smart", "beveiliging", "gelijkwaardigheid", "gibit-saas",
-    "selectie", "gunning", "contract", "volledigheid", "toegankelijkheid", "standaarden", "leesbaarheid", "samenhang",
+    "overspecificatie",
+    "vaagheid",
+    "samengesteld",
+    "smart",
+    "beveiliging",
+    "gelijkwaardigheid",
+    "gibit-saas",
+    "selectie",
+    "gunning",
+    "contract",
+    "volledigheid",
+    "toegankelijkheid",
+    "standaarden",
+    "leesbaarheid",
+    "samenhang",
     "meta",
 )
 SCOPES = ("document", "section", "requirement", "paragraph", "sentence")
 ANNOTATION_NAMES = ("lemma", "pos", "morph", "dep", "sents", "ents")
 _ID = re.compile(r"^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$")
 _COMMON = {
-    "id", "check", "category", "level", "scope", "message", "docs", "suggestion", "fix", "requires", "when",
-    "aliases", "status", "tender", "level_by_priority",
+    "id",
+    "check",
+    "category",
+    "level",
+    "scope",
+    "message",
+    "docs",
+    "suggestion",
+    "fix",
+    "requires",
+    "when",
+    "aliases",
+    "status",
+    "tender",
+    "level_by_priority",
 }
 _TENDER_KEYS = {"business_critical": bool, "personal_data": bool, "domain": str}
 _DOCS = {"wat", "waarom", "fout", "goed", "bron", "fix_veiligheid", "opmerking"}
-_WHEN = {"sections", "requirements", "not_sections", "not_requirements", "roles", "not_roles", "priorities",
-         "not_priorities"}
+_WHEN = {
+    "sections",
+    "requirements",
+    "not_sections",
+    "not_requirements",
+    "roles",
+    "not_roles",
+    "priorities",
+    "not_priorities",
+}
 _PACK = {"name", "description", "beschrijving", "version"}
-_WHEN_VALUES = {"sections": SECTION_KINDS, "requirements": REQUIREMENT_KINDS, "roles": ROLES,
-                "priorities": ("must", "should", "could", "wont")}
-_WHEN_LABELS = {"sections": "soort onderdeel", "requirements": "soort eis", "roles": "documentrol",
-                "priorities": "prioriteit"}
+_WHEN_VALUES = {
+    "sections": SECTION_KINDS,
+    "requirements": REQUIREMENT_KINDS,
+    "roles": ROLES,
+    "priorities": ("must", "should", "could", "wont"),
+}
+_WHEN_LABELS = {
+    "sections": "soort onderdeel",
+    "requirements": "soort eis",
+    "roles": "documentrol",
+    "priorities": "prioriteit",
+}
 
 
 @dataclass(slots=True)
@@ -197,8 +239,9 @@ def load_rule(path: Path, pack: str) -> Rule:
             if value not in allowed:  # a misspelt kind would make the rule never fire, silently
                 raise doc.error(unknown(label, value, allowed, f"when.{key}"), "when", key, i)
     tender = data.get("tender", {})
-    if not isinstance(tender, dict) or any(k not in _TENDER_KEYS or not isinstance(v, _TENDER_KEYS[k])
-                                           for k, v in tender.items()):
+    if not isinstance(tender, dict) or any(
+        k not in _TENDER_KEYS or not isinstance(v, _TENDER_KEYS[k]) for k, v in tender.items()
+    ):
         raise doc.error(f"'tender' is een mapping met {', '.join(_TENDER_KEYS)} (met de juiste waarde)", "tender")
     fix = data.get("fix")
     if fix is not None:
@@ -211,29 +254,52 @@ def load_rule(path: Path, pack: str) -> Rule:
     suggestion = data.get("suggestion")
     if suggestion is not None and not isinstance(suggestion, str):
         raise doc.error("'suggestion' moet tekst zijn", "suggestion")
-    _check_templates(doc, check, options, (("message",), data["message"]), (("suggestion",), suggestion),
-                     (("fix", "title"), (fix or {}).get("title")))
+    _check_templates(
+        doc,
+        check,
+        options,
+        (("message",), data["message"]),
+        (("suggestion",), suggestion),
+        (("fix", "title"), (fix or {}).get("title")),
+    )
     if check == "required":
         for i, name in enumerate(options.get("only_if_tender") or []):
             if name not in TENDER_FIELDS:
-                raise doc.error(unknown("tendercontextveld", name, TENDER_FIELDS, "only_if_tender"), "only_if_tender", i)
+                raise doc.error(
+                    unknown("tendercontextveld", name, TENDER_FIELDS, "only_if_tender"), "only_if_tender", i
+                )
     aliases = data.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) and _ID.match(a) for a in aliases):
         raise doc.error("'aliases' is een lijst van regel-id's", "aliases")
     by_priority = data.get("level_by_priority", {})
     if not isinstance(by_priority, dict) or any(
-            k not in _WHEN_VALUES["priorities"] or v not in ("error", "warning", "info") for k, v in by_priority.items()):
-        raise doc.error("'level_by_priority' is een mapping van must/should/could/wont naar error/warning/info",
-                        "level_by_priority")
+        k not in _WHEN_VALUES["priorities"] or v not in ("error", "warning", "info") for k, v in by_priority.items()
+    ):
+        raise doc.error(
+            "'level_by_priority' is een mapping van must/should/could/wont naar error/warning/info", "level_by_priority"
+        )
     status = data.get("status", "stable")
     if status not in ("stable", "preview"):
         raise doc.error("'status' is stable of preview", "status")
     return Rule(
-        id=rule_id, pack=pack, check=check, category=data["category"], level=Severity.parse(data["level"]),
-        scope=data["scope"], message=data["message"].strip(), docs=docs, options=options, path=str(path),
-        suggestion=suggestion.strip() if suggestion else None, fix=fix, requires=frozenset(needed), when=when,
-        tender=tender, level_by_priority={k: Severity.parse(v) for k, v in by_priority.items()},
-        aliases=tuple(aliases), status=status,
+        id=rule_id,
+        pack=pack,
+        check=check,
+        category=data["category"],
+        level=Severity.parse(data["level"]),
+        scope=data["scope"],
+        message=data["message"].strip(),
+        docs=docs,
+        options=options,
+        path=str(path),
+        suggestion=suggestion.strip() if suggestion else None,
+        fix=fix,
+        requires=frozenset(needed),
+        when=when,
+        tender=tender,
+        level_by_priority={k: Severity.parse(v) for k, v in by_priority.items()},
+        aliases=tuple(aliases),
+        status=status,
     )
 
 
@@ -274,8 +340,11 @@ def _check_templates(doc: YamlDoc, check: str, options: dict[str, Any], *templat
             raise doc.error(f"'{where}': {exc}", *keys) from None
         for name in names:
             if name not in known:
-                raise doc.error(f"'{where}': plaatshouder {{{name}}} kan deze regel niet invullen.{hint(name, known)}"
-                                f" (beschikbaar: {', '.join(sorted(known))})", *keys)
+                raise doc.error(
+                    f"'{where}': plaatshouder {{{name}}} kan deze regel niet invullen.{hint(name, known)}"
+                    f" (beschikbaar: {', '.join(sorted(known))})",
+                    *keys,
+                )
 
 
 def _enum(doc: YamlDoc, key: str, allowed: tuple[str, ...]) -> None:

@@ -99,8 +99,10 @@ def _customize(nlp: Language) -> None:
 
 
 # A sentence never ends on an article, preposition or conjunction, nor on a requirement id.
-_NEVER_LAST = frozenset("de het een deze die dit dat zijn haar hun onze ons van in op voor met door bij naar "
-                        "uit aan als en of maar om tot te over onder tussen".split())
+_NEVER_LAST = frozenset(
+    "de het een deze die dit dat zijn haar hun onze ons van in op voor met door bij naar "
+    "uit aan als en of maar om tot te over onder tussen".split()
+)
 _REQUIREMENT_ID = re.compile(r"(?:[A-Z]{1,4}-?\d+(?:\.\d+)*[a-z]?)")
 
 
@@ -120,12 +122,25 @@ def _set_sentences(doc):  # spaCy component: our rule-based boundaries before an
     for token in doc:
         if token.i in starts:
             token.is_sent_start = True
-        elif previous is not None and previous.is_space and "\n" in previous.text and token.text[:1].isupper() \
-                and previous.i > 0 and not doc[previous.i - 1].text.endswith((",", ";", ":")):
+        elif (
+            previous is not None
+            and previous.is_space
+            and "\n" in previous.text
+            and token.text[:1].isupper()
+            and previous.i > 0
+            and not doc[previous.i - 1].text.endswith((",", ";", ":"))
+        ):
             token.is_sent_start = True
-        elif token.is_space or token.text[:1].islower() or previous is not None and (
+        elif (
+            token.is_space
+            or token.text[:1].islower()
+            or previous is not None
+            and (
                 (not previous.is_space and previous.text[-1:] in ".:,;")
-                or previous.lower_ in _NEVER_LAST or _REQUIREMENT_ID.fullmatch(previous.text)):
+                or previous.lower_ in _NEVER_LAST
+                or _REQUIREMENT_ID.fullmatch(previous.text)
+            )
+        ):
             token.is_sent_start = False  # Dutch sentences do not start in lower case or with white space
         previous = token
     return doc

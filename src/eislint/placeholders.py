@@ -32,8 +32,10 @@ def fields(template: str) -> list[str]:
         if name is None:
             continue
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) or spec or conversion:
-            raise ValueError(f"'{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}' is geen "
-                             "plaatshouder van de vorm {naam}")
+            raise ValueError(
+                f"'{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}' is geen "
+                "plaatshouder van de vorm {naam}"
+            )
         names.append(name)
     return names
 

@@ -39,23 +39,64 @@ class Part:
 
 
 PARTS: tuple[Part, ...] = (
-    Part("aanleiding", "Aanleiding", frozenset({"aanleiding"}), ("volledigheid.aanleiding-ontbreekt",),
-         ("volledigheid.aanleiding-zonder-situatie", "volledigheid.omvang-ontbreekt")),
-    Part("doelstelling", "Doelstelling", frozenset({"doelstelling"}), ("volledigheid.doelstelling-ontbreekt",),
-         categories=("smart",)),
-    Part("randvoorwaarden", "Randvoorwaarden en selectie", frozenset({"randvoorwaarden"}),
-         ("volledigheid.randvoorwaarden-ontbreekt",), categories=("selectie",)),
+    Part(
+        "aanleiding",
+        "Aanleiding",
+        frozenset({"aanleiding"}),
+        ("volledigheid.aanleiding-ontbreekt",),
+        ("volledigheid.aanleiding-zonder-situatie", "volledigheid.omvang-ontbreekt"),
+    ),
+    Part(
+        "doelstelling",
+        "Doelstelling",
+        frozenset({"doelstelling"}),
+        ("volledigheid.doelstelling-ontbreekt",),
+        categories=("smart",),
+    ),
+    Part(
+        "randvoorwaarden",
+        "Randvoorwaarden en selectie",
+        frozenset({"randvoorwaarden"}),
+        ("volledigheid.randvoorwaarden-ontbreekt",),
+        categories=("selectie",),
+    ),
     Part("eisen", "Eisen en wensen", frozenset({"eisen", "wensen"}), (), ("volledigheid.koppeling-zonder-doel",)),
-    Part("gunning", "Gunning", frozenset({"gunning"}), ("volledigheid.gunning-ontbreekt",),
-         ("volledigheid.gebruikerstest-ontbreekt",), categories=("gunning",)),
-    Part("kwaliteit", "Kwaliteit", frozenset({"kwaliteit"}), ("volledigheid.kwaliteit-ontbreekt",),
-         ("volledigheid.sla-ontbreekt",)),
-    Part("implementatie", "Implementatie", frozenset({"implementatie"}), ("volledigheid.implementatie-ontbreekt",),
-         ("volledigheid.implementatie-onvolledig", "gibit-saas.gibit-implementatieplan")),
-    Part("contract", "Contract", frozenset({"contract", "prijs"}), (),
-         ("volledigheid.looptijd-ontbreekt", "volledigheid.exit-ontbreekt",
-          "volledigheid.verwerkersovereenkomst-ontbreekt", "volledigheid.prijsblad-ontbreekt",
-          "contract.facturatie-licentiemodel-ontbreekt"), categories=("contract", "gibit-saas")),
+    Part(
+        "gunning",
+        "Gunning",
+        frozenset({"gunning"}),
+        ("volledigheid.gunning-ontbreekt",),
+        ("volledigheid.gebruikerstest-ontbreekt",),
+        categories=("gunning",),
+    ),
+    Part(
+        "kwaliteit",
+        "Kwaliteit",
+        frozenset({"kwaliteit"}),
+        ("volledigheid.kwaliteit-ontbreekt",),
+        ("volledigheid.sla-ontbreekt",),
+    ),
+    Part(
+        "implementatie",
+        "Implementatie",
+        frozenset({"implementatie"}),
+        ("volledigheid.implementatie-ontbreekt",),
+        ("volledigheid.implementatie-onvolledig", "gibit-saas.gibit-implementatieplan"),
+    ),
+    Part(
+        "contract",
+        "Contract",
+        frozenset({"contract", "prijs"}),
+        (),
+        (
+            "volledigheid.looptijd-ontbreekt",
+            "volledigheid.exit-ontbreekt",
+            "volledigheid.verwerkersovereenkomst-ontbreekt",
+            "volledigheid.prijsblad-ontbreekt",
+            "contract.facturatie-licentiemodel-ontbreekt",
+        ),
+        categories=("contract", "gibit-saas"),
+    ),
 )
 _BY_KIND = {kind: part for part in PARTS for kind in part.kinds}
 _BY_RULE = {rule: part for part in PARTS for rule in (*part.missing, *part.incomplete)}
@@ -136,8 +177,17 @@ def top_findings(findings: list[Finding], limit: int = 3) -> list[TopItem]:
     for group in ranked:
         first = max(group, key=lambda f: f.severity)
         part = part_of(first)
-        out.append(TopItem(rule=first.rule, severity=first.severity, message=first.message, count=len(group),
-                           first=first, part=part.label if part else None, suggestion=first.suggestion))
+        out.append(
+            TopItem(
+                rule=first.rule,
+                severity=first.severity,
+                message=first.message,
+                count=len(group),
+                first=first,
+                part=part.label if part else None,
+                suggestion=first.suggestion,
+            )
+        )
     return out
 
 
@@ -167,8 +217,9 @@ def readiness(report: Report, limit: int = 5) -> list[Readiness]:
                     status.counts[f.severity.label] += 1
             if part.key == "eisen":
                 total = sum(requirements.values())
-                status.note = ", ".join(f"{n} {_KIND_WORDS.get(k, k) if n == 1 else _plural(k)}"
-                                        for k, n in sorted(requirements.items()))
+                status.note = ", ".join(
+                    f"{n} {_KIND_WORDS.get(k, k) if n == 1 else _plural(k)}" for k, n in sorted(requirements.items())
+                )
                 if not total and not status.found:
                     status.status = "ontbreekt"
             if any(fired[r] for r in part.missing):
@@ -183,8 +234,9 @@ def readiness(report: Report, limit: int = 5) -> list[Readiness]:
             if status.status == "aanwezig" and any(fired[r] for r in part.incomplete):
                 status.status = "onvolledig"
             parts.append(status)
-        out.append(Readiness(bundle=bundle, documents=[d.path for d in docs], parts=parts,
-                             top=top_findings(findings, limit)))
+        out.append(
+            Readiness(bundle=bundle, documents=[d.path for d in docs], parts=parts, top=top_findings(findings, limit))
+        )
     return out
 
 
@@ -196,13 +248,35 @@ def _plural(kind: str) -> str:
 
 def as_dict(items: list[Readiness]) -> list[dict]:
     """For the JSON report: the same judgement, machine-readable."""
-    return [{
-        "bundle": r.bundle,
-        "documents": r.documents,
-        "parts": [{"part": p.key, "label": p.label, "status": p.status,
-                   "found": [{"path": path, "heading": title} for path, title in p.found], "note": p.note or None,
-                   "findings": p.counts, "problems": [f.rule for f in p.problems]} for p in r.parts],
-        "first_to_fix": [{"rule": t.rule, "severity": t.severity.label, "message": t.message, "count": t.count,
-                          "path": t.first.path, "line": t.first.line, "where": t.first.where or None,
-                          "part": t.part} for t in r.top],
-    } for r in items]
+    return [
+        {
+            "bundle": r.bundle,
+            "documents": r.documents,
+            "parts": [
+                {
+                    "part": p.key,
+                    "label": p.label,
+                    "status": p.status,
+                    "found": [{"path": path, "heading": title} for path, title in p.found],
+                    "note": p.note or None,
+                    "findings": p.counts,
+                    "problems": [f.rule for f in p.problems],
+                }
+                for p in r.parts
+            ],
+            "first_to_fix": [
+                {
+                    "rule": t.rule,
+                    "severity": t.severity.label,
+                    "message": t.message,
+                    "count": t.count,
+                    "path": t.first.path,
+                    "line": t.first.line,
+                    "where": t.first.where or None,
+                    "part": t.part,
+                }
+                for t in r.top
+            ],
+        }
+        for r in items
+    ]

@@ -17,8 +17,17 @@ from eislint import dutch
 from eislint.document import REQUIREMENT_ID, Document
 
 ROLES = (
-    "leidraad", "pve", "sla", "dap", "overeenkomst", "verwerkersovereenkomst", "prijzenblad", "formulier",
-    "nota-van-inlichtingen", "planning", "overig",
+    "leidraad",
+    "pve",
+    "sla",
+    "dap",
+    "overeenkomst",
+    "verwerkersovereenkomst",
+    "prijzenblad",
+    "formulier",
+    "nota-van-inlichtingen",
+    "planning",
+    "overig",
 )
 
 # Dutch names for reports.
@@ -37,8 +46,18 @@ ROLE_LABELS = {
 }
 
 # Annexes whose sentences are not the tender's own goals or requirement prose.
-ANNEX_ROLES = frozenset({"sla", "dap", "overeenkomst", "verwerkersovereenkomst", "prijzenblad", "formulier",
-                         "nota-van-inlichtingen", "planning"})
+ANNEX_ROLES = frozenset(
+    {
+        "sla",
+        "dap",
+        "overeenkomst",
+        "verwerkersovereenkomst",
+        "prijzenblad",
+        "formulier",
+        "nota-van-inlichtingen",
+        "planning",
+    }
+)
 
 # Checked in order: the more specific name wins ("Verwerkersovereenkomst" before "overeenkomst",
 # "SLA (bijlage bij de overeenkomst)" is an SLA, "Beschrijvend document incl. PvE" a leidraad).
@@ -49,16 +68,31 @@ _NAME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("verwerkersovereenkomst", r"verwerk(ers|ings)overeenkomst|\bdata\s*processing\s+agreement\b|\bdpa\b"),
         ("sla", r"service\s*level|\bsla\b|dienstverleningsniveau"),
         ("dap", r"\bdap\b|\bdvo\b|dossier\s+afspraken\s+en\s+procedures|dienstverleningsovereenkomst"),
-        ("prijzenblad", r"prij[sz](en)?(blad|formulier|lijst|opgave|overzicht)|inschrijvingsbiljet|tarievenblad|kostenoverzicht"
-                        r"|\bprice\s*sheet\b"),
-        ("formulier", r"formulier|\bverklaring\b|\buea\b|uniform\s+europees\s+aanbestedingsdocument|vragenlijst\s+inschrijver"
-                      r"|\bbiedingsformulier\b"),
-        ("leidraad", r"aanbestedingsleidraad|\bleidraad\b|beschrijvend\s+document|offerteaanvraag|uitnodiging\s+tot\s+inschrijving"
-                     r"|selectieleidraad|inschrijvingsleidraad|aanbestedingsdocument"),
-        ("overeenkomst", r"overeenkomst|\bcontract\b|\bgibit\b|\barbit\b|\barvodi\b|algemene\s+(inkoop)?voorwaarden"
-                         r"|inkoopvoorwaarden|\bconvenant\b"),
-        ("pve", r"programma\s+van\s+eisen|\bpve\b|pakket\s+van\s+eisen|\beis(en|enset|enlijst|enpakket)\b|\w+eisen\b"
-                r"|requirements?|specificaties|user\s*stor(y|ies)"),
+        (
+            "prijzenblad",
+            r"prij[sz](en)?(blad|formulier|lijst|opgave|overzicht)|inschrijvingsbiljet|tarievenblad|kostenoverzicht"
+            r"|\bprice\s*sheet\b",
+        ),
+        (
+            "formulier",
+            r"formulier|\bverklaring\b|\buea\b|uniform\s+europees\s+aanbestedingsdocument|vragenlijst\s+inschrijver"
+            r"|\bbiedingsformulier\b",
+        ),
+        (
+            "leidraad",
+            r"aanbestedingsleidraad|\bleidraad\b|beschrijvend\s+document|offerteaanvraag|uitnodiging\s+tot\s+inschrijving"
+            r"|selectieleidraad|inschrijvingsleidraad|aanbestedingsdocument",
+        ),
+        (
+            "overeenkomst",
+            r"overeenkomst|\bcontract\b|\bgibit\b|\barbit\b|\barvodi\b|algemene\s+(inkoop)?voorwaarden"
+            r"|inkoopvoorwaarden|\bconvenant\b",
+        ),
+        (
+            "pve",
+            r"programma\s+van\s+eisen|\bpve\b|pakket\s+van\s+eisen|\beis(en|enset|enlijst|enpakket)\b|\w+eisen\b"
+            r"|requirements?|specificaties|user\s*stor(y|ies)",
+        ),
         ("planning", r"\bplanning\b|\btijdschema\b|\btijdlijn\b"),
     )
 )
@@ -91,9 +125,14 @@ def _title(doc: Document) -> str:
     for block in doc.blocks[:5]:
         if block.kind in ("paragraph", "list_item"):
             # the first line: a PDF runs its title into the next lines of the same block
-            text = doc.text[block.content.start:block.content.end].strip().split("\n")[0].strip()
+            text = doc.text[block.content.start : block.content.end].strip().split("\n")[0].strip()
             # a title is short and is no sentence or requirement
-            if text and len(text.split()) <= 12 and not text.endswith((".", ";", ":")) and not REQUIREMENT_ID.match(text):
+            if (
+                text
+                and len(text.split()) <= 12
+                and not text.endswith((".", ";", ":"))
+                and not REQUIREMENT_ID.match(text)
+            ):
                 return text
             if text:
                 break
@@ -130,12 +169,20 @@ def _from_content(doc: Document) -> str:
     text = doc.clean(0, min(len(doc.text), 200_000))
     if articles >= 3:
         return "verwerkersovereenkomst" if len(_PROCESSOR.findall(text)) >= 8 else "overeenkomst"
-    if len(_REQUIREMENT_ID.findall(doc.text[:200_000])) >= 5 or any(b.kind == "table_header" for b in doc.blocks) and \
-            re.search(r"\b(eis|wens|requirement|moscow)\b", " ".join(doc.clean(b.content.start, b.content.end)
-                                                                      for b in doc.blocks if b.kind == "table_header"), re.I):
+    if (
+        len(_REQUIREMENT_ID.findall(doc.text[:200_000])) >= 5
+        or any(b.kind == "table_header" for b in doc.blocks)
+        and re.search(
+            r"\b(eis|wens|requirement|moscow)\b",
+            " ".join(doc.clean(b.content.start, b.content.end) for b in doc.blocks if b.kind == "table_header"),
+            re.I,
+        )
+    ):
         return "pve"
     # a document that is mostly obligations ("Opdrachtnemer garandeert ...", "... moet ...") is a set of requirements
-    prose = [doc.clean(b.content.start, b.content.end) for b in doc.blocks[:400] if b.kind in ("paragraph", "list_item")]
+    prose = [
+        doc.clean(b.content.start, b.content.end) for b in doc.blocks[:400] if b.kind in ("paragraph", "list_item")
+    ]
     demands = sum(1 for t in prose if dutch.is_statement(t))
     if demands >= 5 and demands >= 0.4 * len(prose):
         return "pve"

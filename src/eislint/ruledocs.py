@@ -6,8 +6,8 @@ import re
 import tempfile
 from pathlib import Path
 
-from eislint.loader import Pack, Rule
 from eislint.dutch.output import APPLICABILITY_WORDS, SCOPE_WORDS
+from eislint.loader import Pack, Rule
 
 _SEVERITY = {"error": "fout", "warning": "waarschuwing", "info": "advies"}
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -62,14 +62,20 @@ def explain(rule: Rule) -> str:
         else:
             lines += ["", "Herschrijfadvies", _indent(rule.suggestion)]
     if rule.fix:
-        lines += ["", f"Automatische correctie: {FIX_SAFETY[rule.fix['applicability']]}",
-                  _indent(rule.docs["fix_veiligheid"])]
+        lines += [
+            "",
+            f"Automatische correctie: {FIX_SAFETY[rule.fix['applicability']]}",
+            _indent(rule.docs["fix_veiligheid"]),
+        ]
     else:
         lines += ["", "Automatische correctie: geen"]
     if rule.aliases:
         lines += ["", "Oude namen: " + ", ".join(rule.aliases)]
-    lines += ["", f"Uitzetten: ignore: [{rule.id}] in eislint.yaml, of per plek:",
-              f"  <!-- eislint: negeer {rule.id} -- reden: ... -->"]
+    lines += [
+        "",
+        f"Uitzetten: ignore: [{rule.id}] in eislint.yaml, of per plek:",
+        f"  <!-- eislint: negeer {rule.id} -- reden: ... -->",
+    ]
     return "\n".join(lines)
 
 
@@ -114,15 +120,36 @@ def markdown(packs: list[Pack]) -> str:
     for pack in packs:
         out += [f"## Pakket `{pack.name}`", "", pack.description.strip(), ""]
         out += ["| regel | categorie | ernst | bereik |", "|---|---|---|---|"]
-        out += [f"| [`{r.id}`](#{r.id.replace('.', '')}) | {r.category} | {_SEVERITY[r.level.label]} | {SCOPE_WORDS.get(r.scope, r.scope)} |"
-                for r in pack.rules]
+        out += [
+            f"| [`{r.id}`](#{r.id.replace('.', '')}) | {r.category} | {_SEVERITY[r.level.label]} | {SCOPE_WORDS.get(r.scope, r.scope)} |"
+            for r in pack.rules
+        ]
         out.append("")
         for r in pack.rules:
-            out += [f"### {r.id}", "", f"*{r.category} · {_SEVERITY[r.level.label]} · bereik {SCOPE_WORDS.get(r.scope, r.scope)}"
-                    f" · controle `{r.check}`*", ""]
+            out += [
+                f"### {r.id}",
+                "",
+                f"*{r.category} · {_SEVERITY[r.level.label]} · bereik {SCOPE_WORDS.get(r.scope, r.scope)}"
+                f" · controle `{r.check}`*",
+                "",
+            ]
             out += [f"**Wat.** {r.docs['wat']}", "", f"**Waarom.** {r.docs['waarom']}", ""]
-            out += ["**Fout:**", "", "```text", r.docs["fout"].rstrip(), "```", "", "**Goed:**", "", "```text",
-                    r.docs["goed"].rstrip(), "```", "", f"**Bron.** {r.docs['bron']}", ""]
+            out += [
+                "**Fout:**",
+                "",
+                "```text",
+                r.docs["fout"].rstrip(),
+                "```",
+                "",
+                "**Goed:**",
+                "",
+                "```text",
+                r.docs["goed"].rstrip(),
+                "```",
+                "",
+                f"**Bron.** {r.docs['bron']}",
+                "",
+            ]
             if r.suggestion:
                 out += [f"**Herschrijfadvies.** {describe_placeholders(r.suggestion)}", ""]
             if r.fix:

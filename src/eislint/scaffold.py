@@ -30,7 +30,7 @@ _DOCS = """docs:
   bron: "TODO: de bron (wet, gids, norm)."
 """
 _OPTIONS = {
-    "lexicon": "attr: lower\nterms:\n  - {term: voorbeeldig, suggestie: \"TODO: hoe het beter kan.\"}\n",
+    "lexicon": 'attr: lower\nterms:\n  - {term: voorbeeldig, suggestie: "TODO: hoe het beter kan."}\n',
     "regex": "patterns:\n  - '\\b(?P<match>voorbeeldig)\\b'\n",
     "python": "",
 }

@@ -6,8 +6,8 @@ import re
 from pathlib import PurePath
 
 from eislint import roles
-from eislint.dutch import BUYER_SUBJECT, SERVICE_NORM, is_statement
 from eislint.document import REQUIREMENT_ID, Block, Document, Requirement, Section
+from eislint.dutch import BUYER_SUBJECT, SERVICE_NORM, is_statement
 
 # Checked in order: the first kind whose pattern matches the title wins, so "gunningscriteria
 # kwaliteit" is gunning and "prijs-kwaliteitverhouding" is not prijs.
@@ -15,14 +15,23 @@ _SECTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.I))
     for kind, pattern in (
         # "Subcriteria kwaliteit" and "Kwaliteitscriteria" are award criteria, not quality assurance
-        ("gunning", r"gunning|beoordeling|scorings?|beste\s+prijs|prijs[-\s]?kwaliteit|\bbpkv\b|\bemvi\b|wegings?|award|"
-                    r"subcriteri|kwaliteitscriteri|\bcriteri(um|a)\b"),
+        (
+            "gunning",
+            r"gunning|beoordeling|scorings?|beste\s+prijs|prijs[-\s]?kwaliteit|\bbpkv\b|\bemvi\b|wegings?|award|"
+            r"subcriteri|kwaliteitscriteri|\bcriteri(um|a)\b",
+        ),
         # "Selectie-eisen" are suitability demands on the tenderer, not the Programma van Eisen
         ("randvoorwaarden", r"(selectie|geschiktheids|kwalificatie|uitsluitings)[-\s]?(eisen|criteria|gronden)"),
         ("wensen", r"^(?!.*\beisen\b).*\bwens(en)?\b"),
-        ("eisen", r"\beis(en)?\b|programma\s+van\s+eisen|pakket\s+van\s+eisen|\bpve\b|requirements|knock[-\s]?out|functionele|technische\s+specificatie|specificaties"),
+        (
+            "eisen",
+            r"\beis(en)?\b|programma\s+van\s+eisen|pakket\s+van\s+eisen|\bpve\b|requirements|knock[-\s]?out|functionele|technische\s+specificatie|specificaties",
+        ),
         ("doelstelling", r"\bdoel(en|stelling|stellingen)?\b|ambitie|beoogd(e)?\s+resultaat|resultaten"),
-        ("aanleiding", r"aanleiding|achtergrond|inleiding|huidige\s+situatie|context|introductie|over\s+de\s+(gemeente|organisatie)"),
+        (
+            "aanleiding",
+            r"aanleiding|achtergrond|inleiding|huidige\s+situatie|context|introductie|over\s+de\s+(gemeente|organisatie)",
+        ),
         ("randvoorwaarden", r"randvoorwaarde|selectie|geschiktheid|uitsluitingsgrond|kerncompetentie|referentie"),
         ("implementatie", r"implementatie|invoering|migratie|planning|ingebruikname|uitrol"),
         ("kwaliteit", r"kwaliteit|service\s*level|\bsla\b|dienstverlening|beschikbaarheid|ondersteuning"),
@@ -37,9 +46,22 @@ _HEADING_NUMBER = re.compile(
 
 _REQ_ID = REQUIREMENT_ID
 _KIND_BY_PREFIX = {
-    "ko": "knock-out", "k.o.": "knock-out", "knock-out": "knock-out", "knockout": "knock-out",
-    "e": "eis", "r": "eis", "fe": "eis", "nfe": "eis", "te": "eis", "req": "eis", "eis": "eis",
-    "w": "wens", "wens": "wens", "d": "doel", "doel": "doel", "to": "te-ontwikkelen",
+    "ko": "knock-out",
+    "k.o.": "knock-out",
+    "knock-out": "knock-out",
+    "knockout": "knock-out",
+    "e": "eis",
+    "r": "eis",
+    "fe": "eis",
+    "nfe": "eis",
+    "te": "eis",
+    "req": "eis",
+    "eis": "eis",
+    "w": "wens",
+    "wens": "wens",
+    "d": "doel",
+    "doel": "doel",
+    "to": "te-ontwikkelen",
 }
 _KIND_MARKERS = (
     ("knock-out", re.compile(r"\(\s*(knock[-\s]?out|KO)\s*\)|\[\s*(knock[-\s]?out|KO)\s*\]|^knock[-\s]?out\b", re.I)),
@@ -62,13 +84,23 @@ _DOCUMENT_PURPOSE = re.compile(
 )
 
 # Column names of requirement tables, Dutch and English.
-_COL_ID = re.compile(r"^(nr\.?|no\.?|nummer|id|code|ref(erentie)?\.?|#|(eis|wens|req(uirement)?)[-\s]?(nummer|nr\.?|id|code))$", re.I)
-_COL_KIND = re.compile(r"^(type|soort|(soort|type)\s+eis|eis\s*/\s*wens|e\s*/\s*w|eis\s+of\s+wens|prioriteit|priority|moscow|knock[-\s]?out|k\.?o\.?)$", re.I)
-_COL_TEXT = re.compile(r"^(omschrijving|beschrijving|eis|wens|eisen|requirement|description|user\s*story|tekst|specificatie|"
-                       r"(?:knock[-\s]?out|ko|minimum)[-\s]?(?:eis|eisen|criterium|criteria)|"
-                       r"(eis|wens|eis\s*/\s*wens)\s*(omschrijving|beschrijving|tekst)|(omschrijving|beschrijving)\s+(eis|wens|eis\s*/\s*wens))$", re.I)
+_COL_ID = re.compile(
+    r"^(nr\.?|no\.?|nummer|id|code|ref(erentie)?\.?|#|(eis|wens|req(uirement)?)[-\s]?(nummer|nr\.?|id|code))$", re.I
+)
+_COL_KIND = re.compile(
+    r"^(type|soort|(soort|type)\s+eis|eis\s*/\s*wens|e\s*/\s*w|eis\s+of\s+wens|prioriteit|priority|moscow|knock[-\s]?out|k\.?o\.?)$",
+    re.I,
+)
+_COL_TEXT = re.compile(
+    r"^(omschrijving|beschrijving|eis|wens|eisen|requirement|description|user\s*story|tekst|specificatie|"
+    r"(?:knock[-\s]?out|ko|minimum)[-\s]?(?:eis|eisen|criterium|criteria)|"
+    r"(eis|wens|eis\s*/\s*wens)\s*(omschrijving|beschrijving|tekst)|(omschrijving|beschrijving)\s+(eis|wens|eis\s*/\s*wens))$",
+    re.I,
+)
 _COL_EXPLANATION = re.compile(r"^(toelichting|opmerking(en)?|uitleg|explanation|notes?|remarks?)$", re.I)
-_COL_WEIGHT = re.compile(r"^(weging|wegingsfactor|gewicht|weight|punten|points|max(\.|imaal)?\s*(punten|score)|score|percentage)$", re.I)
+_COL_WEIGHT = re.compile(
+    r"^(weging|wegingsfactor|gewicht|weight|punten|points|max(\.|imaal)?\s*(punten|score)|score|percentage)$", re.I
+)
 
 
 def classify(title: str) -> str:
@@ -86,8 +118,12 @@ def segment(doc: Document) -> Document:
     doc.requirements = _requirements(doc)
     if not doc.requirements and not any(b.kind == "heading" for b in doc.blocks) and doc.role in ("overig", "pve"):
         # A loose snippet (one requirement pasted in, `eislint suggest`): every paragraph is one.
-        doc.requirements = [r for b in doc.blocks if b.kind in ("paragraph", "list_item")
-                            if (r := _item_requirement(doc, b, doc.sections[0], {"eisen"}, loose=True)) is not None]
+        doc.requirements = [
+            r
+            for b in doc.blocks
+            if b.kind in ("paragraph", "list_item")
+            if (r := _item_requirement(doc, b, doc.sections[0], {"eisen"}, loose=True)) is not None
+        ]
     return doc
 
 
@@ -100,7 +136,7 @@ def _sections(doc: Document) -> list[Section]:
     for block in doc.blocks:
         if block.kind != "heading":
             continue
-        title = doc.text[block.content.start:block.content.end].strip()
+        title = doc.text[block.content.start : block.content.end].strip()
         clean_title = re.sub(r"[*_`]", "", title)
         m = _HEADING_NUMBER.match(clean_title)
         number = m.group("num") if m else ""
@@ -118,8 +154,14 @@ def _sections(doc: Document) -> list[Section]:
         if kind == "overig" and (parent.heading is not None or parent.kind != "overig"):
             kind = parent.kind
         section = Section(
-            title=clean_title, kind=kind, level=level, number=number, start=block.start,
-            end=len(doc.text), heading=block, parent=parent,
+            title=clean_title,
+            kind=kind,
+            level=level,
+            number=number,
+            start=block.start,
+            end=len(doc.text),
+            heading=block,
+            parent=parent,
         )
         sections.append(section)
         stack.append(section)
@@ -127,8 +169,9 @@ def _sections(doc: Document) -> list[Section]:
 
 
 # Documents that hold no requirements of the buyer: model agreements, forms, price sheets.
-_NO_REQUIREMENTS = frozenset({"verwerkersovereenkomst", "prijzenblad", "formulier", "nota-van-inlichtingen",
-                              "planning"})
+_NO_REQUIREMENTS = frozenset(
+    {"verwerkersovereenkomst", "prijzenblad", "formulier", "nota-van-inlichtingen", "planning"}
+)
 # In a PvE every part that is not an introduction bears requirements; in an SLA or DAP the
 # obligations are requirements too (service levels, procedures).
 _STATEMENT_ROLES = frozenset({"pve", "sla", "dap"})
@@ -146,9 +189,15 @@ def _mode(doc: Document, section: Section) -> str | None:
         return "statements" if not _intro(section) and not kinds & {"aanleiding", "doelstelling"} else None
     if kinds & {"eisen", "wensen"}:
         return "eisen"
-    if kinds & {"randvoorwaarden", "contract", "prijs"} and doc.role in ("leidraad", "pve", "overig") and not _intro(section) \
-            and not re.search(r"uitsluiting", section.title, re.I):  # exclusion grounds are the law's, not the buyer's
-        return "statements"  # geschiktheidseisen: what the bidder must show; contract and price terms the supplier accepts
+    if (
+        kinds & {"randvoorwaarden", "contract", "prijs"}
+        and doc.role in ("leidraad", "pve", "overig")
+        and not _intro(section)
+        and not re.search(r"uitsluiting", section.title, re.I)
+    ):  # exclusion grounds are the law's, not the buyer's
+        return (
+            "statements"  # geschiktheidseisen: what the bidder must show; contract and price terms the supplier accepts
+        )
     if doc.role in _STATEMENT_ROLES and not kinds & _NOT_BEARING and not _intro(section):
         return "statements"
     return None
@@ -194,8 +243,12 @@ def _requirements(doc: Document) -> list[Requirement]:
             stem = None
         text = doc.clean(block.content.start, block.content.end).strip()
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if text.endswith(":") and nxt is not None and nxt.kind == "list_item" and \
-                (block.kind == "paragraph" or nxt.indent > block.indent):
+        if (
+            text.endswith(":")
+            and nxt is not None
+            and nxt.kind == "list_item"
+            and (block.kind == "paragraph" or nxt.indent > block.indent)
+        ):
             items = _items_after(blocks, i)
             if all(_verbless(doc, b) for b in items):
                 # "... levert jaarlijks: - het beveiligingsbeleid; - het verslag ...": one demand with its list
@@ -233,7 +286,7 @@ def _items_after(blocks: list[Block], i: int) -> list[Block]:
     """The list items that complete the lead-in at blocks[i] (deeper items included)."""
     lead = blocks[i]
     out = []
-    for block in blocks[i + 1:]:
+    for block in blocks[i + 1 :]:
         if block.kind != "list_item" or (lead.kind == "list_item" and block.indent <= lead.indent):
             break
         out.append(block)
@@ -263,7 +316,9 @@ _NOT_A_DEMAND = re.compile(
 
 _GOAL_META = re.compile(
     r"^\s*(?:(?:in\s+)?(?:dit|deze)\s+(?:hoofdstuk|paragraaf|document|bijlage)|hieronder|hierna|onderstaande"
-    r"|(?:de|onze)\s+(?:doelen|doelstellingen)\s+(?:zijn|luiden))\b|:\s*$", re.I)
+    r"|(?:de|onze)\s+(?:doelen|doelstellingen)\s+(?:zijn|luiden))\b|:\s*$",
+    re.I,
+)
 
 
 def _goal_paragraph(text: str) -> bool:
@@ -275,8 +330,9 @@ def _plain_statement(text: str) -> bool:
     return len(text.split()) >= 4 and text.rstrip().endswith((".", ";")) and not _NOT_A_DEMAND.search(text)
 
 
-def _item_requirement(doc: Document, block: Block, section: Section, kinds: set[str],
-                      loose: bool = False, mode: str | None = "eisen") -> Requirement | None:
+def _item_requirement(
+    doc: Document, block: Block, section: Section, kinds: set[str], loose: bool = False, mode: str | None = "eisen"
+) -> Requirement | None:
     start, end = block.content.start, block.content.end
     text = doc.clean(start, end)
     m = _REQ_ID.match(text)
@@ -286,8 +342,12 @@ def _item_requirement(doc: Document, block: Block, section: Section, kinds: set[
         req_id = m.group("id").strip()
         kind = _KIND_BY_PREFIX.get(m.group("prefix").lower(), "eis")
         start += m.end()
-    elif kinds & {"doelstelling"} and mode is None and doc.role not in _NO_REQUIREMENTS and (
-            block.kind == "list_item" or _goal_paragraph(text)):
+    elif (
+        kinds & {"doelstelling"}
+        and mode is None
+        and doc.role not in _NO_REQUIREMENTS
+        and (block.kind == "list_item" or _goal_paragraph(text))
+    ):
         if block.marker[:-1].isdigit():
             req_id = block.marker[:-1]
     elif block.kind == "list_item" and mode == "eisen":
@@ -316,13 +376,25 @@ def _item_requirement(doc: Document, block: Block, section: Section, kinds: set[
         start += 1
     if start >= end:
         return None
-    return Requirement(id=req_id, kind=kind, start=start, end=end, block=block, section=section,
-                       priority=_priority(body) or _priority(section.title))
+    return Requirement(
+        id=req_id,
+        kind=kind,
+        start=start,
+        end=end,
+        block=block,
+        section=section,
+        priority=_priority(body) or _priority(section.title),
+    )
 
 
 def _service_norm(doc: Document, mode: str | None, text: str) -> bool:
-    return mode == "statements" and doc.role in ("sla", "dap") and _plain_statement(text) \
-        and bool(SERVICE_NORM.search(text)) and not BUYER_SUBJECT.match(text)
+    return (
+        mode == "statements"
+        and doc.role in ("sla", "dap")
+        and _plain_statement(text)
+        and bool(SERVICE_NORM.search(text))
+        and not BUYER_SUBJECT.match(text)
+    )
 
 
 def _kind_from_text(text: str, default: str) -> str:
@@ -339,8 +411,11 @@ def _cell_text(doc: Document, block: Block, index: int) -> str:
     return doc.clean(cell.start, cell.end).strip()
 
 
-_COL_NORM = re.compile(r"^(?:(?:service)?norm(?:waarde)?|waarde|reactietijd|oplostijd|hersteltijd|responstijd|doorlooptijd"
-                       r"|beschikbaarheid)$", re.I)
+_COL_NORM = re.compile(
+    r"^(?:(?:service)?norm(?:waarde)?|waarde|reactietijd|oplostijd|hersteltijd|responstijd|doorlooptijd"
+    r"|beschikbaarheid)$",
+    re.I,
+)
 
 
 _COL_DEMAND = re.compile(r"^(?:eis|eisen|wens|wensen|requirement|user\s*story|specificatie)$", re.I)
@@ -365,25 +440,32 @@ def column_roles(names: list[str]) -> dict[str, int] | None:
     cols: dict[str, int] = {}
     for i, raw in enumerate(names):
         name = re.sub(r"\s+", " ", raw).strip().rstrip(":").strip()
-        for role, pattern in (("id", _COL_ID), ("kind", _COL_KIND), ("text", _COL_TEXT), ("weight", _COL_WEIGHT),
-                              ("explanation", _COL_EXPLANATION)):
+        for role, pattern in (
+            ("id", _COL_ID),
+            ("kind", _COL_KIND),
+            ("text", _COL_TEXT),
+            ("weight", _COL_WEIGHT),
+            ("explanation", _COL_EXPLANATION),
+        ):
             if role not in cols and pattern.match(name):
                 cols[role] = i
                 break
     return cols if "text" in cols else None
 
 
-def _table_requirement(doc: Document, block: Block, section: Section, cols: dict[str, int] | None,
-                       mode: str | None = "eisen") -> Requirement | None:
+def _table_requirement(
+    doc: Document, block: Block, section: Section, cols: dict[str, int] | None, mode: str | None = "eisen"
+) -> Requirement | None:
     kinds = section.kinds()
     if cols is None or doc.role in _NO_REQUIREMENTS or doc.model_text or not (mode is not None or "id" in cols):
         return None
     if "norm" in cols:  # a service-level row: its norm cells are the demand
-        cells = block.cells[cols["norm"]:cols["norm_last"] + 1]
+        cells = block.cells[cols["norm"] : cols["norm_last"] + 1]
         if not any(c.end > c.start for c in cells):
             return None
-        return Requirement(id=None, kind="eis", start=cells[0].start, end=cells[-1].end, block=block,
-                           section=section, norm=True)
+        return Requirement(
+            id=None, kind="eis", start=cells[0].start, end=cells[-1].end, block=block, section=section, norm=True
+        )
     if cols["text"] >= len(block.cells):
         return None
     cell = block.cells[cols["text"]]
@@ -402,16 +484,33 @@ def _table_requirement(doc: Document, block: Block, section: Section, cols: dict
     weight = _cell_text(doc, block, cols["weight"]) if "weight" in cols else None
     explanation = _cell_text(doc, block, cols["explanation"]) if "explanation" in cols else None
     return Requirement(
-        id=req_id or None, kind=kind, start=cell.start, end=cell.end, block=block, section=section,
-        weight=weight or None, explanation=explanation or None,
+        id=req_id or None,
+        kind=kind,
+        start=cell.start,
+        end=cell.end,
+        block=block,
+        section=section,
+        weight=weight or None,
+        explanation=explanation or None,
         priority=priority or _priority(doc.clean(cell.start, cell.end)) or _priority(section.title),
     )
 
 
-_MOSCOW = {"must": "must", "m": "must", "should": "should", "s": "should", "could": "could", "c": "could",
-           "won't": "wont", "wont": "wont", "won’t": "wont", "w": "wont"}
+_MOSCOW = {
+    "must": "must",
+    "m": "must",
+    "should": "should",
+    "s": "should",
+    "could": "could",
+    "c": "could",
+    "won't": "wont",
+    "wont": "wont",
+    "won’t": "wont",
+    "w": "wont",
+}
 _PRIORITY_MARK = re.compile(
-    r"(?:\(|\[|\b(?:moscow|prioriteit|priority)\s*[:=]?\s*)\s*(must|should|could|won[’']?t)(?:\s+have)?\b", re.I)
+    r"(?:\(|\[|\b(?:moscow|prioriteit|priority)\s*[:=]?\s*)\s*(must|should|could|won[’']?t)(?:\s+have)?\b", re.I
+)
 
 
 def _priority(text: str, bare: bool = False) -> str | None:

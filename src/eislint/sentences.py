@@ -34,7 +34,7 @@ def split(text: str, offset: int = 0) -> list[Span]:
         end = m.end(2)
         word = _WORD_BEFORE.search(text, 0, m.start(1) + len(m.group(1)))
         token = word.group(1).lower() if word else ""
-        if m.group(1) == "." and _is_abbreviation(token, text[start:m.start(1)]):
+        if m.group(1) == "." and _is_abbreviation(token, text[start : m.start(1)]):
             continue
         _add(spans, text, start, end, offset)
         start = m.end(3)

@@ -41,7 +41,7 @@ def rewrites(report: Report, text: str, check=None) -> list[str]:
     def key(s: str) -> str:
         s = s.strip()
         m = REQUIREMENT_ID.match(s)
-        return s[m.end():] if m else s
+        return s[m.end() :] if m else s
 
     before = {(f.rule, f.match.strip().lower()) for f in report.findings}
     out: list[str] = []
@@ -52,8 +52,11 @@ def rewrites(report: Report, text: str, check=None) -> list[str]:
             continue
         if check is not None:
             # a split is judged part by part: each part is a requirement of its own
-            after = {(f.rule, f.match.strip().lower()) for part in _parts(candidate)
-                     for f in check(_SPLIT_MARK.sub("", part, count=1)).findings}
+            after = {
+                (f.rule, f.match.strip().lower())
+                for part in _parts(candidate)
+                for f in check(_SPLIT_MARK.sub("", part, count=1)).findings
+            }
             if not after < before and after:
                 continue  # the rules would flag it again, or something new
         out.append(candidate)

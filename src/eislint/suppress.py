@@ -60,11 +60,19 @@ def parse(doc: Document, known: set[str]) -> tuple[list[Suppression], list[Probl
             reason = re.sub(r"^(reden|reason)\s*:\s*", "", tail.strip(), flags=re.I).strip() if tail else ""
             where = (m.start(), m.end())
             if verb not in _VERBS:
-                problems.append(Problem("meta.ongeldige-suppressie", *where, {"probleem": f"onbekend werkwoord '{verb}' (gebruik {', '.join(_VERBS)})"}))
+                problems.append(
+                    Problem(
+                        "meta.ongeldige-suppressie",
+                        *where,
+                        {"probleem": f"onbekend werkwoord '{verb}' (gebruik {', '.join(_VERBS)})"},
+                    )
+                )
                 continue
             if verb == "negeer-einde":
                 if not open_ranges:
-                    problems.append(Problem("meta.ongeldige-suppressie", *where, {"probleem": "negeer-einde zonder negeer-begin"}))
+                    problems.append(
+                        Problem("meta.ongeldige-suppressie", *where, {"probleem": "negeer-einde zonder negeer-begin"})
+                    )
                     continue
                 sup = open_ranges.pop()
                 sup.end = m.start()
@@ -74,10 +82,16 @@ def parse(doc: Document, known: set[str]) -> tuple[list[Suppression], list[Probl
                 continue
             unknown = [s for s in selectors if s not in known]
             if unknown:
-                problems.append(Problem("meta.ongeldige-suppressie", *where, {"probleem": f"onbekende regel '{unknown[0]}'"}))
+                problems.append(
+                    Problem("meta.ongeldige-suppressie", *where, {"probleem": f"onbekende regel '{unknown[0]}'"})
+                )
                 continue
             if not reason:
-                problems.append(Problem("meta.ongeldige-suppressie", *where, {"probleem": "reden ontbreekt (schrijf '-- reden: ...')"}))
+                problems.append(
+                    Problem(
+                        "meta.ongeldige-suppressie", *where, {"probleem": "reden ontbreekt (schrijf '-- reden: ...')"}
+                    )
+                )
                 continue
             if verb == "negeer":
                 nxt = next((b for b in content_blocks if b.start >= block.end), None)
@@ -92,8 +106,14 @@ def parse(doc: Document, known: set[str]) -> tuple[list[Suppression], list[Probl
                 open_ranges.append(sup)
             suppressions.append(sup)
     for sup in open_ranges:
-        problems.append(Problem("meta.ongeldige-suppressie", sup.comment_start, sup.comment_end,
-                                {"probleem": "negeer-begin zonder negeer-einde; geldt tot het einde van het bestand"}))
+        problems.append(
+            Problem(
+                "meta.ongeldige-suppressie",
+                sup.comment_start,
+                sup.comment_end,
+                {"probleem": "negeer-begin zonder negeer-einde; geldt tot het einde van het bestand"},
+            )
+        )
     return suppressions, problems
 
 
@@ -107,6 +127,9 @@ def unused(suppressions: list[Suppression], active: list[Rule]) -> list[Problem]
     for sup in suppressions:
         if sup.used or not any(matches(r, sup.selectors) for r in active):
             continue
-        out.append(Problem("meta.ongebruikte-suppressie", sup.comment_start, sup.comment_end,
-                           {"regels": ", ".join(sup.selectors)}))
+        out.append(
+            Problem(
+                "meta.ongebruikte-suppressie", sup.comment_start, sup.comment_end, {"regels": ", ".join(sup.selectors)}
+            )
+        )
     return out

@@ -8,8 +8,12 @@ from dataclasses import dataclass
 
 # field -> the YAML types it accepts
 TENDER_FIELD_TYPES = {
-    "contract_value": (int, float), "organisation_size": (int,), "business_critical": (bool,),
-    "personal_data": (bool,), "domain": (str,), "procedure": (str,),
+    "contract_value": (int, float),
+    "organisation_size": (int,),
+    "business_critical": (bool,),
+    "personal_data": (bool,),
+    "domain": (str,),
+    "procedure": (str,),
 }
 TENDER_FIELDS = tuple(TENDER_FIELD_TYPES)
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 from eislint.document import Document
 
 # The parts of a tender besides the requirements (segment.py's section kinds).
-TENDER_PARTS = frozenset({"aanleiding", "doelstelling", "randvoorwaarden", "gunning", "implementatie", "kwaliteit",
-                          "contract", "prijs"})
+TENDER_PARTS = frozenset(
+    {"aanleiding", "doelstelling", "randvoorwaarden", "gunning", "implementatie", "kwaliteit", "contract", "prijs"}
+)
 # An SLA has quality and contract headings, a price sheet prijs and gunning: five parts is a tender.
 MIN_PARTS = 5
 

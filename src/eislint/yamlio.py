@@ -82,11 +82,16 @@ MAX_DEPTH = 64
 def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: tuple, lines: dict, name: str, count: list[int]) -> Any:
     count[0] += 1
     if count[0] > MAX_NODES:
-        raise ConfigError(name, f"meer dan {MAX_NODES // 1000}.000 waarden na het uitvouwen van verwijzingen "
-                                "(YAML-aliassen); mogelijk een 'billion laughs'-aanval, niet gelezen",
-                          node.start_mark.line + 1)
+        raise ConfigError(
+            name,
+            f"meer dan {MAX_NODES // 1000}.000 waarden na het uitvouwen van verwijzingen "
+            "(YAML-aliassen); mogelijk een 'billion laughs'-aanval, niet gelezen",
+            node.start_mark.line + 1,
+        )
     if len(path) > MAX_DEPTH:
-        raise ConfigError(name, f"te diep genest (meer dan {MAX_DEPTH} niveaus); niet gelezen", node.start_mark.line + 1)
+        raise ConfigError(
+            name, f"te diep genest (meer dan {MAX_DEPTH} niveaus); niet gelezen", node.start_mark.line + 1
+        )
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}

@@ -13,10 +13,13 @@ import json
 import random
 from pathlib import Path
 
-BUYERS = ["Gemeente Zeedorp", "Gemeente Veenoord", "Waterschap Hunzedal", "Provincie Lindeland",
-          "Gemeente Oosterzand"]
-PRODUCTS = [("leerplatform", "80533000-9"), ("zaaksysteem", "48000000-8"), ("klantcontactsysteem", "72000000-5"),
-            ("raadsinformatiesysteem", "48000000-8")]
+BUYERS = ["Gemeente Zeedorp", "Gemeente Veenoord", "Waterschap Hunzedal", "Provincie Lindeland", "Gemeente Oosterzand"]
+PRODUCTS = [
+    ("leerplatform", "80533000-9"),
+    ("zaaksysteem", "48000000-8"),
+    ("klantcontactsysteem", "72000000-5"),
+    ("raadsinformatiesysteem", "48000000-8"),
+]
 REQUIREMENTS = [
     "Het {p} is gebruiksvriendelijk en snel.",
     "Het {p} ondersteunt indien mogelijk SAML 2.0 en/of OIDC.",
@@ -35,18 +38,40 @@ REQUIREMENTS = [
 
 def tender_text(rnd: random.Random, buyer: str, product: str, staff: int) -> str:
     reqs = rnd.sample(REQUIREMENTS, rnd.randint(4, 7))
-    lines = [f"# Programma van Eisen {product} {buyer}", "", "## Aanleiding", "",
-             f"{buyer} (ongeveer {staff} medewerkers) zoekt een {product}. Het {product} is niet bedrijfskritisch.",
-             "", "## Doelstelling", "",
-             rnd.choice([f"Binnen {rnd.randint(6, 18)} maanden na de start werkt {rnd.choice([80, 90, 95])}% van de "
-                         f"medewerkers met het {product}.",
-                         f"Het {product} moet de dienstverlening verbeteren."]),
-             "", "## Eisen", ""]
+    lines = [
+        f"# Programma van Eisen {product} {buyer}",
+        "",
+        "## Aanleiding",
+        "",
+        f"{buyer} (ongeveer {staff} medewerkers) zoekt een {product}. Het {product} is niet bedrijfskritisch.",
+        "",
+        "## Doelstelling",
+        "",
+        rnd.choice(
+            [
+                f"Binnen {rnd.randint(6, 18)} maanden na de start werkt {rnd.choice([80, 90, 95])}% van de "
+                f"medewerkers met het {product}.",
+                f"Het {product} moet de dienstverlening verbeteren.",
+            ]
+        ),
+        "",
+        "## Eisen",
+        "",
+    ]
     for n, req in enumerate(reqs, start=1):
         lines += [f"E{n}. {req.format(p=product)}", ""]
-    lines += ["## Gunning", "", "De opdracht wordt gegund op basis van de beste prijs-kwaliteitverhouding.", "",
-              f"Prijs weegt {rnd.choice([30, 40])}% en kwaliteit weegt {rnd.choice([60, 70, 50])}%.", "",
-              "## Overeenkomst", "", f"De overeenkomst heeft een looptijd van {rnd.choice([1, 2, 4])} jaar.", ""]
+    lines += [
+        "## Gunning",
+        "",
+        "De opdracht wordt gegund op basis van de beste prijs-kwaliteitverhouding.",
+        "",
+        f"Prijs weegt {rnd.choice([30, 40])}% en kwaliteit weegt {rnd.choice([60, 70, 50])}%.",
+        "",
+        "## Overeenkomst",
+        "",
+        f"De overeenkomst heeft een looptijd van {rnd.choice([1, 2, 4])} jaar.",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -64,9 +89,18 @@ def make_bundles(root: Path, count: int, seed: int = 18) -> list[dict[str, str]]
         if i % 3 == 0:
             (folder / "leidraad.md").write_text(
                 f"# Leidraad {product}\n\n## Selectie\n\nDe Inschrijver levert {rnd.randint(2, 5)} referenties van "
-                f"vergelijkbare opdrachten uit de afgelopen {rnd.choice([3, 5])} jaar.\n", encoding="utf-8")
-        rows.append({"id": f"T{i:03d}", "path": f"bundels/tender-{i:03d}", "buyer": buyer,
-                     "date": f"{2022 + i % 3}-{1 + i % 12:02d}-15", "cpv": cpv})
+                f"vergelijkbare opdrachten uit de afgelopen {rnd.choice([3, 5])} jaar.\n",
+                encoding="utf-8",
+            )
+        rows.append(
+            {
+                "id": f"T{i:03d}",
+                "path": f"bundels/tender-{i:03d}",
+                "buyer": buyer,
+                "date": f"{2022 + i % 3}-{1 + i % 12:02d}-15",
+                "cpv": cpv,
+            }
+        )
     return rows
 
 

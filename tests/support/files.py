@@ -18,7 +18,7 @@ def make_pdf(pages: list[list[str | tuple[tuple[float, str], ...]]], font_size: 
     page_ids = []
     n_pages = len(pages)
     # 1: catalog, 2: pages, 3: font, then per page: page object and content stream
-    for p, lines in enumerate(pages):
+    for p, _lines in enumerate(pages):
         page_id = 4 + 2 * p
         page_ids.append(page_id)
     kids = " ".join(f"{i} 0 R" for i in page_ids)
@@ -26,8 +26,10 @@ def make_pdf(pages: list[list[str | tuple[tuple[float, str], ...]]], font_size: 
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n_pages} >>".encode())
     # Courier with its widths declared, so that pypdf's layout mode places text where it is drawn
     widths = " ".join(["600"] * 224)
-    objects.append(f"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding"
-                   f" /FirstChar 32 /LastChar 255 /Widths [{widths}] >>".encode())
+    objects.append(
+        f"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding"
+        f" /FirstChar 32 /LastChar 255 /Widths [{widths}] >>".encode()
+    )
     for p, lines in enumerate(pages):
         ops = []
         for n, line in enumerate(lines):
@@ -64,19 +66,24 @@ def encrypt_pdf(data: bytes, password: str = "geheim", owner_only: bool = False)
     return out.getvalue()
 
 
-ODF_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"')
+ODF_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"'
+)
 
 
 def make_odf(mimetype: str, body: str, styles: str = "") -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(zipfile.ZipInfo("mimetype"), mimetype)
-        z.writestr("content.xml", f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODF_NS}>'
-                                  f"<office:automatic-styles>{styles}</office:automatic-styles>"
-                                  f"<office:body>{body}</office:body></office:document-content>")
+        z.writestr(
+            "content.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODF_NS}>'
+            f"<office:automatic-styles>{styles}</office:automatic-styles>"
+            f"<office:body>{body}</office:body></office:document-content>",
+        )
     return out.getvalue()
 
 
@@ -85,7 +92,9 @@ def make_odt(body: str, styles: str = "") -> bytes:
 
 
 def make_ods(body: str) -> bytes:
-    return make_odf("application/vnd.oasis.opendocument.spreadsheet", f"<office:spreadsheet>{body}</office:spreadsheet>")
+    return make_odf(
+        "application/vnd.oasis.opendocument.spreadsheet", f"<office:spreadsheet>{body}</office:spreadsheet>"
+    )
 
 
 def replace_in_zip(data: bytes, name: str, content: bytes) -> bytes:
@@ -123,8 +132,10 @@ def xlsx_bytes(rows_by_sheet: dict[str, list[list]]) -> bytes:
     return out.getvalue()
 
 
-W_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
+W_NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+)
 
 
 def word_body(body: str, numbering: str | None = None) -> bytes:
@@ -133,8 +144,13 @@ def word_body(body: str, numbering: str | None = None) -> bytes:
     doc = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W_NS}><w:body>{body}<w:sectPr/></w:body></w:document>'
     data = replace_in_zip(base, "word/document.xml", doc.encode())
     if numbering is not None:
-        data = replace_in_zip(data, "word/numbering.xml", (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                                                           f"<w:numbering {W_NS}>{numbering}</w:numbering>").encode())
+        data = replace_in_zip(
+            data,
+            "word/numbering.xml",
+            (
+                f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {W_NS}>{numbering}</w:numbering>'
+            ).encode(),
+        )
     return data
 
 
@@ -148,4 +164,6 @@ def w_table(*rows: str) -> str:
 
 
 def w_row(*cells: str, trpr: str = "") -> str:
-    return f"<w:tr>{trpr}" + "".join(f"<w:tc>{w_p(c)}</w:tc>" if not c.startswith("<") else c for c in cells) + "</w:tr>"
+    return (
+        f"<w:tr>{trpr}" + "".join(f"<w:tc>{w_p(c)}</w:tc>" if not c.startswith("<") else c for c in cells) + "</w:tr>"
+    )

@@ -10,6 +10,8 @@ from eislint.checks.python import Meta, Python
 from eislint.checks.regex import Regex
 from eislint.checks.required import Required
 
-CHECK_TYPES: dict[str, CheckType] = {c.name: c for c in (Lexicon(), Pattern(), Regex(), Metric(), Required(), Python(), Meta())}
+CHECK_TYPES: dict[str, CheckType] = {
+    c.name: c for c in (Lexicon(), Pattern(), Regex(), Metric(), Required(), Python(), Meta())
+}
 
 __all__ = ["CHECK_TYPES", "CheckType", "Context", "Hit", "Option", "Unit"]

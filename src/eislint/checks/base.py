@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from eislint.document import Document, Requirement, Section, Span
-
 from eislint.tender_context import TenderContext
 
 if TYPE_CHECKING:
@@ -56,7 +55,7 @@ class Unit:
         return Span(self.start, self.end)
 
     def slice(self, start: int, end: int) -> str:
-        return self.text[start - self.start:end - self.start]
+        return self.text[start - self.start : end - self.start]
 
 
 @dataclass(slots=True)
@@ -78,8 +77,15 @@ class Context:
 class Option:
     """One check-type option: its type, whether required, its default."""
 
-    def __init__(self, kind: type | tuple[type, ...], required: bool = False, default: Any = None,
-                 choices: tuple[str, ...] | None = None, doc: str = "", internal: bool = False) -> None:
+    def __init__(
+        self,
+        kind: type | tuple[type, ...],
+        required: bool = False,
+        default: Any = None,
+        choices: tuple[str, ...] | None = None,
+        doc: str = "",
+        internal: bool = False,
+    ) -> None:
         self.kind = kind
         self.internal = internal  # set by eislint itself, never by a rule file or a config
         self.required = required
@@ -98,7 +104,14 @@ class Option:
         return f"'{name}' moet {names} zijn"
 
 
-_TYPE_NAMES = {str: "tekst", int: "een geheel getal", float: "een getal", list: "een lijst", dict: "een mapping", bool: "true/false"}
+_TYPE_NAMES = {
+    str: "tekst",
+    int: "een geheel getal",
+    float: "een getal",
+    list: "een lijst",
+    dict: "een mapping",
+    bool: "true/false",
+}
 
 
 class CheckType:

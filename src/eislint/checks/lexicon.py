@@ -7,7 +7,15 @@ from collections.abc import Iterator
 from typing import Any
 
 from eislint.checks.base import (
-    CheckType, Context, Hit, Option, Unit, compile_regexes, inside_exception, regex_errors, unless_blocks,
+    CheckType,
+    Context,
+    Hit,
+    Option,
+    Unit,
+    compile_regexes,
+    inside_exception,
+    regex_errors,
+    unless_blocks,
 )
 
 
@@ -20,9 +28,13 @@ class Lexicon(CheckType):
         "unless_scope": Option(str, default="sentence", choices=("sentence", "unit", "paragraph")),
         "exceptions": Option(list, default=[], doc="regexen: geen melding als de treffer hierbinnen valt"),
         "first_only": Option(bool, default=False, doc="alleen de eerste treffer per eenheid"),
-        "in_demand": Option(bool, default=False, doc="alleen in de eis zelf, niet in motivering, voorbeeld of toelichting"),
+        "in_demand": Option(
+            bool, default=False, doc="alleen in de eis zelf, niet in motivering, voorbeeld of toelichting"
+        ),
         "toelichting": Option(str, default="", doc="standaardwaarde van {toelichting} in de melding"),
-        "context": Option(list, default=[], doc="[{pattern, level, toelichting}]: andere ernst en uitleg als de zin op pattern past"),
+        "context": Option(
+            list, default=[], doc="[{pattern, level, toelichting}]: andere ernst en uitleg als de zin op pattern past"
+        ),
     }
 
     def validate(self, options: dict[str, Any]) -> list[tuple[str, str]]:
@@ -65,12 +77,20 @@ class Lexicon(CheckType):
             alternation = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
             regex = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", 0 if attr == "text" else re.I)
         return {
-            "terms": terms, "attr": attr, "regex": regex, "lemma_index": lemma_index,
-            "unless": compile_regexes(options["unless"]), "unless_scope": options["unless_scope"],
-            "exceptions": compile_regexes(options["exceptions"]), "first_only": options["first_only"], "in_demand": options["in_demand"],
+            "terms": terms,
+            "attr": attr,
+            "regex": regex,
+            "lemma_index": lemma_index,
+            "unless": compile_regexes(options["unless"]),
+            "unless_scope": options["unless_scope"],
+            "exceptions": compile_regexes(options["exceptions"]),
+            "first_only": options["first_only"],
+            "in_demand": options["in_demand"],
             "toelichting": options["toelichting"],
-            "context": [(compile_regexes([c["pattern"]])[0], c.get("level"), c.get("toelichting", ""))
-                        for c in options["context"]],
+            "context": [
+                (compile_regexes([c["pattern"]])[0], c.get("level"), c.get("toelichting", ""))
+                for c in options["context"]
+            ],
         }
 
     def may_match(self, p: Any, text: str) -> bool:
@@ -116,8 +136,9 @@ class Lexicon(CheckType):
             matched = None
             for words in p["lemma_index"].get(lemmas[i], []) + p["lemma_index"].get(lowers[i], []):
                 n = len(words)
-                if all(lemmas[i + k] == w or lowers[i + k] == w for k, w in enumerate(words) if i + k < len(tokens)) \
-                        and i + n <= len(tokens):
+                if all(
+                    lemmas[i + k] == w or lowers[i + k] == w for k, w in enumerate(words) if i + k < len(tokens)
+                ) and i + n <= len(tokens):
                     if matched is None or n > len(matched):
                         matched = words
             if matched:

@@ -5,12 +5,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from eislint.checks.base import (CheckType, Context, Hit, Option, Unit, compile_regexes, inside_exception, regex_errors,
-                                 unless_blocks)
+from eislint.checks.base import (
+    CheckType,
+    Context,
+    Hit,
+    Option,
+    Unit,
+    compile_regexes,
+    inside_exception,
+    regex_errors,
+    unless_blocks,
+)
 
 # Token attributes in Matcher patterns and the annotation each needs.
-_ATTR_NEEDS = {"LEMMA": "lemma", "POS": "pos", "TAG": "pos", "MORPH": "morph", "DEP": "dep", "ENT_TYPE": "ents",
-               "IS_SENT_START": "sents"}
+_ATTR_NEEDS = {
+    "LEMMA": "lemma",
+    "POS": "pos",
+    "TAG": "pos",
+    "MORPH": "morph",
+    "DEP": "dep",
+    "ENT_TYPE": "ents",
+    "IS_SENT_START": "sents",
+}
 
 
 class Pattern(CheckType):
@@ -21,8 +37,12 @@ class Pattern(CheckType):
         "unless": Option(list, default=[]),
         "exceptions": Option(list, default=[], doc="regexen: geen melding als de treffer hierbinnen valt"),
         "unless_scope": Option(str, default="sentence", choices=("sentence", "unit", "paragraph")),
-        "report": Option(str, default="match", choices=("match", "sentence", "unit"),
-                         doc="wat gemarkeerd wordt: de treffer, de hele zin of de hele eenheid"),
+        "report": Option(
+            str,
+            default="match",
+            choices=("match", "sentence", "unit"),
+            doc="wat gemarkeerd wordt: de treffer, de hele zin of de hele eenheid",
+        ),
     }
 
     def validate(self, options: dict[str, Any]) -> list[tuple[str, str]]:
@@ -71,8 +91,14 @@ class Pattern(CheckType):
         except (ValueError, KeyError, TypeError) as exc:
             lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
             raise ValueError("ongeldig spaCy-patroon: " + " ".join(lines[:3])) from None
-        return {"matcher": matcher, "dep": dep_matcher, "unless": compile_regexes(options["unless"]),
-                "exceptions": compile_regexes(options["exceptions"]), "unless_scope": options["unless_scope"], "report": options["report"]}
+        return {
+            "matcher": matcher,
+            "dep": dep_matcher,
+            "unless": compile_regexes(options["unless"]),
+            "exceptions": compile_regexes(options["exceptions"]),
+            "unless_scope": options["unless_scope"],
+            "report": options["report"],
+        }
 
     def run(self, p: Any, unit: Unit, ctx: Context) -> Iterator[Hit]:
         seen: set[tuple[int, int]] = set()
@@ -101,4 +127,3 @@ class Pattern(CheckType):
                     continue
                 seen.add((start, end))
                 yield Hit(start, end)
-

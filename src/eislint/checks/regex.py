@@ -6,7 +6,15 @@ from collections.abc import Iterator
 from typing import Any
 
 from eislint.checks.base import (
-    CheckType, Context, Hit, Option, Unit, compile_regexes, inside_exception, regex_errors, unless_blocks,
+    CheckType,
+    Context,
+    Hit,
+    Option,
+    Unit,
+    compile_regexes,
+    inside_exception,
+    regex_errors,
+    unless_blocks,
 )
 
 
@@ -18,21 +26,31 @@ class Regex(CheckType):
         "unless": Option(list, default=[]),
         "unless_scope": Option(str, default="sentence", choices=("sentence", "unit", "paragraph")),
         "exceptions": Option(list, default=[]),
-        "replacement": Option(str, default=None, doc="vervanging voor de treffer (voor suggestie en fix); {match} staat voor de treffer"),
+        "replacement": Option(
+            str, default=None, doc="vervanging voor de treffer (voor suggestie en fix); {match} staat voor de treffer"
+        ),
         "first_only": Option(bool, default=False),
-        "in_demand": Option(bool, default=False, doc="alleen in de eis zelf, niet in motivering, voorbeeld of toelichting"),
+        "in_demand": Option(
+            bool, default=False, doc="alleen in de eis zelf, niet in motivering, voorbeeld of toelichting"
+        ),
     }
 
     def validate(self, options: dict[str, Any]) -> list[tuple[str, str]]:
-        return (regex_errors("patterns", options.get("patterns")) + regex_errors("unless", options.get("unless"))
-                + regex_errors("exceptions", options.get("exceptions")))
+        return (
+            regex_errors("patterns", options.get("patterns"))
+            + regex_errors("unless", options.get("unless"))
+            + regex_errors("exceptions", options.get("exceptions"))
+        )
 
     def prepare(self, options: dict[str, Any], ctx: Context) -> Any:
         return {
             "patterns": compile_regexes(options["patterns"], options["ignorecase"]),
-            "unless": compile_regexes(options["unless"]), "unless_scope": options["unless_scope"],
+            "unless": compile_regexes(options["unless"]),
+            "unless_scope": options["unless_scope"],
             "exceptions": compile_regexes(options["exceptions"]),
-            "replacement": options["replacement"], "first_only": options["first_only"], "in_demand": options["in_demand"],
+            "replacement": options["replacement"],
+            "first_only": options["first_only"],
+            "in_demand": options["in_demand"],
         }
 
     def may_match(self, p: Any, text: str) -> bool:

@@ -10,10 +10,8 @@ from eislint.checks.base import CheckType, Context, Hit, Option, Unit, compile_r
 from eislint.document import SECTION_KINDS, Document, Section
 from eislint.tender_scope import is_whole_tender
 
-
 # A document of the bundle is itself a part of the tender: an SLA or DAP is its quality assurance.
-_ROLE_PARTS = {"sla": ("kwaliteit",), "dap": ("kwaliteit",), "overeenkomst": ("contract",),
-               "prijzenblad": ("prijs",)}
+_ROLE_PARTS = {"sla": ("kwaliteit",), "dap": ("kwaliteit",), "overeenkomst": ("contract",), "prijzenblad": ("prijs",)}
 
 
 class Required(CheckType):
@@ -22,20 +20,40 @@ class Required(CheckType):
         "sections": Option(list, default=[], doc="soorten onderdelen waarvan er minstens een aanwezig moet zijn"),
         "patterns": Option(list, default=[], doc="regexen waarvan er minstens een in de tekst moet voorkomen"),
         "only_if": Option(list, default=[], doc="regexen: de regel geldt alleen als een hiervan in de tekst staat"),
-        "only_if_tender": Option(list, default=[], doc="tendercontextvelden die, als ze waar zijn, ook aan only_if voldoen"),
+        "only_if_tender": Option(
+            list, default=[], doc="tendercontextvelden die, als ze waar zijn, ook aan only_if voldoen"
+        ),
         "min_requirements": Option(int, default=0, doc="geldt alleen voor documenten met minstens zoveel eisen"),
-        "all_of": Option(list, default=[], doc="regexen die elk ergens in de bundel moeten voorkomen (mag in verschillende documenten)"),
-        "anchor": Option(str, default="document", choices=("document", "trigger"),
-                         doc="waar de melding staat: bij het begin van het document met de meeste eisen, of bij de eerste tekst die op only_if past"),
-        "whole_tender": Option(bool, default=False,
-                               doc="alleen voor een hele aanbesteding (een leidraad of documenten met de meeste onderdelen), niet voor een losse bijlage"),
-        "ignore_sentences": Option(list, default=[],
-                                   doc="regexen: zinnen die niet meetellen als inhoud van een onderdeel uit 'sections' (een inleiding die alleen het document beschrijft)"),
+        "all_of": Option(
+            list,
+            default=[],
+            doc="regexen die elk ergens in de bundel moeten voorkomen (mag in verschillende documenten)",
+        ),
+        "anchor": Option(
+            str,
+            default="document",
+            choices=("document", "trigger"),
+            doc="waar de melding staat: bij het begin van het document met de meeste eisen, of bij de eerste tekst die op only_if past",
+        ),
+        "whole_tender": Option(
+            bool,
+            default=False,
+            doc="alleen voor een hele aanbesteding (een leidraad of documenten met de meeste onderdelen), niet voor een losse bijlage",
+        ),
+        "ignore_sentences": Option(
+            list,
+            default=[],
+            doc="regexen: zinnen die niet meetellen als inhoud van een onderdeel uit 'sections' (een inleiding die alleen het document beschrijft)",
+        ),
     }
 
     def validate(self, options: dict[str, Any]) -> list[tuple[str, str]]:
-        errors = (regex_errors("patterns", options.get("patterns")) + regex_errors("only_if", options.get("only_if"))
-                  + regex_errors("all_of", options.get("all_of")) + regex_errors("ignore_sentences", options.get("ignore_sentences")))
+        errors = (
+            regex_errors("patterns", options.get("patterns"))
+            + regex_errors("only_if", options.get("only_if"))
+            + regex_errors("all_of", options.get("all_of"))
+            + regex_errors("ignore_sentences", options.get("ignore_sentences"))
+        )
         for kind in options.get("sections") or []:
             if kind not in SECTION_KINDS:
                 errors.append(("sections", f"onbekende soort onderdeel '{kind}' (kies uit {', '.join(SECTION_KINDS)})"))
@@ -46,8 +64,13 @@ class Required(CheckType):
         return errors
 
     def prepare(self, options: dict[str, Any], ctx: Context) -> Any:
-        return {**options, "patterns": compile_regexes(options["patterns"]), "only_if": compile_regexes(options["only_if"]),
-                "all_of": compile_regexes(options["all_of"]), "ignore_sentences": compile_regexes(options["ignore_sentences"])}
+        return {
+            **options,
+            "patterns": compile_regexes(options["patterns"]),
+            "only_if": compile_regexes(options["only_if"]),
+            "all_of": compile_regexes(options["all_of"]),
+            "ignore_sentences": compile_regexes(options["ignore_sentences"]),
+        }
 
     def run(self, p: Any, unit: Unit, ctx: Context) -> Iterator[Hit]:
         # A part may be in another file of the tender: judge the bundle, report once, on the
@@ -63,8 +86,9 @@ class Required(CheckType):
         if p["whole_tender"] and not per_bundle(unit, "whole-tender", lambda: is_whole_tender(bundle)):
             return
         texts = per_bundle(unit, "clean-texts", lambda: [d.clean(0, len(d.text)) for d in bundle])
-        context_says = unit.tender is not None and any(getattr(unit.tender.context, f, None) is True
-                                                        for f in p["only_if_tender"])
+        context_says = unit.tender is not None and any(
+            getattr(unit.tender.context, f, None) is True for f in p["only_if_tender"]
+        )
         trigger = None
         if p["only_if"]:
             trigger = next(((d, m) for d, t in zip(bundle, texts) for r in p["only_if"] if (m := r.search(t))), None)
@@ -75,8 +99,12 @@ class Required(CheckType):
                 return
         elif doc is not main:
             return
-        present = {s.kind for d in bundle for s in d.sections
-                   if s.heading is not None and _has_content(d, s, p["ignore_sentences"], p["sections"])}
+        present = {
+            s.kind
+            for d in bundle
+            for s in d.sections
+            if s.heading is not None and _has_content(d, s, p["ignore_sentences"], p["sections"])
+        }
         present |= {part for d in bundle for part in _ROLE_PARTS.get(d.role, ())}
         if p["sections"] and present & set(p["sections"]):
             return
@@ -86,11 +114,14 @@ class Required(CheckType):
             return
         if p["anchor"] == "trigger" and trigger is not None:
             block = doc.block_at(trigger[1].start()) or doc.blocks[0]
-            yield Hit(block.content.start, block.content.end, data={"ontbreekt": ", ".join(p["sections"]) or "het element"})
+            yield Hit(
+                block.content.start, block.content.end, data={"ontbreekt": ", ".join(p["sections"]) or "het element"}
+            )
             return
         anchor = next((b for b in doc.blocks if b.kind == "heading"), doc.blocks[0])
-        yield Hit(anchor.content.start, anchor.content.end,
-                  data={"ontbreekt": ", ".join(p["sections"]) or "het element"})
+        yield Hit(
+            anchor.content.start, anchor.content.end, data={"ontbreekt": ", ".join(p["sections"]) or "het element"}
+        )
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n")
@@ -102,6 +133,9 @@ def _has_content(doc: Document, section: Section, ignore: list[re.Pattern[str]],
     if not ignore or section.kind not in kinds or section.heading is None:
         return True
     # one line per block (a wrapped PDF paragraph is one sentence), cells of a row as one line
-    body = "\n".join(doc.clean(b.content.start, b.content.end).replace("|", " ") for b in doc.blocks
-                     if section.heading.end <= b.start < section.end and b.kind != "heading")
+    body = "\n".join(
+        doc.clean(b.content.start, b.content.end).replace("|", " ")
+        for b in doc.blocks
+        if section.heading.end <= b.start < section.end and b.kind != "heading"
+    )
     return any(len(s.split()) >= 4 and not any(r.search(s) for r in ignore) for s in _SENTENCE_END.split(body))

@@ -5,20 +5,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from eislint.dutch.numbers import parse_number
 from eislint.checks.base import Unit
+from eislint.dutch.numbers import parse_number
 
 _NUMBER = r"(\d{1,3}(?:[.,]\d{1,2})?)"
 _PERCENT = re.compile(_NUMBER + r"\s*(%|procent\b)", re.I)
 _POINTS = re.compile(_NUMBER + r"\s*(punten|punt|pnt\.?)\b", re.I)
 _WEIGHT_HEADER = re.compile(
     r"^(weging|wegingsfactor|gewicht|percentage|weegfactor|wegingspercentage|%|punten|max\.?\s*(?:aantal\s+)?punten"
-    r"|maximaal\s+aantal\s+punten|maximum\s+score|(?:weging|gewicht)\s*(?:\(%\)|in\s*%|\(in\s*%\)))$", re.I)
+    r"|maximaal\s+aantal\s+punten|maximum\s+score|(?:weging|gewicht)\s*(?:\(%\)|in\s*%|\(in\s*%\)))$",
+    re.I,
+)
 _TOTAL = re.compile(r"^\s*(\*\*)?\s*(totaal|total|som)\b", re.I)
-_WEIGHT_LINE = re.compile(r"([^:\d][^:]{1,80}):\s*(\d{1,3}(?:\.\d{3})+|\d{1,5}(?:,\d{1,2})?)\s*(%|procent\b|punten\b|punt\b)", re.I)
+_WEIGHT_LINE = re.compile(
+    r"([^:\d][^:]{1,80}):\s*(\d{1,3}(?:\.\d{3})+|\d{1,5}(?:,\d{1,2})?)\s*(%|procent\b|punten\b|punt\b)", re.I
+)
 # points run into the thousands ("maximaal 1000 punten", "1.000 punten")
 _POINTS_TOTAL = r"(\d{1,3}(?:\.\d{3})+|\d{1,5})"
-_MAX_POINTS = re.compile(r"(?:maximaal|totaal|in\s+totaal|maximum\s+van)\s+(?:te\s+behalen\s+)?" + _POINTS_TOTAL + r"\s*punten", re.I)
+_MAX_POINTS = re.compile(
+    r"(?:maximaal|totaal|in\s+totaal|maximum\s+van)\s+(?:te\s+behalen\s+)?" + _POINTS_TOTAL + r"\s*punten", re.I
+)
 
 
 @dataclass(slots=True)
@@ -48,16 +54,23 @@ def award_weight_groups(unit: Unit) -> list[WeightGroup]:
     direct = [b for b in doc.blocks if unit.start <= b.start < unit.end and doc.section_at(b.start) is section]
     groups: list[WeightGroup] = []
     # the total, not a per-criterion maximum ("per subcriterium zijn maximaal 10 punten te behalen")
-    max_points = next((m for m in _MAX_POINTS.finditer(unit.text)
-                       if not re.search(r"\bper\s+\w+", unit.text[max(0, m.start() - 40):m.start()], re.I)), None)
+    max_points = next(
+        (
+            m
+            for m in _MAX_POINTS.finditer(unit.text)
+            if not re.search(r"\bper\s+\w+", unit.text[max(0, m.start() - 40) : m.start()], re.I)
+        ),
+        None,
+    )
 
     # tables
     i = 0
     while i < len(direct):
         block = direct[i]
         if block.kind == "table_header":
-            col = next((k for k, c in enumerate(block.cells)
-                        if _WEIGHT_HEADER.match(doc.clean(c.start, c.end).strip())), None)
+            col = next(
+                (k for k, c in enumerate(block.cells) if _WEIGHT_HEADER.match(doc.clean(c.start, c.end).strip())), None
+            )
             header_text = doc.clean(block.cells[col].start, block.cells[col].end).lower() if col is not None else ""
             rows = []
             j = i + 1
@@ -98,7 +111,7 @@ def award_weight_groups(unit: Unit) -> list[WeightGroup]:
     for block in direct:
         if block.kind != "paragraph":
             continue
-        lines = [line.strip() for line in doc.text[block.content.start:block.content.end].split("\n") if line.strip()]
+        lines = [line.strip() for line in doc.text[block.content.start : block.content.end].split("\n") if line.strip()]
         found = [_WEIGHT_LINE.fullmatch(line) for line in lines]
         if len(lines) >= 2 and all(found):
             kinds = {"%" if m.group(3).startswith(("%", "procent")) else "punten" for m in found}
@@ -113,8 +126,12 @@ def award_weight_groups(unit: Unit) -> list[WeightGroup]:
     # lists: consecutive list items at one indent, each carrying exactly one weight. A list in
     # which an item at that indent has no weight is incomplete (gunning.criteria-zonder-weging
     # reports the item); its sum says nothing.
-    others = sum(parse_number(m.group(1)) for b in direct if b.kind == "paragraph"
-                 for m in _PERCENT.finditer(doc.clean(b.content.start, b.content.end)))
+    others = sum(
+        parse_number(m.group(1))
+        for b in direct
+        if b.kind == "paragraph"
+        for m in _PERCENT.finditer(doc.clean(b.content.start, b.content.end))
+    )
     run: list = []
     incomplete = False
     previous = None
@@ -124,7 +141,12 @@ def award_weight_groups(unit: Unit) -> list[WeightGroup]:
             pct = _PERCENT.findall(text)
             pts = _POINTS.findall(text)
             if (len(pct) == 1) != (len(pts) == 1) and (not run or run[0][0].indent == block.indent):
-                if not run and previous is not None and previous.kind == "list_item" and previous.indent == block.indent:
+                if (
+                    not run
+                    and previous is not None
+                    and previous.kind == "list_item"
+                    and previous.indent == block.indent
+                ):
                     incomplete = True  # an unweighted item just before, in the same list
                 run.append((block, text, "%" if pct else "punten", parse_number((pct or pts)[0][0])))
                 previous = block
@@ -150,7 +172,9 @@ def award_weight_groups(unit: Unit) -> list[WeightGroup]:
     return [g for g in (_top_level(g) for g in groups) if g is not None and _plausible(g, doc, unit)]
 
 
-_SCALE_WORD = re.compile(r"^\W*(?:zeer\s+goed|uitstekend|ruim\s+voldoende|goed|voldoende|matig|onvoldoende|slecht|zeer\s+slecht)\b", re.I)
+_SCALE_WORD = re.compile(
+    r"^\W*(?:zeer\s+goed|uitstekend|ruim\s+voldoende|goed|voldoende|matig|onvoldoende|slecht|zeer\s+slecht)\b", re.I
+)
 _SUB_ITEM = re.compile(r"^\s*(?:[-–•*]|waarvan\b|sub-?criteri)", re.I)
 
 
@@ -172,7 +196,7 @@ def _plausible(group: WeightGroup, doc, unit: Unit) -> bool:
     if any(_SCALE_WORD.match(label) for label, _ in group.items):
         return False
     if group.unit == "%":
-        outside = unit.text[: max(group.start - unit.start, 0)] + " " + unit.text[max(group.end - unit.start, 0):]
+        outside = unit.text[: max(group.start - unit.start, 0)] + " " + unit.text[max(group.end - unit.start, 0) :]
         stated = {parse_number(m.group(1)) for m in _PERCENT.finditer(outside)}
         if any(abs(group.total - v) < 1e-6 for v in stated):
             return False

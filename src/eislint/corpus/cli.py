@@ -47,19 +47,52 @@ def _require(*modules: str) -> None:
 
 @corpus.command(name="run")
 @click.argument("source", metavar="PAD_OF_MANIFEST", type=click.Path(path_type=Path))
-@click.option("--output", "-o", "output", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Map voor de resultaten (Parquet); een bestaande map wordt hervat.")
-@click.option("--scheduler", default=None, metavar="ADRES",
-              help="Een bestaand Dask-cluster, bijvoorbeeld tcp://host:8786 (anders een lokaal cluster).")
-@click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Aantal workerprocessen van het lokale cluster (standaard: één per processorkern).")
-@click.option("--batch-size", type=click.IntRange(min=1), default=100, show_default=True,
-              help="Na zoveel bundels worden de resultaten vastgelegd.")
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Map voor de resultaten (Parquet); een bestaande map wordt hervat.",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADRES",
+    help="Een bestaand Dask-cluster, bijvoorbeeld tcp://host:8786 (anders een lokaal cluster).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Aantal workerprocessen van het lokale cluster (standaard: één per processorkern).",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=100,
+    show_default=True,
+    help="Na zoveel bundels worden de resultaten vastgelegd.",
+)
 @click.option("--retry-failed", is_flag=True, help="Mislukte bundels opnieuw proberen, ook als ze niet veranderd zijn.")
 @click.option("--quiet", "-q", is_flag=True, help="Geen voortgang en samenvatting.")
 @_lint_options
-def run_cmd(source, output, scheduler, workers, batch_size, retry_failed, quiet, select, extend_select, ignore,
-            config_path, nlp_model, rules_dir, debug) -> None:
+def run_cmd(
+    source,
+    output,
+    scheduler,
+    workers,
+    batch_size,
+    retry_failed,
+    quiet,
+    select,
+    extend_select,
+    ignore,
+    config_path,
+    nlp_model,
+    rules_dir,
+    debug,
+) -> None:
     """Controleer alle bundels van een map of manifest (CSV/JSONL) en schrijf de meldingen naar een map."""
     if scheduler and workers:
         raise click.UsageError("--workers geldt alleen voor het lokale cluster, niet met --scheduler")
@@ -70,14 +103,23 @@ def run_cmd(source, output, scheduler, workers, batch_size, retry_failed, quiet,
     options = _run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir)
     progress = None if quiet or not sys.stderr.isatty() else _Progress()
     try:
-        stats = run_corpus(source, output, options, scheduler=scheduler, workers=workers, batch_size=batch_size,
-                           retry_failed=retry_failed, progress=progress)
+        stats = run_corpus(
+            source,
+            output,
+            options,
+            scheduler=scheduler,
+            workers=workers,
+            batch_size=batch_size,
+            retry_failed=retry_failed,
+            progress=progress,
+        )
     except (ManifestError, CorpusError) as exc:
         _fail(str(exc))
         sys.exit(ExitStatus.ERROR)
     except KeyboardInterrupt:
-        click.echo(f"Onderbroken; wat klaar was staat in {output}. Hetzelfde commando gaat verder waar het stopte.",
-                   err=True)
+        click.echo(
+            f"Onderbroken; wat klaar was staat in {output}. Hetzelfde commando gaat verder waar het stopte.", err=True
+        )
         sys.exit(130)
     finally:
         if progress is not None:
@@ -92,7 +134,8 @@ def run_cmd(source, output, scheduler, workers, batch_size, retry_failed, quiet,
             f"{stats.bundles} bundel(s): {stats.linted} gecontroleerd, {stats.skipped} overgeslagen (al gedaan), "
             f"{status.get('fout', 0)} mislukt; {stats.summary.get('findings', 0)} melding(en) in totaal. "
             f"{stats.workers} worker(s), {stats.seconds:.1f} s. Resultaten in {output}/ "
-            f"('eislint corpus report {output}' maakt een overzicht).")
+            f"('eislint corpus report {output}' maakt een overzicht)."
+        )
     sys.exit(ExitStatus.ERROR if stats.failed else ExitStatus.OK)
 
 
@@ -106,7 +149,7 @@ class _Progress:
         self._bar = Progress(console=Console(stderr=True), transient=True)
         self._task = None
 
-    def __call__(self, result, stats) -> None:  # noqa: ANN001
+    def __call__(self, result, stats) -> None:
         if self._task is None:
             self._bar.start()
             self._task = self._bar.add_task("bundels", total=stats.bundles)
@@ -119,8 +162,14 @@ class _Progress:
 
 @corpus.command(name="report")
 @click.argument("results", metavar="MAP", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Het HTML-bestand (standaard: MAP/rapport.html).")
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Het HTML-bestand (standaard: MAP/rapport.html).",
+)
 @click.option("--debug", is_flag=True, help="Volledige foutmeldingen (traceback).")
 def report_cmd(results, output, debug) -> None:
     """Maak een HTML-overzicht (tabellen en grafieken) van de resultaten in MAP."""

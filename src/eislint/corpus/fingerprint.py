@@ -66,12 +66,13 @@ def ruleset_key(options: RunOptions) -> str:
         str(options.config_path) if options.config_path else None,
         options.nlp_model,
         tuple(options.select) if options.select is not None else None,
-        tuple(options.extend_select), tuple(options.ignore),
+        tuple(options.extend_select),
+        tuple(options.ignore),
     )
 
 
 @lru_cache(maxsize=8)
-def _ruleset_key(rules_dir, config_path, nlp_model, select, extend_select, ignore) -> str:  # noqa: ANN001
+def _ruleset_key(rules_dir, config_path, nlp_model, select, extend_select, ignore) -> str:
     import eislint
     from eislint.loader import rules_dir as default_rules_dir
 

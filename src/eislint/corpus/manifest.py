@@ -26,9 +26,26 @@ from eislint.api import FINDING_COLUMNS
 PATH_COLUMNS = ("path", "pad")
 ID_COLUMNS = ("id", "bundle", "bundel")
 # Columns a result row already has: metadata with one of these names would be ambiguous.
-RESERVED = frozenset({"bundle", "bundle_path", "status", "error", "documents", "requirements", "findings",
-                      "content_hash", "ruleset", "seconds", "cpu_seconds", "linted_at", "worker", "run", "year",
-                      *FINDING_COLUMNS})
+RESERVED = frozenset(
+    {
+        "bundle",
+        "bundle_path",
+        "status",
+        "error",
+        "documents",
+        "requirements",
+        "findings",
+        "content_hash",
+        "ruleset",
+        "seconds",
+        "cpu_seconds",
+        "linted_at",
+        "worker",
+        "run",
+        "year",
+        *FINDING_COLUMNS,
+    }
+)
 MANIFEST_SUFFIXES = (".csv", ".jsonl", ".ndjson")
 
 
@@ -97,7 +114,9 @@ def _csv_rows(path: Path) -> list[tuple[int, dict[str, str | None]]]:
             raise ManifestError(f"{path}:{reader.line_num}: meer velden dan kolommen in de kopregel")
         if not any((v or "").strip() for v in row.values()):
             continue
-        rows.append((reader.line_num, {k.strip(): (v.strip() or None) if v is not None else None for k, v in row.items()}))
+        rows.append(
+            (reader.line_num, {k.strip(): (v.strip() or None) if v is not None else None for k, v in row.items()})
+        )
     return rows
 
 
@@ -151,8 +170,10 @@ def _from_rows(manifest: Path, rows: list[tuple[int, dict[str, str | None]]]) ->
             if not key:
                 raise ManifestError(f"{manifest}:{number}: kolom zonder naam")
             if key in RESERVED:
-                raise ManifestError(f"{manifest}:{number}: kolomnaam '{key}' is gereserveerd voor de uitvoer; "
-                                    "geef de kolom een andere naam")
+                raise ManifestError(
+                    f"{manifest}:{number}: kolomnaam '{key}' is gereserveerd voor de uitvoer; "
+                    "geef de kolom een andere naam"
+                )
         path = Path(raw)
         bundles.append(BundleSpec(bundle_id, str(path if path.is_absolute() else base / path), metadata))
     return bundles

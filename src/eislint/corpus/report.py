@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html
 import io
-import numbers
 import json
+import numbers
 import re
 from pathlib import Path
 from typing import Any
@@ -26,10 +26,20 @@ MAX_FAILED_ROWS = 100
 
 _STATUS = {"ok": "gecontroleerd", "deels": "deels leesbaar", "fout": "mislukt", "niet gedaan": "niet gedaan"}
 _HEAD = {
-    "rule": "regel", "category": "categorie", "findings": "meldingen", "bundles": "bundels",
-    "share_bundles": "aandeel bundels", "error": "fout", "warning": "waarschuwing", "info": "advies",
-    "buyer": "aanbestedende dienst", "year": "jaar", "failed": "mislukt",
-    "findings_per_bundle": "meldingen per bundel", "bundle": "bundel", "bundle_path": "pad",
+    "rule": "regel",
+    "category": "categorie",
+    "findings": "meldingen",
+    "bundles": "bundels",
+    "share_bundles": "aandeel bundels",
+    "error": "fout",
+    "warning": "waarschuwing",
+    "info": "advies",
+    "buyer": "aanbestedende dienst",
+    "year": "jaar",
+    "failed": "mislukt",
+    "findings_per_bundle": "meldingen per bundel",
+    "bundle": "bundel",
+    "bundle_path": "pad",
 }
 _CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem auto;max-width:70rem;color:#1b1b1b;padding:0 1rem}
@@ -66,7 +76,7 @@ def _table(frame: pd.DataFrame, percent: tuple[str, ...] = ()) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
-def _svg(draw, name: str, height: float) -> str:  # noqa: ANN001 - draw(ax)
+def _svg(draw, name: str, height: float) -> str:
     """A matplotlib figure as inline SVG, without the XML prolog and metadata."""
     import matplotlib
 
@@ -81,12 +91,12 @@ def _svg(draw, name: str, height: float) -> str:  # noqa: ANN001 - draw(ax)
         buf = io.StringIO()
         fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
     text = buf.getvalue()
-    text = text[text.index("<svg"):]
+    text = text[text.index("<svg") :]
     return re.sub(r"<metadata>.*?</metadata>", "", text, flags=re.S)
 
 
 def _barh(labels: list[str], values: list[int], xlabel: str, name: str) -> str:
-    def draw(ax) -> None:  # noqa: ANN001
+    def draw(ax) -> None:
         ax.barh(range(len(labels)), values, color="#2f6f9f")
         ax.set_yticks(range(len(labels)), labels)
         ax.invert_yaxis()
@@ -96,7 +106,7 @@ def _barh(labels: list[str], values: list[int], xlabel: str, name: str) -> str:
 
 
 def _bars(labels: list[str], values: list[int], ylabel: str, name: str) -> str:
-    def draw(ax) -> None:  # noqa: ANN001
+    def draw(ax) -> None:
         ax.bar(labels, values, color="#2f6f9f")
         ax.set_ylabel(ylabel)
         ax.tick_params(axis="x", labelrotation=45 if len(labels) > 8 else 0)
@@ -118,8 +128,9 @@ def render(results: str | Path) -> str:
         by_rule = pd.read_parquet(root / "summary_rule.parquet")
         by_category = pd.read_parquet(root / "summary_category.parquet")
     except FileNotFoundError:
-        raise ReportError(f"{root}: geen resultaten van een volledige run gevonden "
-                          f"(eerst: eislint corpus PAD -o {root})") from None
+        raise ReportError(
+            f"{root}: geen resultaten van een volledige run gevonden (eerst: eislint corpus PAD -o {root})"
+        ) from None
     except (OSError, ValueError) as exc:
         raise ReportError(f"{root}: resultaten niet leesbaar ({type(exc).__name__}: {exc})") from None
     by_buyer = _read(root, "summary_buyer")
@@ -131,48 +142,66 @@ def render(results: str | Path) -> str:
     overview = pd.DataFrame(
         [("bundels", len(bundles))]
         + [(_STATUS.get(s, s), int(counts.get(s, 0))) for s in ("ok", "deels", "fout", "niet gedaan") if counts.get(s)]
-        + [("meldingen", total_findings),
-           ("meldingen per gecontroleerde bundel", round(total_findings / checked, 2) if checked else 0.0)],
-        columns=["", "aantal"], dtype=object)
+        + [
+            ("meldingen", total_findings),
+            ("meldingen per gecontroleerde bundel", round(total_findings / checked, 2) if checked else 0.0),
+        ],
+        columns=["", "aantal"],
+        dtype=object,
+    )
 
     parts = [
-        "<!DOCTYPE html>", '<html lang="nl"><head><meta charset="utf-8">',
+        "<!DOCTYPE html>",
+        '<html lang="nl"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<title>eislint: resultaten van een corpus</title>", f"<style>{_CSS}</style></head><body>",
+        "<title>eislint: resultaten van een corpus</title>",
+        f"<style>{_CSS}</style></head><body>",
         "<h1>eislint: resultaten van een corpus</h1>",
         f'<p class="meta">Bron: {html.escape(str(info.get("source", "?")))} · eislint {html.escape(str(info.get("eislint", "?")))}'
-        f' · regelset {html.escape(str(info.get("ruleset", ""))[:12])} · klaar op {html.escape(str(info.get("finished_at", "?")))}'
-        f' · {int(info.get("workers", 0))} worker(s)</p>',
-        "<h2>Overzicht</h2>", _table(overview),
-        "<h2>Meldingen per categorie</h2>", _table(by_category, percent=("share_bundles",)),
+        f" · regelset {html.escape(str(info.get('ruleset', ''))[:12])} · klaar op {html.escape(str(info.get('finished_at', '?')))}"
+        f" · {int(info.get('workers', 0))} worker(s)</p>",
+        "<h2>Overzicht</h2>",
+        _table(overview),
+        "<h2>Meldingen per categorie</h2>",
+        _table(by_category, percent=("share_bundles",)),
         "<h2>Meldingen per regel</h2>",
     ]
     if len(by_rule):
         top = by_rule.head(TOP_RULES)
         title = f"de {TOP_RULES} regels met de meeste meldingen" if len(by_rule) > TOP_RULES else "alle regels"
-        parts.append(f"<figure>{_barh(top['rule'].tolist(), top['findings'].tolist(), 'meldingen', 'rules')}"
-                     f"<figcaption>Meldingen per regel ({title}).</figcaption></figure>")
+        parts.append(
+            f"<figure>{_barh(top['rule'].tolist(), top['findings'].tolist(), 'meldingen', 'rules')}"
+            f"<figcaption>Meldingen per regel ({title}).</figcaption></figure>"
+        )
     parts.append(_table(by_rule, percent=("share_bundles",)))
 
     parts.append("<h2>Meldingen per jaar</h2>")
     if by_year is not None and len(by_year):
         known = by_year[by_year["year"] != "(onbekend)"]
         if len(known):
-            parts.append(f"<figure>{_bars(known['year'].tolist(), known['findings'].tolist(), 'meldingen', 'years')}"
-                         "<figcaption>Meldingen per jaar van publicatie.</figcaption></figure>")
+            parts.append(
+                f"<figure>{_bars(known['year'].tolist(), known['findings'].tolist(), 'meldingen', 'years')}"
+                "<figcaption>Meldingen per jaar van publicatie.</figcaption></figure>"
+            )
         parts.append(_table(by_year))
     else:
-        parts.append("<p>Geen datum in de metadata (kolom <code>date</code> of <code>datum</code> in het manifest).</p>")
+        parts.append(
+            "<p>Geen datum in de metadata (kolom <code>date</code> of <code>datum</code> in het manifest).</p>"
+        )
 
     parts.append("<h2>Meldingen per aanbestedende dienst</h2>")
     if by_buyer is not None and len(by_buyer):
         top = by_buyer.head(TOP_BUYERS)
-        parts.append(f"<figure>{_barh(top['buyer'].tolist(), top['findings'].tolist(), 'meldingen', 'buyers')}"
-                     f"<figcaption>Meldingen per aanbestedende dienst (hoogstens {TOP_BUYERS}).</figcaption></figure>")
+        parts.append(
+            f"<figure>{_barh(top['buyer'].tolist(), top['findings'].tolist(), 'meldingen', 'buyers')}"
+            f"<figcaption>Meldingen per aanbestedende dienst (hoogstens {TOP_BUYERS}).</figcaption></figure>"
+        )
         parts.append(_table(by_buyer))
     else:
-        parts.append("<p>Geen aanbestedende dienst in de metadata (kolom <code>buyer</code> of <code>koper</code> "
-                     "in het manifest).</p>")
+        parts.append(
+            "<p>Geen aanbestedende dienst in de metadata (kolom <code>buyer</code> of <code>koper</code> "
+            "in het manifest).</p>"
+        )
 
     failed = bundles[bundles["status"] == "fout"]
     if len(failed):

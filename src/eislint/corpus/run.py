@@ -39,15 +39,15 @@ class CorpusError(RuntimeError):
 @dataclass(slots=True)
 class RunStats:
     bundles: int = 0
-    linted: int = 0              # bundles linted in this run (whatever their outcome)
-    skipped: int = 0             # bundles whose stored result was still current
-    status: Counter = field(default_factory=Counter)   # outcome of the bundles linted now
-    findings: int = 0            # findings of the bundles linted now
-    seconds: float = 0.0         # wall time of the whole run
-    startup: float = 0.0         # of which: cluster start, pipelines loaded, workers checked
+    linted: int = 0  # bundles linted in this run (whatever their outcome)
+    skipped: int = 0  # bundles whose stored result was still current
+    status: Counter = field(default_factory=Counter)  # outcome of the bundles linted now
+    findings: int = 0  # findings of the bundles linted now
+    seconds: float = 0.0  # wall time of the whole run
+    startup: float = 0.0  # of which: cluster start, pipelines loaded, workers checked
     workers: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # every failed bundle of the input
-    summary: dict[str, Any] = field(default_factory=dict)       # run.json
+    summary: dict[str, Any] = field(default_factory=dict)  # run.json
 
 
 def local_workers() -> int:
@@ -81,9 +81,17 @@ def connect(scheduler: str | None = None, workers: int | None = None) -> Iterato
             client.close()
         return
     # One thread per process: linting is CPU-bound Python, threads would only share the GIL.
-    with LocalCluster(n_workers=workers or local_workers(), threads_per_worker=1, processes=True,
-                      host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
-            Client(cluster) as client:
+    with (
+        LocalCluster(
+            n_workers=workers or local_workers(),
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
         yield client
 
 
@@ -95,16 +103,33 @@ def _task_failure(spec: manifest.BundleSpec, exc: BaseException, run_id: str) ->
         error = "de worker stopte telkens tijdens deze bundel (te weinig geheugen?)"
     else:
         error = f"Dask-fout: {type(exc).__name__}: {exc}"
-    return {"bundle": spec.id, "bundle_path": spec.path, "status": "fout", "error": error, "detail": None,
-            "documents": 0, "requirements": 0, "findings": 0, "records": [], "content_hash": None,
-            "ruleset": None, "seconds": 0.0, "cpu_seconds": 0.0, "linted_at": None, "worker": None, "run": run_id}
+    return {
+        "bundle": spec.id,
+        "bundle_path": spec.path,
+        "status": "fout",
+        "error": error,
+        "detail": None,
+        "documents": 0,
+        "requirements": 0,
+        "findings": 0,
+        "records": [],
+        "content_hash": None,
+        "ruleset": None,
+        "seconds": 0.0,
+        "cpu_seconds": 0.0,
+        "linted_at": None,
+        "worker": None,
+        "run": run_id,
+    }
 
 
 def _absolute(options: RunOptions) -> RunOptions:
     """Paths in the options as workers elsewhere can find them (not relative to our directory)."""
-    return replace(options,
-                   config_path=options.config_path.resolve() if options.config_path else None,
-                   rules_dir=options.rules_dir.resolve() if options.rules_dir else None)
+    return replace(
+        options,
+        config_path=options.config_path.resolve() if options.config_path else None,
+        rules_dir=options.rules_dir.resolve() if options.rules_dir else None,
+    )
 
 
 def validate(options: RunOptions) -> None:
@@ -123,10 +148,18 @@ def validate(options: RunOptions) -> None:
             raise ConfigError("--select/--ignore", f"onbekende regel, pakket of categorie '{selector}'")
 
 
-def run_corpus(source: str | Path, output: str | Path, options: RunOptions | None = None, *,
-               scheduler: str | None = None, workers: int | None = None, batch_size: int = 100,
-               flush_seconds: float = 60.0, retry_failed: bool = False,
-               progress: Callable[[dict[str, Any], RunStats], None] | None = None) -> RunStats:
+def run_corpus(
+    source: str | Path,
+    output: str | Path,
+    options: RunOptions | None = None,
+    *,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    batch_size: int = 100,
+    flush_seconds: float = 60.0,
+    retry_failed: bool = False,
+    progress: Callable[[dict[str, Any], RunStats], None] | None = None,
+) -> RunStats:
     """Lint every bundle of `source` into `output` (see store.py for the layout).
 
     Resumable: a bundle whose content hash and rule-set key match its stored result is not
@@ -161,8 +194,10 @@ def run_corpus(source: str | Path, output: str | Path, options: RunOptions | Non
                 raise ConfigError("nlp.model", f"worker {address}: {check['problem']}")
         differ = sorted(a for a, c in checks.items() if c["ruleset"] != local_key)
         if differ:
-            raise CorpusError(f"worker(s) {', '.join(differ)} hebben een andere eislint-versie, andere regels of een "
-                              "andere taalpijplijn dan deze machine; installeer op alle machines hetzelfde")
+            raise CorpusError(
+                f"worker(s) {', '.join(differ)} hebben een andere eislint-versie, andere regels of een "
+                "andere taalpijplijn dan deze machine; installeer op alle machines hetzelfde"
+            )
         stats.startup = time.perf_counter() - started
         threads = sum(client.nthreads().values()) or 1
         window = max(4, 2 * threads)
@@ -177,8 +212,17 @@ def run_corpus(source: str | Path, output: str | Path, options: RunOptions | Non
                 return
             state = states.get(spec.id)
             previous = (state["content_hash"], state["ruleset"], state["status"]) if state else None
-            future = client.submit(lint_bundle_task, spec.id, spec.path, options, previous, retry_failed, run_id,
-                                   key=f"eislint-bundle-{run_id}-{next(numbers)}", pure=False)
+            future = client.submit(
+                lint_bundle_task,
+                spec.id,
+                spec.path,
+                options,
+                previous,
+                retry_failed,
+                run_id,
+                key=f"eislint-bundle-{run_id}-{next(numbers)}",
+                pure=False,
+            )
             owner[future.key] = spec
             pending.add(future)
 
@@ -191,7 +235,7 @@ def run_corpus(source: str | Path, output: str | Path, options: RunOptions | Non
                 spec = owner.pop(future.key)
                 try:
                     result = future.result()
-                except Exception as exc:  # noqa: BLE001 - recorded for the bundle, the run goes on
+                except Exception as exc:
                     result = _task_failure(spec, exc, run_id)
                 future.release()
                 submit_next()
@@ -217,14 +261,26 @@ def run_corpus(source: str | Path, output: str | Path, options: RunOptions | Non
     stats.seconds = time.perf_counter() - started
     import eislint
 
-    stats.summary = store.consolidate(specs, {
-        "source": str(source), "eislint": eislint.__version__, "ruleset": local_key, "run": run_id,
-        "scheduler": scheduler or "LocalCluster", "workers": stats.workers,
-        "finished_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "this_run": {"linted": stats.linted, "skipped": stats.skipped, "seconds": round(stats.seconds, 2),
-                     "startup_seconds": round(stats.startup, 2)},
-    })
+    stats.summary = store.consolidate(
+        specs,
+        {
+            "source": str(source),
+            "eislint": eislint.__version__,
+            "ruleset": local_key,
+            "run": run_id,
+            "scheduler": scheduler or "LocalCluster",
+            "workers": stats.workers,
+            "finished_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "this_run": {
+                "linted": stats.linted,
+                "skipped": stats.skipped,
+                "seconds": round(stats.seconds, 2),
+                "startup_seconds": round(stats.startup, 2),
+            },
+        },
+    )
     final = store.states()
-    stats.failed = [(s.id, final[s.id]["error"] or "") for s in specs
-                    if s.id in final and final[s.id]["status"] == FAILED]
+    stats.failed = [
+        (s.id, final[s.id]["error"] or "") for s in specs if s.id in final and final[s.id]["status"] == FAILED
+    ]
     return stats

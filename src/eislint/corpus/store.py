@@ -41,9 +41,21 @@ from eislint.corpus.manifest import BundleSpec, metadata_columns
 _ARROW = {str: pa.string(), int: pa.int64(), float: pa.float64()}
 FINDINGS_SCHEMA = pa.schema([("bundle", pa.string()), *((n, _ARROW[t]) for n, t in FINDING_COLUMNS.items())])
 BUNDLE_COLUMNS: dict[str, type] = {
-    "bundle": str, "bundle_path": str, "status": str, "error": str, "detail": str, "documents": int,
-    "requirements": int, "findings": int, "content_hash": str, "ruleset": str, "seconds": float, "cpu_seconds": float,
-    "linted_at": str, "worker": str, "run": str,
+    "bundle": str,
+    "bundle_path": str,
+    "status": str,
+    "error": str,
+    "detail": str,
+    "documents": int,
+    "requirements": int,
+    "findings": int,
+    "content_hash": str,
+    "ruleset": str,
+    "seconds": float,
+    "cpu_seconds": float,
+    "linted_at": str,
+    "worker": str,
+    "run": str,
 }
 BUNDLES_SCHEMA = pa.schema([(n, _ARROW[t]) for n, t in BUNDLE_COLUMNS.items()])
 
@@ -55,7 +67,7 @@ SUMMARIES = ("summary_rule", "summary_category", "summary_buyer", "summary_year"
 NOT_DONE = "niet gedaan"
 
 
-def atomic_write(path: Path, write) -> None:  # noqa: ANN001 - write(temp_path) does the writing
+def atomic_write(path: Path, write) -> None:
     """Write through `write(tmp)` to a hidden temporary file next to `path`, then rename it."""
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
@@ -153,8 +165,14 @@ class Store:
         for bundle_id, state in states.items():
             if bundle_id in by_id:
                 wanted.setdefault(state["batch"], set()).add(bundle_id)
-        f_schema = pa.schema([("bundle", pa.string()), ("bundle_path", pa.string()),
-                              *((c, pa.string()) for c in extra), *FINDINGS_SCHEMA.remove(0)])
+        f_schema = pa.schema(
+            [
+                ("bundle", pa.string()),
+                ("bundle_path", pa.string()),
+                *((c, pa.string()) for c in extra),
+                *FINDINGS_SCHEMA.remove(0),
+            ]
+        )
 
         def write_findings(tmp: Path) -> None:
             with pq.ParquetWriter(tmp, f_schema) as writer:
@@ -173,8 +191,10 @@ class Store:
                         columns[col] = [by_id[i].metadata.get(col) for i in ids]
                     if date_col:
                         columns["year"] = [year_of(by_id[i].metadata.get(date_col)) for i in ids]
-                    arrays = [table[name] if name in FINDINGS_SCHEMA.names else pa.array(columns[name], pa.string())
-                              for name in f_schema.names]
+                    arrays = [
+                        table[name] if name in FINDINGS_SCHEMA.names else pa.array(columns[name], pa.string())
+                        for name in f_schema.names
+                    ]
                     writer.write_table(pa.Table.from_arrays(arrays, schema=f_schema))
 
         atomic_write(self.root / "findings.parquet", write_findings)
@@ -182,10 +202,19 @@ class Store:
         counts: dict[str, int] = {}
         for row in bundle_rows:
             counts[row["status"]] = counts.get(row["status"], 0) + 1
-        info = {**run_info, "bundles": len(specs), "status": counts, "findings": summary["findings"],
-                "metadata": meta, "buyer_column": find_column(meta, BUYER_COLUMNS), "date_column": date_col}
-        atomic_write(self.root / "run.json", lambda tmp: tmp.write_text(
-            json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"))
+        info = {
+            **run_info,
+            "bundles": len(specs),
+            "status": counts,
+            "findings": summary["findings"],
+            "metadata": meta,
+            "buyer_column": find_column(meta, BUYER_COLUMNS),
+            "date_column": date_col,
+        }
+        atomic_write(
+            self.root / "run.json",
+            lambda tmp: tmp.write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"),
+        )
         return info
 
     def _summaries(self, meta: list[str], date_col: str | None) -> dict[str, Any]:
@@ -199,28 +228,37 @@ class Store:
             return (n / checked).round(4) if checked else n * 0.0
 
         by_rule = findings.groupby(["rule", "category"], as_index=False).agg(
-            findings=("bundle", "size"), bundles=("bundle", "nunique"))
-        severities = pd.crosstab(findings["rule"], findings["severity"]).reindex(
-            columns=["error", "warning", "info"], fill_value=0).reset_index()
+            findings=("bundle", "size"), bundles=("bundle", "nunique")
+        )
+        severities = (
+            pd.crosstab(findings["rule"], findings["severity"])
+            .reindex(columns=["error", "warning", "info"], fill_value=0)
+            .reset_index()
+        )
         by_rule = by_rule.merge(severities, on="rule", how="left")
         by_rule["share_bundles"] = share(by_rule["bundles"])
         tables = {
             "summary_rule": by_rule.sort_values(["findings", "rule"], ascending=[False, True]),
         }
-        by_cat = findings.groupby("category", as_index=False).agg(findings=("bundle", "size"), bundles=("bundle", "nunique"))
+        by_cat = findings.groupby("category", as_index=False).agg(
+            findings=("bundle", "size"), bundles=("bundle", "nunique")
+        )
         by_cat["share_bundles"] = share(by_cat["bundles"])
         tables["summary_category"] = by_cat.sort_values(["findings", "category"], ascending=[False, True])
 
         def per(column: str, name: str) -> pd.DataFrame:
             frame = bundles.assign(_key=bundles[column].fillna("(onbekend)"), _failed=bundles["status"] == "fout")
             out = frame.groupby("_key", as_index=False).agg(
-                bundles=("bundle", "size"), failed=("_failed", "sum"), findings=("findings", "sum"))
+                bundles=("bundle", "size"), failed=("_failed", "sum"), findings=("findings", "sum")
+            )
             out["findings_per_bundle"] = (out["findings"] / (out["bundles"] - out["failed"]).clip(lower=1)).round(2)
             return out.rename(columns={"_key": name})
 
         buyer_col = find_column(meta, BUYER_COLUMNS)
         if buyer_col:
-            tables["summary_buyer"] = per(buyer_col, "buyer").sort_values(["findings", "buyer"], ascending=[False, True])
+            tables["summary_buyer"] = per(buyer_col, "buyer").sort_values(
+                ["findings", "buyer"], ascending=[False, True]
+            )
         if date_col:
             tables["summary_year"] = per("year", "year").sort_values("year")
         for name in SUMMARIES:

@@ -38,7 +38,7 @@ class PipelinePlugin(WorkerPlugin):
     def __init__(self, nlp_model: str | None) -> None:
         self.nlp_model = nlp_model
 
-    def setup(self, worker) -> None:  # noqa: ANN001 - distributed's Worker
+    def setup(self, worker) -> None:
         from eislint import nlp
         from eislint.yamlio import ConfigError
 
@@ -70,18 +70,36 @@ def _worker_name() -> str:
         return f"{socket.gethostname()}:{os.getpid()}"
 
 
-def lint_bundle_task(bundle_id: str, path: str, options: RunOptions, previous: tuple[str, str, str] | None,
-                     retry_failed: bool, run_id: str) -> dict[str, Any]:
+def lint_bundle_task(
+    bundle_id: str,
+    path: str,
+    options: RunOptions,
+    previous: tuple[str, str, str] | None,
+    retry_failed: bool,
+    run_id: str,
+) -> dict[str, Any]:
     """Lint one bundle unless `previous` (content hash, rule-set key, status) is still current."""
     from eislint import api
     from eislint.yamlio import ConfigError
 
     started = time.perf_counter(), time.process_time()
     result: dict[str, Any] = {
-        "bundle": bundle_id, "bundle_path": path, "status": FAILED, "error": None, "detail": None,
-        "documents": 0, "requirements": 0, "findings": 0, "records": [], "content_hash": None,
-        "ruleset": None, "seconds": 0.0, "cpu_seconds": 0.0, "linted_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "worker": _worker_name(), "run": run_id,
+        "bundle": bundle_id,
+        "bundle_path": path,
+        "status": FAILED,
+        "error": None,
+        "detail": None,
+        "documents": 0,
+        "requirements": 0,
+        "findings": 0,
+        "records": [],
+        "content_hash": None,
+        "ruleset": None,
+        "seconds": 0.0,
+        "cpu_seconds": 0.0,
+        "linted_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "worker": _worker_name(),
+        "run": run_id,
     }
     try:
         result["ruleset"] = ruleset_key(options)
@@ -92,8 +110,11 @@ def lint_bundle_task(bundle_id: str, path: str, options: RunOptions, previous: t
     except OSError as exc:
         result["error"] = f"{path}: niet leesbaar ({exc.strerror or exc.__class__.__name__})"
         return _done(result, started)
-    if previous is not None and previous[:2] == (result["content_hash"], result["ruleset"]) \
-            and not (retry_failed and previous[2] == FAILED):
+    if (
+        previous is not None
+        and previous[:2] == (result["content_hash"], result["ruleset"])
+        and not (retry_failed and previous[2] == FAILED)
+    ):
         result["status"] = SKIPPED
         return _done(result, started)
     try:
@@ -102,7 +123,7 @@ def lint_bundle_task(bundle_id: str, path: str, options: RunOptions, previous: t
     except ConfigError as exc:
         result["error"] = str(exc)
         return _done(result, started)
-    except Exception as exc:  # noqa: BLE001 - one bundle's failure must not stop the run
+    except Exception as exc:
         result["error"] = f"interne fout: {type(exc).__name__}: {exc}"
         result["detail"] = traceback.format_exc()
         return _done(result, started)

@@ -11,8 +11,20 @@ from collections.abc import Iterable
 
 from eislint.dutch.numbers import bedrag, getal
 
-__all__ = ["APPLICABILITY_WORDS", "KIND_WORDS", "SCOPE_WORDS", "SEVERITY_PLURALS", "SEVERITY_WORDS", "aantal", "bedrag",
-           "ernst", "ernst_telling", "getal", "meervoud", "opsomming"]
+__all__ = [
+    "APPLICABILITY_WORDS",
+    "KIND_WORDS",
+    "SCOPE_WORDS",
+    "SEVERITY_PLURALS",
+    "SEVERITY_WORDS",
+    "aantal",
+    "bedrag",
+    "ernst",
+    "ernst_telling",
+    "getal",
+    "meervoud",
+    "opsomming",
+]
 
 # Nouns the reports count. Singular -> plural; `aantal()` picks one.
 _PLURALS = {
@@ -39,15 +51,27 @@ _PLURALS = {
 }
 
 # Requirement kinds (document.REQUIREMENT_KINDS) as a reader names them.
-KIND_WORDS = {"eis": "eis", "knock-out": "knock-outeis", "wens": "wens", "doel": "doel",
-              "te-ontwikkelen": "te ontwikkelen eis", "selectie": "geschiktheidseis", "bepaling": "contractbepaling"}
+KIND_WORDS = {
+    "eis": "eis",
+    "knock-out": "knock-outeis",
+    "wens": "wens",
+    "doel": "doel",
+    "te-ontwikkelen": "te ontwikkelen eis",
+    "selectie": "geschiktheidseis",
+    "bepaling": "contractbepaling",
+}
 
 SEVERITY_WORDS = {"error": "fout", "warning": "waarschuwing", "info": "advies"}
 SEVERITY_PLURALS = {"error": "fouten", "warning": "waarschuwingen", "info": "adviezen"}
 
 # Scope of a rule, as `eislint explain` and docs/rules.md name it.
-SCOPE_WORDS = {"document": "document", "section": "hoofdstuk", "requirement": "eis", "paragraph": "alinea",
-               "sentence": "zin"}
+SCOPE_WORDS = {
+    "document": "document",
+    "section": "hoofdstuk",
+    "requirement": "eis",
+    "paragraph": "alinea",
+    "sentence": "zin",
+}
 # How safe an automatic correction is.
 APPLICABILITY_WORDS = {"safe": "veilig", "unsafe": "onveilig", "display-only": "alleen ter inzage"}
 
@@ -82,5 +106,6 @@ def ernst(label: str, count: int = 1) -> str:
 
 def ernst_telling(by_severity: dict[str, int]) -> str:
     """'3 fouten, 1 waarschuwing en 0 adviezen'."""
-    return opsomming([f"{getal(by_severity.get(k, 0))} {ernst(k, by_severity.get(k, 0))}"
-                      for k in ("error", "warning", "info")])
+    return opsomming(
+        [f"{getal(by_severity.get(k, 0))} {ernst(k, by_severity.get(k, 0))}" for k in ("error", "warning", "info")]
+    )

@@ -7,7 +7,6 @@ import re
 
 from eislint.dutch.vocabulary import NUMBER_WORDS
 
-
 _STATEMENT_MODAL = re.compile(
     r"\b(moet|moeten|dient|dienen|zal|zullen|wordt\s+verwacht|is\s+verplicht|beschikt\s+over|biedt|ondersteunt)\b",
     re.I,
@@ -49,13 +48,16 @@ _USER_STORY = re.compile(r"^\s*als\s+[^,.]{2,80}?\s+wil\s+ik\b", re.I)
 # The supplier as the subject after a fronted part: "Bij beëindiging werkt Opdrachtnemer mee",
 # "Haalt Opdrachtnemer de norm niet, dan ...". The word before it is then the finite verb, not a
 # preposition, article, conjunction or subordinator ("de servicedesk van Opdrachtnemer").
-_SUPPLIER_NOUN = re.compile(r"\b(?P<before>\w+)\s+(?:de\s+)?(?:opdrachtnemer|leverancier|inschrijver|gegadigde|dienstverlener)\b(?=\s+\w)",
-                            re.I)
-_NOT_A_VERB = frozenset("""
+_SUPPLIER_NOUN = re.compile(
+    r"\b(?P<before>\w+)\s+(?:de\s+)?(?:opdrachtnemer|leverancier|inschrijver|gegadigde|dienstverlener)\b(?=\s+\w)", re.I
+)
+_NOT_A_VERB = frozenset(
+    """
     van aan door met voor bij op tot naar om in uit over onder tegen tussen zonder via per na binnen buiten namens
     de het een en of maar dan dat die dit deze als wanneer indien nadat voordat omdat zodat waarmee waarin waarbij
     waarvoor waardoor welke wie wat elke iedere alle geen zijn haar hun is zijn wordt worden
-""".split())
+""".split()
+)
 
 
 def _supplier_inverted(text: str) -> bool:
@@ -71,5 +73,10 @@ def _supplier_inverted(text: str) -> bool:
 
 def is_statement(text: str) -> bool:
     """An obligation, a capability of what is bought, a user story, or what the supplier does."""
-    return bool(_STATEMENT_MODAL.search(text) or _OBLIGATION_WORD.search(text) or SUPPLIER_SUBJECT.match(text)
-                or _USER_STORY.match(text) or _supplier_inverted(text))
+    return bool(
+        _STATEMENT_MODAL.search(text)
+        or _OBLIGATION_WORD.search(text)
+        or SUPPLIER_SUBJECT.match(text)
+        or _USER_STORY.match(text)
+        or _supplier_inverted(text)
+    )

@@ -17,8 +17,13 @@ MODALS = OBLIGATION_MODALS + CAPABILITY_MODALS
 # The passive auxiliary: "wordt geleverd" states a demand as much as "moet leveren".
 PASSIVE_AUXILIARIES = ("wordt", "worden")
 # Each modal's singular and plural, by the singular: how a style is named ("moet" or "dient").
-MODAL_FORMS = {"moet": ("moet", "moeten"), "dient": ("dient", "dienen"), "zal": ("zal", "zullen"),
-               "kan": ("kan", "kunnen"), "mag": ("mag", "mogen")}
+MODAL_FORMS = {
+    "moet": ("moet", "moeten"),
+    "dient": ("dient", "dienen"),
+    "zal": ("zal", "zullen"),
+    "kan": ("kan", "kunnen"),
+    "mag": ("mag", "mogen"),
+}
 
 
 def words_regex(words: tuple[str, ...] | list[str], group: bool = True) -> str:
@@ -32,9 +37,36 @@ ANY_MODAL = re.compile(rf"\b(?:{'|'.join(MODALS)}|wordt\s+verwacht|(?:is|zijn)\s
 
 # Conjunctions that open a subordinate clause: a modal after one of them belongs to that clause.
 SUBORDINATORS = (
-    "die", "dat", "welke", "wat", "waarmee", "waarin", "waarop", "waarvan", "waarvoor", "waardoor", "waarbij", "waaruit",
-    "zodat", "zodra", "als", "indien", "wanneer", "mits", "tenzij", "om", "omdat", "doordat", "nadat", "voordat",
-    "terwijl", "opdat", "teneinde", "hoe", "of", "waar",
+    "die",
+    "dat",
+    "welke",
+    "wat",
+    "waarmee",
+    "waarin",
+    "waarop",
+    "waarvan",
+    "waarvoor",
+    "waardoor",
+    "waarbij",
+    "waaruit",
+    "zodat",
+    "zodra",
+    "als",
+    "indien",
+    "wanneer",
+    "mits",
+    "tenzij",
+    "om",
+    "omdat",
+    "doordat",
+    "nadat",
+    "voordat",
+    "terwijl",
+    "opdat",
+    "teneinde",
+    "hoe",
+    "of",
+    "waar",
 )
 SUBORDINATOR = re.compile(rf"\b(?:{'|'.join(SUBORDINATORS)})\b", re.I)
 
@@ -49,7 +81,8 @@ OM_IS_DEMAND = re.compile(
 )
 
 # Abbreviations every Dutch public-sector or ICT reader knows: never reported as undefined.
-COMMON_ABBREVIATIONS = frozenset("""
+COMMON_ABBREVIATIONS = frozenset(
+    """
     AA AAA AVG EU EER BTW ICT IT PDF CSV XML JSON HTML HTTP HTTPS URL API REST SOAP BIO BIO2 BIV NEN ISO IEC EN WCAG
     GIBIT ARBIT ARVODI ARIV BV NV KVK HR NL SSO SAML SCIM LTI SCORM XAPI OIDC ID KO PVE TENDERNED UEA ISAE SOC DPIA
     PIA FAQ NVI EMVI BPKV CEO CIO CISO FG AI AFAS SAP ADP AWS PHP SLA DAP DVO SUS MOSCOW CPV EUR Q1 Q2 Q3 Q4 BSN
@@ -58,13 +91,36 @@ COMMON_ABBREVIATIONS = frozenset("""
     ERP CRM DMS ZTC GEMMA NORA IBAN SEPA BNG CAO UWV DUO IND RDW CBS RVO NLDIGITAL PIANOO DIGID
     EHERKENNING EIDAS GDPR NIS2 WBNI CSV OPENAPI UTC ISDN IP IPV4 IPV6 WIFI PC QR RFC NIST OWASP CIS
     LMS LXP CMS UX UI POC MVP GPS PDF/A XLSX DOCX ODF HR-SYSTEEM SMTP IMAP SFTP FTP ZIP MDM BYOD CAO
-""".split())
+""".split()
+)
 
 NUMBER_WORDS = {
-    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
-    "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15, "twintig": 20,
-    "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70, "tachtig": 80, "negentig": 90,
-    "honderd": 100, "duizend": 1000,
+    "een": 1,
+    "één": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
+    "dertien": 13,
+    "veertien": 14,
+    "vijftien": 15,
+    "twintig": 20,
+    "dertig": 30,
+    "veertig": 40,
+    "vijftig": 50,
+    "zestig": 60,
+    "zeventig": 70,
+    "tachtig": 80,
+    "negentig": 90,
+    "honderd": 100,
+    "duizend": 1000,
 }
 
 # The number words as a regex alternative, longest first.

@@ -60,6 +60,12 @@ def _html(report: Report, out: TextIO, color: bool) -> None:
 
 
 FORMATTERS: dict[str, Formatter] = {
-    "rich": _rich, "concise": _concise, "json": _json, "html": _html,
-    "sarif": _sarif, "github": _github, "gitlab": _gitlab, "junit": _junit,
+    "rich": _rich,
+    "concise": _concise,
+    "json": _json,
+    "html": _html,
+    "sarif": _sarif,
+    "github": _github,
+    "gitlab": _gitlab,
+    "junit": _junit,
 }

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from eislint.dutch.output import aantal, ernst_telling
 from eislint.engine import Report
 from eislint.formatters.lines import finding_line
-from eislint.dutch.output import aantal, ernst_telling
 
 
 def write_findings(report: Report, out: TextIO) -> None:

@@ -29,8 +29,14 @@ def escape_property(text: str) -> str:
 
 
 def command(f: Finding) -> str:
-    props = {"file": report_path(f.path), "line": f.line, "col": f.column, "endLine": f.end_line,
-             "endColumn": f.end_column, "title": f"eislint {f.rule}"}
+    props = {
+        "file": report_path(f.path),
+        "line": f.line,
+        "col": f.column,
+        "endLine": f.end_line,
+        "endColumn": f.end_column,
+        "title": f"eislint {f.rule}",
+    }
     if f.end_line != f.line:  # columns only make sense on one line for GitHub
         props.pop("col")
         props.pop("endColumn")
@@ -55,17 +61,23 @@ def render(report: Report, out: TextIO, color: bool) -> None:
             out.write(command(f) + "\n")
             shown += 1
     for error in report.errors:
-        out.write(f"::error file={escape_property(report_path(error.path))},title=eislint::{escape_data(error.message)}\n")
+        out.write(
+            f"::error file={escape_property(report_path(error.path))},title=eislint::{escape_data(error.message)}\n"
+        )
     hidden = len(report.findings) - shown
     if hidden > 0:
-        message = (f"{hidden} van de {len(report.findings)} meldingen niet als annotatie getoond (GitHub toont er "
-                   "maximaal 10 per niveau). Het volledige rapport staat in de loggroep 'eislint: alle meldingen' "
-                   "hieronder en, met de eislint-action, als SARIF onder Security > Code scanning.")
+        message = (
+            f"{hidden} van de {len(report.findings)} meldingen niet als annotatie getoond (GitHub toont er "
+            "maximaal 10 per niveau). Het volledige rapport staat in de loggroep 'eislint: alle meldingen' "
+            "hieronder en, met de eislint-action, als SARIF onder Security > Code scanning."
+        )
         out.write(f"::notice title=eislint::{escape_data(message)}\n")
     out.write("::group::eislint: alle meldingen\n")
     for f in report.findings:
         where = f" [{f.where}]" if f.where else ""
-        out.write(f"{safe_path(report_path(f.path))}:{f.line}:{f.column}: {f.severity.dutch} {f.rule} "
-                  f"{one_line(f.message)}{where}\n")
+        out.write(
+            f"{safe_path(report_path(f.path))}:{f.line}:{f.column}: {f.severity.dutch} {f.rule} "
+            f"{one_line(f.message)}{where}\n"
+        )
     out.write("::endgroup::\n")
     out.write(concise_summary(report) + "\n")

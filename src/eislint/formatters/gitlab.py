@@ -27,15 +27,17 @@ def as_list(report: Report) -> list[dict]:
     for f, fp in zip(report.findings, occurrence_fingerprints(report.findings)):
         path = report_path(f.path)
         description = f.message + (f" [{f.where}]" if f.where else "")
-        issues.append({
-            "type": "issue",
-            "description": description,
-            "check_name": f.rule,
-            "fingerprint": fingerprint(path, fp),
-            "severity": SEVERITIES[f.severity],
-            "categories": ["Clarity"],
-            "location": {"path": path, "lines": {"begin": max(f.line, 1)}},
-        })
+        issues.append(
+            {
+                "type": "issue",
+                "description": description,
+                "check_name": f.rule,
+                "fingerprint": fingerprint(path, fp),
+                "severity": SEVERITIES[f.severity],
+                "categories": ["Clarity"],
+                "location": {"path": path, "lines": {"begin": max(f.line, 1)}},
+            }
+        )
     return issues
 
 

@@ -19,9 +19,18 @@ def as_dict(report: Report) -> dict:
         "version": __version__,
         "findings": [f.to_dict() for f in report.findings],
         "documents": [
-            {"path": d.path, "format": d.format, "role": d.role, "role_source": d.role_reason,
-             "model_text": d.model_text, "sections": d.sections, "requirements": d.requirements,
-             "findings": d.findings, "bundle": d.bundle, "headings": d.headings}
+            {
+                "path": d.path,
+                "format": d.format,
+                "role": d.role,
+                "role_source": d.role_reason,
+                "model_text": d.model_text,
+                "sections": d.sections,
+                "requirements": d.requirements,
+                "findings": d.findings,
+                "bundle": d.bundle,
+                "headings": d.headings,
+            }
             for d in report.documents
         ],
         "errors": [{"path": e.path, "message": e.message} for e in report.errors],

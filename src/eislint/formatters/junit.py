@@ -8,9 +8,9 @@ from itertools import groupby
 from typing import TextIO
 
 from eislint.baseline import report_path
+from eislint.dutch.output import aantal
 from eislint.engine import Report
 from eislint.formatters.lines import one_line
-from eislint.dutch.output import aantal
 
 
 def _enabled(report: Report, path: str) -> list[str]:
@@ -18,7 +18,7 @@ def _enabled(report: Report, path: str) -> list[str]:
     if report.config is not None:
         try:
             rules = report.config.enabled_rules(list(report.rules), path)
-        except Exception:  # noqa: BLE001 - fall back to every rule that ran
+        except Exception:
             rules = report.rules
     return sorted(r.id for r in rules)
 
@@ -40,11 +40,18 @@ def as_element(report: Report) -> ET.Element:
             if hits:
                 failures += 1
                 worst = max(f.severity for f in hits)
-                lines = [f"{name}:{f.line}:{f.column}: {f.severity.dutch} {one_line(f.message)}"
-                         + (f" [{f.where}]" if f.where else "") + (f"\n  suggestie: {f.suggestion}" if f.suggestion else "")
-                         for f in hits]
-                fail = ET.SubElement(case, "failure", type=worst.label,
-                                     message=f"{aantal(len(hits), 'melding')} van {rule_id}: {one_line(hits[0].message)}")
+                lines = [
+                    f"{name}:{f.line}:{f.column}: {f.severity.dutch} {one_line(f.message)}"
+                    + (f" [{f.where}]" if f.where else "")
+                    + (f"\n  suggestie: {f.suggestion}" if f.suggestion else "")
+                    for f in hits
+                ]
+                fail = ET.SubElement(
+                    case,
+                    "failure",
+                    type=worst.label,
+                    message=f"{aantal(len(hits), 'melding')} van {rule_id}: {one_line(hits[0].message)}",
+                )
                 fail.text = "\n".join(lines)
         suite.set("tests", str(len(rule_ids)))
         suite.set("failures", str(failures))

@@ -12,9 +12,9 @@ import re
 from itertools import groupby
 from typing import TextIO
 
+from eislint.dutch.output import KIND_WORDS, aantal, ernst_telling
 from eislint.engine import Report
 from eislint.findings import Finding, Severity
-from eislint.dutch.output import KIND_WORDS, aantal, ernst_telling
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _STATUS_STYLE = {"aanwezig": "green", "onvolledig": "yellow", "ontbreekt": "bold red"}
@@ -26,8 +26,14 @@ def render(report: Report, out: TextIO, color: bool) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    console = Console(file=out, force_terminal=color, no_color=not color, highlight=False, soft_wrap=False,
-                      width=None if color else 100)
+    console = Console(
+        file=out,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        soft_wrap=False,
+        width=None if color else 100,
+    )
     docs = {d.path: d for d in report.documents}
     shown: dict[tuple[str, str], str] = {}  # (rule, advice) -> where it was first shown
     cited: set[str] = set()
@@ -104,8 +110,11 @@ def _quote(context: str, context_start: int, spans: list[tuple[int, int]]):
 
     if not context:
         return None
-    marks = sorted((a - context_start, b - context_start) for a, b in spans
-                   if 0 <= a - context_start < b - context_start <= len(context))
+    marks = sorted(
+        (a - context_start, b - context_start)
+        for a, b in spans
+        if 0 <= a - context_start < b - context_start <= len(context)
+    )
     if not marks:
         return None
     quote = Text("      │ ", style="dim")
@@ -175,8 +184,12 @@ def _summary(console, report: Report) -> None:
             counts = part.counts
             total = sum(counts.values())
             notes = [f.message for f in part.problems[:2]] or ([part.note] if part.note else [])
-            table.add_row(part.label, Text(f"{_STATUS_MARK[part.status]} {part.status}", style=_STATUS_STYLE[part.status]),
-                          str(total) if total else "–", " ".join(notes))
+            table.add_row(
+                part.label,
+                Text(f"{_STATUS_MARK[part.status]} {part.status}", style=_STATUS_STYLE[part.status]),
+                str(total) if total else "–",
+                " ".join(notes),
+            )
         console.print(table)
         console.print(Text(f"{item.ready_count} van de {len(item.parts)} onderdelen zijn op orde.", style="bold"))
         if item.top:

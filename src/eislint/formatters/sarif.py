@@ -30,8 +30,10 @@ def _rule(rule) -> dict:
     docs = rule.docs
     first = docs["wat"].split(". ")[0].rstrip(".") + "."
     help_text = f"{docs['wat']}\n\nWaarom: {docs['waarom']}\n\nFout: {docs['fout']}\nGoed: {docs['goed']}\n\nBron: {rule.citation}"
-    help_md = (f"{docs['wat']}\n\n**Waarom:** {docs['waarom']}\n\n**Fout:** {docs['fout']}  \n**Goed:** {docs['goed']}"
-               f"\n\n**Bron:** {rule.citation}")
+    help_md = (
+        f"{docs['wat']}\n\n**Waarom:** {docs['waarom']}\n\n**Fout:** {docs['fout']}  \n**Goed:** {docs['goed']}"
+        f"\n\n**Bron:** {rule.citation}"
+    )
     return {
         "id": rule.id,
         "name": rule.id.split(".", 1)[1],
@@ -54,8 +56,12 @@ def _result(f: Finding, index: int | None, fp: str) -> dict:
         text += f" [{f.where}]"
     if f.suggestion:
         text += f" Suggestie: {f.suggestion}"
-    region = {"startLine": max(f.line, 1), "startColumn": max(f.column, 1),
-              "endLine": max(f.end_line, f.line, 1), "endColumn": max(f.end_column, 1)}
+    region = {
+        "startLine": max(f.line, 1),
+        "startColumn": max(f.column, 1),
+        "endLine": max(f.end_line, f.line, 1),
+        "endColumn": max(f.end_column, 1),
+    }
     if region["endLine"] == region["startLine"] and region["endColumn"] < region["startColumn"]:
         region["endColumn"] = region["startColumn"]
     if f.match:
@@ -96,23 +102,36 @@ def as_dict(report: Report) -> dict:
             descriptors.append({"id": f.rule, "defaultConfiguration": {"level": LEVELS[f.severity]}})
     fps = occurrence_fingerprints(report.findings)
     results = [_result(f, index.get(f.rule), fp) for f, fp in zip(report.findings, fps)]
-    notifications = [{"level": "error", "message": {"text": str(e)},
-                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(e.path)}}}]}
-                     for e in report.errors]
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": str(e)},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(e.path)}}}],
+        }
+        for e in report.errors
+    ]
     notifications += [{"level": "note", "message": {"text": n}} for n in dict.fromkeys(report.notices)]
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "eislint", "version": __version__, "semanticVersion": __version__,
-                "informationUri": "https://example.invalid/eislint/docs",
-                "rules": descriptors,
-            }},
-            "invocations": [{"executionSuccessful": not report.errors, "toolExecutionNotifications": notifications}],
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "eislint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": "https://example.invalid/eislint/docs",
+                        "rules": descriptors,
+                    }
+                },
+                "invocations": [
+                    {"executionSuccessful": not report.errors, "toolExecutionNotifications": notifications}
+                ],
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
     }
 
 

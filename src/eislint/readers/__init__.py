@@ -74,13 +74,14 @@ def read_bytes(path: str, data: bytes, suffix: str | None = None, debug: bool = 
         raise ReadError("te diep geneste structuur; niet gelezen") from None
     except MemoryError:
         raise ReadError("te groot om in het geheugen te lezen") from None
-    except Exception as exc:  # noqa: BLE001 - one damaged file must not stop the others
+    except Exception as exc:
         if debug:
             raise
         # the library's English text helps nobody in a report; --debug shows it
         raise ReadError(f"onleesbaar of beschadigd bestand ({type(exc).__name__}; --debug toont details)") from None
-    if not doc.text.strip() or not any(b.kind not in ("comment", "table_header") and not _sheet_title(b)
-                                       for b in doc.blocks):
+    if not doc.text.strip() or not any(
+        b.kind not in ("comment", "table_header") and not _sheet_title(b) for b in doc.blocks
+    ):
         if _has_images(data):
             raise NoText("alleen afbeeldingen of tekeningen, geen tekst")
         raise ReadError("leeg bestand" if not doc.text.strip() else "bevat geen tekst om te controleren")
@@ -109,7 +110,9 @@ def _sheet_title(block) -> bool:
     return block.kind == "heading" and "blad" in block.location and "rij" not in block.location
 
 
-def read_path(path: Path, display: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, debug: bool = False) -> Document:
+def read_path(
+    path: Path, display: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, debug: bool = False
+) -> Document:
     display = display or str(path)
     return read_bytes(display, read_limited(path, max_bytes), path.suffix, debug=debug)
 
@@ -132,8 +135,9 @@ def _await_writer(fd: int) -> None:
 
 
 def _too_big(size: str, max_bytes: int) -> ReadError:
-    return ReadError(f"bestand is te groot ({size}; grens {max_bytes / 1_048_576:.0f} MB,"
-                     " in te stellen met 'max-bestandsgrootte')")
+    return ReadError(
+        f"bestand is te groot ({size}; grens {max_bytes / 1_048_576:.0f} MB, in te stellen met 'max-bestandsgrootte')"
+    )
 
 
 def read_limited(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -186,4 +190,14 @@ def read_limited(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         raise ReadError(f"kan bestand niet lezen ({exc.strerror or exc})") from None
 
 
-__all__ = ["READERS", "TEXT_SUFFIXES", "NoText", "ReadError", "read_bytes", "read_limited", "read_path", "supported", "is_temporary"]
+__all__ = [
+    "READERS",
+    "TEXT_SUFFIXES",
+    "NoText",
+    "ReadError",
+    "read_bytes",
+    "read_limited",
+    "read_path",
+    "supported",
+    "is_temporary",
+]

@@ -42,8 +42,16 @@ class DocumentBuilder:
         if self._length:
             self._write("\n")
 
-    def add(self, kind: BlockKind, text: str, *, marker: str = "", level: int = 0, indent: int = 0,
-            location: dict[str, Any] | None = None) -> Block | None:
+    def add(
+        self,
+        kind: BlockKind,
+        text: str,
+        *,
+        marker: str = "",
+        level: int = 0,
+        indent: int = 0,
+        location: dict[str, Any] | None = None,
+    ) -> Block | None:
         """A paragraph, heading or list item; `marker` (a list number or bullet) precedes the content."""
         text = _one_block(text)
         if not text.strip():
@@ -55,8 +63,16 @@ class DocumentBuilder:
         if marker:
             self._write(marker + " ")
         c_start, c_end = self._write(text)
-        block = Block(kind, start, c_end, Span(c_start, c_end), level=level, indent=indent, marker=marker,
-                      location=dict(location or {}))
+        block = Block(
+            kind,
+            start,
+            c_end,
+            Span(c_start, c_end),
+            level=level,
+            indent=indent,
+            marker=marker,
+            location=dict(location or {}),
+        )
         self.blocks.append(block)
         return block
 
@@ -71,13 +87,23 @@ class DocumentBuilder:
         self.masked.append(Span(start, end))
         return block
 
-    def add_row(self, cells: list[str], *, header: bool = False, names: list[str] | None = None,
-                columns: list[int] | None = None, location: dict[str, Any] | None = None,
-                keep_empty: list[bool] | None = None) -> Block | None:
+    def add_row(
+        self,
+        cells: list[str],
+        *,
+        header: bool = False,
+        names: list[str] | None = None,
+        columns: list[int] | None = None,
+        location: dict[str, Any] | None = None,
+        keep_empty: list[bool] | None = None,
+    ) -> Block | None:
         """A table or sheet row: cells separated by tabs. Empty cells are left out, except where
         `keep_empty` says the cell's position matters (a column of the header)."""
-        kept = [(i, _one_block(c or "")) for i, c in enumerate(cells)
-                if (c and c.strip()) or (keep_empty is not None and keep_empty[i])]
+        kept = [
+            (i, _one_block(c or ""))
+            for i, c in enumerate(cells)
+            if (c and c.strip()) or (keep_empty is not None and keep_empty[i])
+        ]
         if not any(t for _, t in kept):
             return None
         self._newline()
@@ -90,9 +116,16 @@ class DocumentBuilder:
             if names is not None:
                 cell_names.append(names[i])
             cell_columns.append(columns[i] if columns is not None else i + 1)
-        block = Block("table_header" if header else "table_row", start, self._length,
-                      Span(spans[0].start, spans[-1].end), cells=tuple(spans), location=dict(location or {}),
-                      cell_names=tuple(cell_names), cell_columns=tuple(cell_columns))
+        block = Block(
+            "table_header" if header else "table_row",
+            start,
+            self._length,
+            Span(spans[0].start, spans[-1].end),
+            cells=tuple(spans),
+            location=dict(location or {}),
+            cell_names=tuple(cell_names),
+            cell_columns=tuple(cell_columns),
+        )
         self.blocks.append(block)
         return block
 

@@ -115,8 +115,11 @@ def _check_prolog(archive: zipfile.ZipFile, name: str, full: bool) -> None:
 def _as_utf8(head: bytes) -> bytes | None:
     """The start of an XML part as UTF-8 bytes, or None when it is no XML."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:2] in (b"<\x00", b"\x00<"):
-        encoding = "utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else (
-            "utf-16-le" if head[:1] == b"<" else "utf-16-be")
+        encoding = (
+            "utf-16"
+            if head.startswith((b"\xff\xfe", b"\xfe\xff"))
+            else ("utf-16-le" if head[:1] == b"<" else "utf-16-be")
+        )
         head = head[: len(head) // 2 * 2].decode(encoding, errors="ignore").encode("utf-8")
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     return head if stripped.startswith(b"<") else None

@@ -28,8 +28,15 @@ T, TAB, BR, CR, NBH = (W + t for t in ("t", "tab", "br", "cr", "noBreakHyphen"))
 INS, RUN, DELETED, CUSTOM_XML = W + "ins", W + "r", (W + "del", W + "moveFrom"), W + "customXml"
 # Run and paragraph properties, field codes, and the Fallback branch of AlternateContent (a text
 # box is stored twice: once per branch). Deleted and moved-away text is handled in _text.
-_SKIP = {W + "pPr", W + "rPr", W + "instrText", MC_FALLBACK,
-         W + "footnoteReference", W + "endnoteReference", W + "commentReference"}
+_SKIP = {
+    W + "pPr",
+    W + "rPr",
+    W + "instrText",
+    MC_FALLBACK,
+    W + "footnoteReference",
+    W + "endnoteReference",
+    W + "commentReference",
+}
 _HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*([1-9])$", re.I)
 _TOC_STYLE = re.compile(r"^(?:toc|inhopg|inhoudsopgave)", re.I)
 
@@ -109,7 +116,8 @@ class _Numbering:
             return
         for abstract in root.findall(W + "abstractNum"):
             self.levels[abstract.get(W + "abstractNumId")] = {
-                to_int(lvl.get(W + "ilvl"), 0, 0, 8): _level(lvl) for lvl in abstract.findall(W + "lvl")}
+                to_int(lvl.get(W + "ilvl"), 0, 0, 8): _level(lvl) for lvl in abstract.findall(W + "lvl")
+            }
         for num in root.findall(W + "num"):
             overrides = {}
             for override in num.findall(W + "lvlOverride"):
@@ -417,13 +425,23 @@ class _WordReader:
         width = max((max(cells) for cells, _ in rows if cells), default=0)
         header = next((i for i, (_, marked) in enumerate(rows) if marked), None)
         if header is None:  # a title row above the column names is common
-            header = next((i for i, (cells, _) in enumerate(rows[:3])
-                           if len(column_roles([t for t in cells.values() if t]) or {}) >= 2), 0)
+            header = next(
+                (
+                    i
+                    for i, (cells, _) in enumerate(rows[:3])
+                    if len(column_roles([t for t in cells.values() if t]) or {}) >= 2
+                ),
+                0,
+            )
         for r, (cells, marked) in enumerate(rows, start=1):
             texts = [cells.get(c, "") for c in range(1, width + 1)]
-            self.builder.add_row(texts, header=len(rows) > 1 and (r - 1 == header or marked),
-                                 columns=list(range(1, width + 1)), keep_empty=[True] * width,
-                                 location={**location, "rij": r})
+            self.builder.add_row(
+                texts,
+                header=len(rows) > 1 and (r - 1 == header or marked),
+                columns=list(range(1, width + 1)),
+                keep_empty=[True] * width,
+                location={**location, "rij": r},
+            )
 
 
 def _mark_deleted(ppr: Any) -> bool:

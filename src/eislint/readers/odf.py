@@ -30,14 +30,31 @@ def _q(name: str) -> str:
     return f"{{{NS[prefix]}}}{local}"
 
 
-H, P, LIST, ITEM, HEADER_ITEM = _q("text:h"), _q("text:p"), _q("text:list"), _q("text:list-item"), _q("text:list-header")
-SECTION, TABLE, ROW, CELL, COVERED = (_q("text:section"), _q("table:table"), _q("table:table-row"),
-                                      _q("table:table-cell"), _q("table:covered-table-cell"))
+H, P, LIST, ITEM, HEADER_ITEM = (
+    _q("text:h"),
+    _q("text:p"),
+    _q("text:list"),
+    _q("text:list-item"),
+    _q("text:list-header"),
+)
+SECTION, TABLE, ROW, CELL, COVERED = (
+    _q("text:section"),
+    _q("table:table"),
+    _q("table:table-row"),
+    _q("table:table-cell"),
+    _q("table:covered-table-cell"),
+)
 ROW_GROUPS = {_q("table:table-header-rows"), _q("table:table-rows"), _q("table:table-row-group")}
 SPACE, TAB, BREAK = _q("text:s"), _q("text:tab"), _q("text:line-break")
 # Footnote bodies, deleted text kept for change tracking, annotations, index and TOC content
-_SKIP = {_q("text:note"), _q("text:tracked-changes"), _q("office:annotation"), _q("text:table-of-content"),
-         _q("text:alphabetical-index"), _q("text:bookmark-ref")}
+_SKIP = {
+    _q("text:note"),
+    _q("text:tracked-changes"),
+    _q("office:annotation"),
+    _q("text:table-of-content"),
+    _q("text:alphabetical-index"),
+    _q("text:bookmark-ref"),
+}
 MAX_REPEAT = 10_000
 
 
@@ -48,7 +65,9 @@ def _content(data: bytes, label: str, expected: str, mimetype: str) -> tuple[Any
 
     archive = open_zip(data, label, expected, "content.xml")
     try:
-        declared = archive.read("mimetype").decode("ascii", "replace").strip() if "mimetype" in archive.namelist() else ""
+        declared = (
+            archive.read("mimetype").decode("ascii", "replace").strip() if "mimetype" in archive.namelist() else ""
+        )
         if declared and declared != mimetype:
             raise ReadError(f"is een OpenDocument-bestand van een ander soort ({declared}), geen {label}")
         names = archive.namelist()
@@ -169,14 +188,18 @@ class _TextReader:
             if level["fmt"] != "bullet" and item.tag == ITEM:
                 del counters[depth:]
                 while len(counters) < depth:
-                    counters.append(to_int(self.lists.levels.get((style, len(counters) + 1), {}).get("start"), 1, 0) - 1)
+                    counters.append(
+                        to_int(self.lists.levels.get((style, len(counters) + 1), {}).get("start"), 1, 0) - 1
+                    )
                 start = item.get(_q("text:start-value"))
                 if start is not None:
                     counters[depth - 1] = to_int(start, 1) - 1
                 counters[depth - 1] += 1
                 shown = to_int(level.get("display"), 1, 1, 10)
-                parts = [format_number(n, self.lists.levels.get((style, i + 1), {}).get("fmt", "1") or "1")
-                         for i, n in enumerate(counters)][-shown:]
+                parts = [
+                    format_number(n, self.lists.levels.get((style, i + 1), {}).get("fmt", "1") or "1")
+                    for i, n in enumerate(counters)
+                ][-shown:]
                 marker = f"{level.get('prefix', '')}{'.'.join(parts)}{level.get('suffix', '')}" if level["fmt"] else ""
             for child in item:
                 if child.tag in (P, H):
@@ -221,8 +244,13 @@ class _TextReader:
                     column += 1
                 if not text:
                     column += repeat - 1
-            self.builder.add_row(texts, header=header or r == 1, columns=columns, keep_empty=[True] * len(texts),
-                                 location={**location, "rij": r})
+            self.builder.add_row(
+                texts,
+                header=header or r == 1,
+                columns=columns,
+                keep_empty=[True] * len(texts),
+                location={**location, "rij": r},
+            )
 
 
 def _rows(table: Any):

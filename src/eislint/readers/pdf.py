@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import logging
 import re
-import statistics
 from collections import Counter
 
 from eislint.document import REQUIREMENT_ID, Block, Document, Span
@@ -23,7 +22,9 @@ from eislint.segment import column_roles
 
 MAX_PDF_CHARS = 5_000_000  # about 1,500 pages of text
 EDGE_LINES = 3  # running headers and footers are among the first and last lines of a page
-_PAGE_NUMBER = re.compile(r"^(?:pagina|page|blz\.?|p\.)?\s*[-–]?\s*\d{1,4}\s*(?:(?:van|of|/)\s*\d{1,4})?\s*[-–]?$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^(?:pagina|page|blz\.?|p\.)?\s*[-–]?\s*\d{1,4}\s*(?:(?:van|of|/)\s*\d{1,4})?\s*[-–]?$", re.I
+)
 _HYPHENATED = re.compile(r"[a-zà-ÿ]-$")
 
 
@@ -85,7 +86,7 @@ def _page_text(page) -> str:
     columns; the plain extraction where layout mode fails on an odd page."""
     try:
         return page.extract_text(extraction_mode="layout") or ""
-    except Exception:  # noqa: BLE001 - layout mode trips over some fonts and transforms
+    except Exception:
         return page.extract_text() or ""
 
 
@@ -126,8 +127,11 @@ def _layout(pages: list[list[str]], running: set[str]) -> tuple[str, list[tuple[
         # which layout mode shows vertical space
         number = {i: n for n, i in enumerate(content_idx, start=1)}
         edges = set(content_idx[:EDGE_LINES] + content_idx[-EDGE_LINES:])
-        skip = {i for i in edges
-                if _normal(lines[i]) in running or _PAGE_NUMBER.match(re.sub(r"\s+", " ", lines[i]).strip())}
+        skip = {
+            i
+            for i in edges
+            if _normal(lines[i]) in running or _PAGE_NUMBER.match(re.sub(r"\s+", " ", lines[i]).strip())
+        }
         tables = {t.first: t for t in find_tables(lines, skip)}
         covered = -1
         last = -1  # the previous line read on this page
@@ -154,8 +158,16 @@ def _layout(pages: list[list[str]], running: set[str]) -> tuple[str, list[tuple[
                         out.append(cell)
                         length += len(cell)
                     kind = "table_header" if n == _header(table) else "table_row"
-                    rows.append(Block(kind, start, length, Span(spans[0].start, spans[-1].end), cells=tuple(spans),
-                                      cell_columns=tuple(range(1, len(spans) + 1))))
+                    rows.append(
+                        Block(
+                            kind,
+                            start,
+                            length,
+                            Span(spans[0].start, spans[-1].end),
+                            cells=tuple(spans),
+                            cell_columns=tuple(range(1, len(spans) + 1)),
+                        )
+                    )
                 previous = "\t"  # whatever follows a table starts a block of its own
                 continue
             line = re.sub(r"\s+", " ", lines[i]).strip()
@@ -201,6 +213,8 @@ def _starts_block(previous: str, line: str, typical: float) -> bool:
         return True
     if looks_like_heading(previous):
         return True
-    if looks_like_heading(line) and (previous.endswith((".", ":", ";", "!", "?")) or line[:1].isdigit() or line.isupper()):
+    if looks_like_heading(line) and (
+        previous.endswith((".", ":", ";", "!", "?")) or line[:1].isdigit() or line.isupper()
+    ):
         return True
     return previous.endswith((".", ":", ";", "!", "?")) and len(previous) < 0.93 * typical and line[:1].isupper()

@@ -100,7 +100,7 @@ class SheetLayout:
                 # prose in one cell, outside a requirements table: a paragraph or list item
                 marker = _LIST.match(text)
                 if marker and not REQUIREMENT_ID.match(text):
-                    self.builder.add("list_item", text[marker.end():], marker=marker.group(1), location=location)
+                    self.builder.add("list_item", text[marker.end() :], marker=marker.group(1), location=location)
                 else:
                     self.builder.add("paragraph", text, location=location)
                 return
@@ -114,21 +114,32 @@ class SheetLayout:
             return False
         return self.roles is None or column != self.text_column or len(words) <= 3
 
-    def _add_row(self, number: int, cells: list[tuple[int, str]], location: dict[str, Any], header: bool = False) -> None:
+    def _add_row(
+        self, number: int, cells: list[tuple[int, str]], location: dict[str, Any], header: bool = False
+    ) -> None:
         if self.roles is not None and not header:
             # The header's columns decide which cell is which: keep a cell per header column so
             # segment's column indexes hold even when a row leaves a cell empty.
             header_columns = self._header_columns
             by_column = dict(cells)
             columns = header_columns + sorted(c for c in by_column if c not in header_columns)
-            self.builder.add_row([by_column.get(c, "") for c in columns], columns=columns,
-                                 names=[_name(c, number) for c in columns], location=location,
-                                 keep_empty=[c in header_columns for c in columns])
+            self.builder.add_row(
+                [by_column.get(c, "") for c in columns],
+                columns=columns,
+                names=[_name(c, number) for c in columns],
+                location=location,
+                keep_empty=[c in header_columns for c in columns],
+            )
             return
         if header:
             self._header_columns = [c for c, _ in cells]
-        self.builder.add_row([t for _, t in cells], header=header, columns=[c for c, _ in cells],
-                             names=[_name(c, number) for c, _ in cells], location=location)
+        self.builder.add_row(
+            [t for _, t in cells],
+            header=header,
+            columns=[c for c, _ in cells],
+            names=[_name(c, number) for c, _ in cells],
+            location=location,
+        )
 
 
 def _name(column: int, row: int) -> str:
@@ -231,7 +242,9 @@ def read_csv(path: str, data: bytes) -> Document:
         line = reader.line_num + (1 if declared else 0)  # the sep= line is no row of the reader
         if "field larger than field limit" in str(exc):
             limit = getal(csv.field_size_limit())
-            raise ReadError(f"cel van meer dan {limit} tekens rond regel {line}; geen CSV-tabel, niet gelezen") from None
+            raise ReadError(
+                f"cel van meer dan {limit} tekens rond regel {line}; geen CSV-tabel, niet gelezen"
+            ) from None
         raise ReadError(f"ongeldig CSV-bestand rond regel {line}") from None
     doc = builder.build(path, "csv", notices)
     doc.encoding = encoding

@@ -161,7 +161,7 @@ def read_markdown(path: str, data: bytes) -> Document:
             pieces = [c_start]
             for ln in range(first + 1, last):
                 ls = line_start(ln)
-                lead = ls + len(text[ls:line_end(ln)]) - len(text[ls:line_end(ln)].lstrip(" \t>"))
+                lead = ls + len(text[ls : line_end(ln)]) - len(text[ls : line_end(ln)].lstrip(" \t>"))
                 if REQUIREMENT_ID.match(text, lead, line_end(ln)) and lead < c_end:
                     pieces.append(ls)
             pieces.append(c_end + 1)
@@ -173,8 +173,16 @@ def read_markdown(path: str, data: bytes) -> Document:
                     b -= 1
                 mask_inline(a, b)
                 block_start = s if n == 0 else line_start(text.count("\n", 0, a))
-                blocks.append(Block(kind if n == 0 else "paragraph", block_start, b, Span(a, b),
-                                    marker=marker if n == 0 else "", indent=indent))
+                blocks.append(
+                    Block(
+                        kind if n == 0 else "paragraph",
+                        block_start,
+                        b,
+                        Span(a, b),
+                        marker=marker if n == 0 else "",
+                        indent=indent,
+                    )
+                )
         elif tok.type == "thead_open":
             in_header = True
         elif tok.type == "thead_close":
@@ -239,7 +247,7 @@ def _uncovered_lines(tokens, text: str, starts: list[int]) -> list[int]:
         end = starts[ln + 1] - 1 if ln + 1 < len(starts) else len(text)
         line = text[start:end]
         prefix = _NESTING_PREFIX.match(line)
-        if line[prefix.end():].strip() and not _LINK_DEFINITION.match(line):
+        if line[prefix.end() :].strip() and not _LINK_DEFINITION.match(line):
             out.append(ln)
     return out
 
@@ -274,9 +282,7 @@ def _table_cells(text: str, start: int, end: int) -> list[Span]:
 
 # ---------------------------------------------------------------- plain text
 
-_TXT_NUMBERED_HEADING = re.compile(
-    r"^(?P<num>(?:\d{1,2}\.){1,3}\d{0,2}|\d{1,2})\.?\s+(?P<title>\S.{0,80})$"
-)
+_TXT_NUMBERED_HEADING = re.compile(r"^(?P<num>(?:\d{1,2}\.){1,3}\d{0,2}|\d{1,2})\.?\s+(?P<title>\S.{0,80})$")
 _TXT_WORD_HEADING = re.compile(
     r"^(?P<word>hoofdstuk|bijlage|paragraaf|deel|artikel)\s+(?P<num>[0-9IVXivx]+[a-z]?(?:\.\d+)*)\b[.:]?\s*(?P<title>.{0,80})$",
     re.I,

@@ -54,9 +54,7 @@ def module_for(rule_id: str) -> PythonRule | None:
     try:
         module = importlib.import_module(name)
     except ModuleNotFoundError as exc:
-        if exc.name is not None and name.startswith(
-            exc.name
-        ):  # the module itself is missing, not one it imports
+        if exc.name is not None and name.startswith(exc.name):  # the module itself is missing, not one it imports
             return None
         raise
     check = getattr(module, "check", None)

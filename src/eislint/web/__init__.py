@@ -47,7 +47,8 @@ def require_extra() -> None:
     if missing:
         raise MissingExtra(
             f"'eislint serve' heeft extra pakketten nodig die niet geïnstalleerd zijn ({', '.join(missing)}). "
-            "Installeer ze met: pip install 'eislint[web]'")
+            "Installeer ze met: pip install 'eislint[web]'"
+        )
 
 
 @dataclass(slots=True)
@@ -117,7 +118,9 @@ def check_upload(name: str, data: bytes, form: TenderForm, workdir: str | None, 
         (folder / "upload").mkdir()
         laid = lay_out(name, data, folder / "upload", max_unpacked)
         config = folder / "eislint.yaml"  # ours only: a config inside an upload is never read
-        config.write_text(yaml.safe_dump(form.as_config() or {"fail-on": "error"}, allow_unicode=True), encoding="utf-8")
+        config.write_text(
+            yaml.safe_dump(form.as_config() or {"fail-on": "error"}, allow_unicode=True), encoding="utf-8"
+        )
         with _LOCK:
             report = lint_paths([str(p) for p in laid.paths], RunOptions(config_path=config))
             downloads: list[Download] = []
@@ -135,16 +138,29 @@ def check_upload(name: str, data: bytes, form: TenderForm, workdir: str | None, 
                 writer(doc, target, findings, rules, "eislint", extracted)
                 kind = "Word" if doc.suffix.lower() == ".docx" else "Excel"
                 payload = target.read_bytes()
-                downloads.append(Download(label=f"{kind}-bestand met opmerkingen: {doc.name}", filename=target.name,
-                                          href=_data_uri(payload, doc.suffix.lower()), size=_size(len(payload))))
+                downloads.append(
+                    Download(
+                        label=f"{kind}-bestand met opmerkingen: {doc.name}",
+                        filename=target.name,
+                        href=_data_uri(payload, doc.suffix.lower()),
+                        size=_size(len(payload)),
+                    )
+                )
         _relabel(report, folder / "upload")
         report.notices.extend(laid.skipped)
         stem = Path(laid.root.name if laid.root else Path(name).stem).name
         standalone = render_html(report)
         report_name = f"eislint-rapport-{stem}.html"
         encoded = standalone.encode("utf-8")
-        downloads.insert(0, Download(label="Rapport (HTML, ook te printen als PDF)", filename=report_name,
-                                     href=_data_uri(encoded, ".html"), size=_size(len(encoded))))
+        downloads.insert(
+            0,
+            Download(
+                label="Rapport (HTML, ook te printen als PDF)",
+                filename=report_name,
+                href=_data_uri(encoded, ".html"),
+                size=_size(len(encoded)),
+            ),
+        )
         page = render_html(report, downloads=downloads, back=True)
     return page, report_name, standalone
 
@@ -154,7 +170,7 @@ def _relabel(report, base: Path) -> None:
     prefix = str(base) + "/"
 
     def short(path: str) -> str:
-        return path[len(prefix):] if path.startswith(prefix) else path
+        return path[len(prefix) :] if path.startswith(prefix) else path
 
     for f in report.findings:
         f.path = short(f.path)
@@ -176,11 +192,17 @@ def upload_page(max_mb: int, error: str | None = None, values: dict | None = Non
     from eislint import __version__
     from eislint.formatters.html import _asset as report_asset
 
-    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True), trim_blocks=True,
-                      lstrip_blocks=True)
+    env = Environment(
+        autoescape=select_autoescape(default=True, default_for_string=True), trim_blocks=True, lstrip_blocks=True
+    )
     return env.from_string(_asset("upload.html.j2")).render(
-        css=report_asset("report.css"), max_mb=max_mb, error=error, accept=ACCEPT, version=__version__,
-        values=values or {})
+        css=report_asset("report.css"),
+        max_mb=max_mb,
+        error=error,
+        accept=ACCEPT,
+        version=__version__,
+        values=values or {},
+    )
 
 
 class LimitBody:
@@ -223,9 +245,17 @@ class LimitBody:
 
     async def _refuse(self, send):
         body = self.page().encode("utf-8")
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", str(len(body)).encode()),
-                                (b"connection", b"close")]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"text/html; charset=utf-8"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": body})
 
 
@@ -244,14 +274,23 @@ def create_app(max_mb: int = DEFAULT_MAX_MB, workdir: str | None = None, hosts: 
     from starlette.routing import Route
 
     limit = max_mb * 1024 * 1024
-    headers = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
-               "X-Frame-Options": "DENY"}
-    form_csp = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; "
-                "frame-ancestors 'none'")
+    headers = {
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "X-Frame-Options": "DENY",
+    }
+    form_csp = (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; "
+        "frame-ancestors 'none'"
+    )
 
     def page(error: str | None = None, status: int = 200, values: dict | None = None) -> Response:
-        return HTMLResponse(upload_page(max_mb, error, values), status_code=status,
-                            headers={**headers, "Content-Security-Policy": form_csp})
+        return HTMLResponse(
+            upload_page(max_mb, error, values),
+            status_code=status,
+            headers={**headers, "Content-Security-Policy": form_csp},
+        )
 
     async def index(request):
         return page()
@@ -267,28 +306,41 @@ def create_app(max_mb: int = DEFAULT_MAX_MB, workdir: str | None = None, hosts: 
                 name = upload.filename
         except _TooLarge:
             raise
-        except Exception:  # noqa: BLE001 - a broken form is the browser's problem, one line for the user
+        except Exception:
             return page("Het formulier kwam niet goed aan; probeer het opnieuw.", 400)
         if not data:
             return page(f"{name}: het bestand is leeg.", 400, values)
         try:
-            tender = TenderForm(parse_amount(values["waarde"]), _choice(values["kritisch"]),
-                                _choice(values["persoonsgegevens"]))
+            tender = TenderForm(
+                parse_amount(values["waarde"]), _choice(values["kritisch"]), _choice(values["persoonsgegevens"])
+            )
             html, _, _ = await run_in_threadpool(check_upload, name, data, tender, workdir, 10 * limit)
         except UploadError as exc:
             return page(str(exc), 400, values)
         return HTMLResponse(html, headers=headers)
 
-    app = Starlette(routes=[Route("/", index), Route("/rapport", check, methods=["POST"]),
-                            Route("/rapport", lambda request: page(), methods=["GET"])],
-                    middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=hosts or ["127.0.0.1", "localhost"])])
-    too_large = (lambda: upload_page(max_mb, f"Het bestand is groter dan {max_mb} MB. Kies een kleiner bestand, "
-                                             "of start eislint serve met een grotere --max-mb."))
+    app = Starlette(
+        routes=[
+            Route("/", index),
+            Route("/rapport", check, methods=["POST"]),
+            Route("/rapport", lambda request: page(), methods=["GET"]),
+        ],
+        middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=hosts or ["127.0.0.1", "localhost"])],
+    )
+
+    def too_large():
+        return upload_page(
+            max_mb,
+            f"Het bestand is groter dan {max_mb} MB. Kies een kleiner bestand, "
+            "of start eislint serve met een grotere --max-mb.",
+        )
+
     return LimitBody(app, limit, too_large)
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000, max_mb: int = DEFAULT_MAX_MB, open_browser: bool = True,
-          echo=print) -> None:
+def serve(
+    host: str = "127.0.0.1", port: int = 8000, max_mb: int = DEFAULT_MAX_MB, open_browser: bool = True, echo=print
+) -> None:
     """Run the app until Ctrl+C."""
     require_extra()
     import uvicorn

@@ -46,8 +46,10 @@ def lay_out(name: str, data: bytes, folder: Path, max_unpacked: int) -> Unpacked
     if suffix == ".zip":
         return _unzip(filename, data, folder, max_unpacked)
     if suffix not in readers.READERS:
-        raise UploadError(f"{filename}: eislint leest dit bestandstype niet ('{suffix or '(geen)'}'). "
-                          "Kies een Word-, Excel-, PDF- of OpenDocument-bestand, of een zip met de hele aanbesteding.")
+        raise UploadError(
+            f"{filename}: eislint leest dit bestandstype niet ('{suffix or '(geen)'}'). "
+            "Kies een Word-, Excel-, PDF- of OpenDocument-bestand, of een zip met de hele aanbesteding."
+        )
     target = folder / filename
     target.write_bytes(data)
     return Unpacked(paths=[target], documents=[target])
@@ -98,6 +100,8 @@ def _unzip(filename: str, data: bytes, folder: Path, max_unpacked: int) -> Unpac
                     out.write(chunk)
             result.documents.append(target)
     if not result.documents:
-        raise UploadError(f"{filename}: de zip bevat geen documenten die eislint leest "
-                          "(Word, Excel, PDF, OpenDocument, CSV, Markdown of tekst)")
+        raise UploadError(
+            f"{filename}: de zip bevat geen documenten die eislint leest "
+            "(Word, Excel, PDF, OpenDocument, CSV, Markdown of tekst)"
+        )
     return result

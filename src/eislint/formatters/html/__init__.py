@@ -26,8 +26,8 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, TextIO
 
 from eislint import __version__
-from eislint.findings import Finding, Severity
 from eislint.dutch.output import KIND_WORDS, aantal, bedrag, ernst, getal
+from eislint.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from eislint.engine import Report
@@ -105,8 +105,11 @@ def _where(f: Finding) -> str:
 def _pieces(f: Finding, group: list[tuple[Finding, str]]) -> list[Piece]:
     """The requirement text cut into plain and marked pieces (overlapping marks merged)."""
     context, base = f.context, f.context_start
-    spans = sorted((g.start - base, g.end - base, g.severity.label, fid) for g, fid in group
-                   if 0 <= g.start - base < g.end - base <= len(context))
+    spans = sorted(
+        (g.start - base, g.end - base, g.severity.label, fid)
+        for g, fid in group
+        if 0 <= g.start - base < g.end - base <= len(context)
+    )
     merged: list[list] = []
     for a, b, sev, fid in spans:
         if merged and a < merged[-1][1]:
@@ -183,14 +186,25 @@ def build(report: Report) -> dict:
         docs = rule.docs if rule is not None else {}
         shared = [s for (r, s), n in advice_count.items() if r == f.rule and n > 1]
         rule_views[f.rule] = RuleView(
-            id=f.rule, anchor=_anchor("regel", f.rule), title=(docs.get("wat", f.message).split(". ")[0]).rstrip(".") + ".",
-            severity=f.severity.label, category=f.category, why=docs.get("waarom", ""), advice=shared,
-            source=f.citation or "")
+            id=f.rule,
+            anchor=_anchor("regel", f.rule),
+            title=(docs.get("wat", f.message).split(". ")[0]).rstrip(".") + ".",
+            severity=f.severity.label,
+            category=f.category,
+            why=docs.get("waarom", ""),
+            advice=shared,
+            source=f.citation or "",
+        )
 
     def item(f: Finding) -> Item:
         shared = bool(f.suggestion) and advice_count[(f.rule, f.suggestion)] > 1
-        it = Item(id=ids[id(f)], finding=f, rule_anchor=rule_views[f.rule].anchor,
-                  advice=None if shared else f.suggestion, shared_advice=shared)
+        it = Item(
+            id=ids[id(f)],
+            finding=f,
+            rule_anchor=rule_views[f.rule].anchor,
+            advice=None if shared else f.suggestion,
+            shared_advice=shared,
+        )
         rule_views[f.rule].items.append(it)
         return it
 
@@ -204,17 +218,25 @@ def build(report: Report) -> dict:
         sections = []
         for section, in_section in groupby(file_findings, key=lambda f: f.section or ""):
             groups = []
-            for _, members in groupby(in_section, key=lambda f: (f.context_start, f.context) if f.context else (f.start, f.rule)):
+            for _, members in groupby(
+                in_section, key=lambda f: (f.context_start, f.context) if f.context else (f.start, f.rule)
+            ):
                 members = list(members)
                 first = members[0]
                 heading = (first.section or "").split(" > ")[-1].strip()
                 on_heading = first.context.strip() == heading
                 items = [item(f) for f in members]
                 quote = [] if on_heading or not first.context else _pieces(first, [(f, ids[id(f)]) for f in members])
-                groups.append(Group(
-                    where=_where(first), requirement=first.requirement, quote=quote, items=items,
-                    severities=sorted({f.severity.label for f in members}, key=SEVERITY_ORDER.index),
-                    categories=sorted({f.category for f in members})))
+                groups.append(
+                    Group(
+                        where=_where(first),
+                        requirement=first.requirement,
+                        quote=quote,
+                        items=items,
+                        severities=sorted({f.severity.label for f in members}, key=SEVERITY_ORDER.index),
+                        categories=sorted({f.category for f in members}),
+                    )
+                )
             sections.append(SectionView(title=section or "Zonder hoofdstuk", groups=groups))
         documents.append(DocumentView(path=path, anchor=_anchor("document", path), found=found, sections=sections))
     for path in (d.path for d in report.documents if d.path not in {v.path for v in documents}):
@@ -248,8 +270,20 @@ def build(report: Report) -> dict:
     }
 
 
-_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-           "november", "december")
+_MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 def _dutch_date(day: date) -> str:
@@ -273,18 +307,28 @@ class Download:
     size: str = ""
 
 
-def render_html(report: Report, downloads: list[Download] | None = None, intro: str | None = None,
-                back: bool = False) -> str:
+def render_html(
+    report: Report, downloads: list[Download] | None = None, intro: str | None = None, back: bool = False
+) -> str:
     """The report as one HTML document; `downloads`, `intro` and `back` are for the `serve` page."""
     from jinja2 import Environment, select_autoescape
 
-    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True), trim_blocks=True,
-                      lstrip_blocks=True)
+    env = Environment(
+        autoescape=select_autoescape(default=True, default_for_string=True), trim_blocks=True, lstrip_blocks=True
+    )
     template = env.from_string(_asset("report.html.j2"))
     script = _asset("report.js")
     data = build(report)
-    return template.render(**data, css=_asset("report.css"), script=script, script_hash=script_hash(script),
-                           downloads=downloads or [], intro=intro, back=back, Severity=Severity)
+    return template.render(
+        **data,
+        css=_asset("report.css"),
+        script=script,
+        script_hash=script_hash(script),
+        downloads=downloads or [],
+        intro=intro,
+        back=back,
+        Severity=Severity,
+    )
 
 
 def render(report: Report, out: TextIO, color: bool) -> None:

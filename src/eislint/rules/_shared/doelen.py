@@ -13,7 +13,6 @@ import re
 
 from eislint.document import Document
 
-
 # The roles whose goals are the tender's own (the aims of an SLA or a contract are not).
 GOAL_ROLES = ("leidraad", "pve", "overig")
 
@@ -52,11 +51,7 @@ def goal_statements(bundle: list[Document]) -> list[tuple[Document, int, int, st
                 if len(sentence.split()) < 4 or NOT_A_GOAL.search(sentence):
                     continue
                 if in_goals or AIM_OF_TENDER.search(sentence):
-                    start = (
-                        block.content.start
-                        + m.start()
-                        + (len(m.group(0)) - len(m.group(0).lstrip()))
-                    )
+                    start = block.content.start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
                     out.append((doc, start, start + len(sentence), sentence))
     return out
 

@@ -28,9 +28,7 @@ def unit_lines(unit: Unit) -> list[str]:
             for d in bundle
             for b in d.blocks
             if b.kind != "comment"
-            for x in re.split(
-                r"(?<=[.;!?])\s+", d.clean(b.content.start, b.content.end)
-            )
+            for x in re.split(r"(?<=[.;!?])\s+", d.clean(b.content.start, b.content.end))
             if x.strip()
         ],
     )

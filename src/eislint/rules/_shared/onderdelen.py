@@ -37,18 +37,11 @@ def section_text(doc: Document, section: Section) -> str:
 
 def headed_texts(bundle: list[Document], title: re.Pattern[str]) -> list[str]:
     """The text of every section in the bundle whose own heading matches `title`."""
-    return [
-        section_text(d, s)
-        for d in bundle
-        for s in d.sections
-        if s.heading is not None and title.search(s.title)
-    ]
+    return [section_text(d, s) for d in bundle for s in d.sections if s.heading is not None and title.search(s.title)]
 
 
 # "Achtergrond" alone is an aanleiding; "Achtergrond van de organisatie" is an organisation profile
-AANLEIDING_TITLE = re.compile(
-    r"\baanleiding|^\W*(?:[\dIVX]+(?:\.\d+)*\.?\s+)?achtergrond\s*$", re.I
-)
+AANLEIDING_TITLE = re.compile(r"\baanleiding|^\W*(?:[\dIVX]+(?:\.\d+)*\.?\s+)?achtergrond\s*$", re.I)
 
 
 # the part itself ("7. Implementatie", "Invoering en uitrol"), not a heading that mentions it
@@ -60,6 +53,4 @@ IMPL_TITLE = re.compile(
 )
 
 
-IMPL_SENTENCE = re.compile(
-    r"implementatie\w*|invoering\w*|ingebruikname|plan\s+van\s+aanpak", re.I
-)
+IMPL_SENTENCE = re.compile(r"implementatie\w*|invoering\w*|ingebruikname|plan\s+van\s+aanpak", re.I)

@@ -8,10 +8,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from eislint.checks.base import Hit, Unit
 from eislint.dutch.numbers import getal
 from eislint.dutch.vocabulary import NUMBER_WORDS
-from eislint.checks.base import Hit, Unit
-
 
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -66,8 +65,6 @@ INCLUDING_OPTIONS = re.compile(
 )
 
 
-
-
 def number_value(raw: str | None) -> int:
     if raw is None:
         return 0
@@ -98,24 +95,14 @@ def contract_term(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
         extra = 0.0
         if ext is not None and not INCLUDING_OPTIONS.search(text):
             if ext.group("k"):
-                extra = number_value(ext.group("k")) * to_years(
-                    ext.group("m"), ext.group("mu")
-                )
+                extra = number_value(ext.group("k")) * to_years(ext.group("m"), ext.group("mu"))
             elif ext.group("k2"):
-                extra = number_value(ext.group("k2")) * to_years(
-                    ext.group("m2"), ext.group("mu2")
-                )
+                extra = number_value(ext.group("k2")) * to_years(ext.group("m2"), ext.group("mu2"))
             else:
                 extra = to_years(ext.group("m3"), ext.group("mu3"))
         framework = re.search(r"raamovereenkomst", unit.document.text, re.I)
-        motivated = re.search(
-            r"motiv|uitzonderings?geval|rechtvaardig|vanwege|omdat", text, re.I
-        )
-        if (
-            framework
-            and years + extra > options["raamovereenkomst_max"]
-            and not motivated
-        ):
+        motivated = re.search(r"motiv|uitzonderings?geval|rechtvaardig|vanwege|omdat", text, re.I)
+        if framework and years + extra > options["raamovereenkomst_max"] and not motivated:
             yield Hit(
                 start,
                 end,

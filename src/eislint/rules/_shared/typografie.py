@@ -7,7 +7,6 @@ Helpers shared by more than one rule module."""
 
 from __future__ import annotations
 
-
 from eislint.checks.base import Unit
 
 

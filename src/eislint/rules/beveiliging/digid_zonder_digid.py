@@ -8,7 +8,6 @@ from typing import Any
 
 from eislint.checks.base import Hit, Unit, per_bundle
 
-
 _DIGID_USE = re.compile(
     r"(inlog\w*|aanmeld\w*|authenticat\w*|log\w*\s+in)\b[^.]{0,60}?\b(met|via)\s+DigiD|DigiD[-\s]?(koppeling|aansluiting|login)"
     r"|\bDigiD\b[^.]{0,40}\b(inlog\w*|login)|\b(burgers?|inwoners?|cliënten|ondernemers)\b[^.]{0,80}\bDigiD",

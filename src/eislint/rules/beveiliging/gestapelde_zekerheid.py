@@ -94,18 +94,11 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
     alternatives: dict[frozenset[str], tuple[int, int]] = {}
     for pu in unit.analysis.units:
         for sent in pu.sents or [None]:
-            a, b = (
-                (sent.start - pu.start, sent.end - pu.start)
-                if sent is not None
-                else (0, len(pu.text))
-            )
+            a, b = (sent.start - pu.start, sent.end - pu.start) if sent is not None else (0, len(pu.text))
             for names, start, end in _evidence_groups(pu.text[a:b]):
                 where = (
                     pu.start + a + start,
-                    pu.start
-                    + a
-                    + start
-                    + len(_first_name_match(pu.text[a + start : a + end])),
+                    pu.start + a + start + len(_first_name_match(pu.text[a + start : a + end])),
                 )
                 if len(names) == 1:
                     single.setdefault(names[0], where)

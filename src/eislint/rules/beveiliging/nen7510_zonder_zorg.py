@@ -15,10 +15,7 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
     if unit.tender is not None:  # judged once per bundle by eislint.context
         if unit.tender.health_data:
             return
-    elif any(
-        has_health_data(d.clean(0, len(d.text)))
-        for d in (unit.bundle or [unit.document])
-    ):
+    elif any(has_health_data(d.clean(0, len(d.text))) for d in (unit.bundle or [unit.document])):
         return
     for pu in unit.analysis.units:
         m = re.search(r"NEN[-\s]?(?:EN[-\s]?)?7510(?:[-:]\d+)*", pu.text)

@@ -10,18 +10,12 @@ from eislint.checks.base import Hit, Option, Unit
 from eislint.dutch.numbers import parse_number
 
 OPTIONS = {
-    "beschikbaarheid": Option(
-        (int, float), default=99.9, doc="vanaf dit percentage is beschikbaarheid zwaar"
-    ),
-    "hersteltijd_minuten": Option(
-        int, default=60, doc="herstel- of oplostijden korter dan dit zijn zwaar"
-    ),
+    "beschikbaarheid": Option((int, float), default=99.9, doc="vanaf dit percentage is beschikbaarheid zwaar"),
+    "hersteltijd_minuten": Option(int, default=60, doc="herstel- of oplostijden korter dan dit zijn zwaar"),
 }
 
 
-_AVAILABILITY = re.compile(
-    r"(?P<match>(?P<pct>\d{2,3}(?:[.,]\d{1,3})?)\s*(?:%|procent\b))", re.I
-)
+_AVAILABILITY = re.compile(r"(?P<match>(?P<pct>\d{2,3}(?:[.,]\d{1,3})?)\s*(?:%|procent\b))", re.I)
 
 
 _AVAIL_WORD = re.compile(r"beschikba|uptime|availability|SLA", re.I)
@@ -71,15 +65,10 @@ def _clause(text: str, start: int, end: int) -> str:
 def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
     for span in unit.sentences():
         text = unit.slice(span.start, span.end)
-        raw = unit.document.text[
-            span.start : span.end
-        ]  # same offsets, line breaks kept
+        raw = unit.document.text[span.start : span.end]  # same offsets, line breaks kept
         if _AVAIL_WORD.search(text):
             for m in _AVAILABILITY.finditer(text):
-                if (
-                    parse_number(m.group("pct")) >= options["beschikbaarheid"]
-                    and parse_number(m.group("pct")) <= 100
-                ):
+                if parse_number(m.group("pct")) >= options["beschikbaarheid"] and parse_number(m.group("pct")) <= 100:
                     yield Hit(
                         span.start + m.start("match"),
                         span.start + m.end("match"),
@@ -99,17 +88,9 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
                 if not _RECOVERY_WORD.search(_clause(raw, m.start(), m.end())):
                     continue
                 if m.group("words"):
-                    minutes = next(
-                        v
-                        for k, v in _WORD_MINUTES.items()
-                        if k in m.group("words").lower()
-                    )
+                    minutes = next(v for k, v in _WORD_MINUTES.items() if k in m.group("words").lower())
                 else:
-                    minutes = (
-                        15
-                        if m.group("unit").lower().startswith("kwartier")
-                        else int(m.group("n"))
-                    )
+                    minutes = 15 if m.group("unit").lower().startswith("kwartier") else int(m.group("n"))
                 if minutes < options["hersteltijd_minuten"]:
                     yield Hit(
                         span.start + m.start("match"),

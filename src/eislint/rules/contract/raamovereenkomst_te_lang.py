@@ -15,6 +15,4 @@ OPTIONS = {
 
 def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
     opts = {"minimum_jaren": 0, "raamovereenkomst_max": options["maximum_jaren"]}
-    yield from (
-        h for h in contract_term(unit, opts) if h.data["soort"] == "raamovereenkomst"
-    )
+    yield from (h for h in contract_term(unit, opts) if h.data["soort"] == "raamovereenkomst")

@@ -17,9 +17,7 @@ from eislint.rules._shared.tender import (
 )
 
 OPTIONS = {
-    "minimum_jaren": Option(
-        int, default=3, doc="kortere looptijden meldt contract.looptijd-kort"
-    ),
+    "minimum_jaren": Option(int, default=3, doc="kortere looptijden meldt contract.looptijd-kort"),
 }
 
 
@@ -75,9 +73,7 @@ _NOT_THIS_TERM = re.compile(
 _TACIT = re.compile(r"(?<!niet\s)stilzwijgend\w*\s+(?:\w+\s+){0,5}?verleng", re.I)
 
 
-_CAP = re.compile(
-    r"maximaal|ten\s+hoogste|in\s+totaal|tot\s+(?:een\s+)?maximum|totaal", re.I
-)
+_CAP = re.compile(r"maximaal|ten\s+hoogste|in\s+totaal|tot\s+(?:een\s+)?maximum|totaal", re.I)
 
 
 def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
@@ -103,11 +99,7 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
             or re.search(r"\bopties\b|\bonbepaalde\s+tijd", text, re.I)
         ):
             continue  # a total including options, or an open-ended contract
-        if (
-            _NOT_THIS_TERM.search(text)
-            or _YEARLY.search(text)
-            and re.search(r"\d\s*\+\s*1", text)
-        ):
+        if _NOT_THIS_TERM.search(text) or _YEARLY.search(text) and re.search(r"\d\s*\+\s*1", text):
             continue  # the current contract, a retention period, or "5 jaar (3+1+1)"
         if framework and years + 1 > 4:
             continue  # a framework agreement has no room for options (contract.raamovereenkomst-te-lang)
@@ -136,11 +128,7 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
             if any(_YEARLY.search(s) for s in sentences):
                 continue
             single = next(
-                (
-                    x
-                    for s in sentences
-                    if (x := _SINGLE_LONG.search(s)) and not _CAP.search(s)
-                ),
+                (x for s in sentences if (x := _SINGLE_LONG.search(s)) and not _CAP.search(s)),
                 None,
             )
             if single is not None:

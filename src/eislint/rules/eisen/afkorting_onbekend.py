@@ -25,13 +25,11 @@ def _defined_abbreviations(doc) -> set[str]:
         return doc.derived["abbreviations"]
     text = doc.text
     defined = set(re.findall(r"\(\s*([A-Z][A-Z&]{1,6})(?:'?s)?\s*\)", text))
-    defined |= set(
-        re.findall(r"\b([A-Z][A-Z&]{1,6})\s*\(\s*[a-zà-ý]", text, re.I)
-    ) & set(re.findall(r"\b[A-Z][A-Z&]{1,6}\b", text))
+    defined |= set(re.findall(r"\b([A-Z][A-Z&]{1,6})\s*\(\s*[a-zà-ý]", text, re.I)) & set(
+        re.findall(r"\b[A-Z][A-Z&]{1,6}\b", text)
+    )
     for block in doc.blocks:
-        head = doc.clean(
-            block.content.start, min(block.content.end, block.content.start + 12)
-        ).strip()
+        head = doc.clean(block.content.start, min(block.content.end, block.content.start + 12)).strip()
         m = re.match(r"([A-Z][A-Z&]{1,6})\s*[:=–-]", head)
         if m:
             defined.add(m.group(1))
@@ -98,11 +96,7 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
             if word in seen or word in defined or word in known or _ROMAN.match(word):
                 continue
             before = pu.text[: m.start(1)].split()[-1:] or [""]
-            if (
-                before[0][:1].isupper()
-                and before[0].lower() not in _FUNCTION_WORDS
-                and not before[0].endswith(".")
-            ):
+            if before[0][:1].isupper() and before[0].lower() not in _FUNCTION_WORDS and not before[0].endswith("."):
                 continue  # "Azure AD", "Microsoft SQL": part of a product name, not an abbreviation
             seen.add(word)
             start = pu.start + m.start(1)

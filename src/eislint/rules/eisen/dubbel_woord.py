@@ -9,7 +9,6 @@ from typing import Any
 from eislint.checks.base import Hit, Unit
 from eislint.rules._shared.typografie import visible
 
-
 # the same word twice on one line; 'dat dat', 'die die', 'wat wat' and 'wie wie' can be right
 # ("Hij weet dat dat klopt"), and a repeated negation or answer is left to the writer
 _DOUBLED = re.compile(

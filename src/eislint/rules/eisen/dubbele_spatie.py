@@ -9,7 +9,6 @@ from typing import Any
 from eislint.checks.base import Hit, Unit
 from eislint.rules._shared.typografie import visible
 
-
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 

@@ -34,12 +34,7 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
         return
     text = unit.text.strip()
     words = text.rstrip(".").split()
-    if (
-        not words
-        or len(words) > options["max_woorden"]
-        or text.endswith(":")
-        or _CODE_LABEL.match(text)
-    ):
+    if not words or len(words) > options["max_woorden"] or text.endswith(":") or _CODE_LABEL.match(text):
         return
     if _PREDICATE_WORD.search(text):
         return
@@ -59,11 +54,7 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound", "nmod"):
             continue
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        if (
-            tok.lower_.endswith("e")
-            and nxt is not None
-            and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
-        ):
+        if tok.lower_.endswith("e") and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
             continue  # "verwachte doorlooptijd": a participle used as an adjective
         return
     start = unit.start + (len(unit.text) - len(unit.text.lstrip()))

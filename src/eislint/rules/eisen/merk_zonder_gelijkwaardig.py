@@ -70,10 +70,7 @@ _BRAND_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 def _brand_regex(terms: tuple[str, ...]) -> re.Pattern[str]:
     if terms not in _BRAND_CACHE:
-        alternation = "|".join(
-            re.escape(t).replace(r"\ ", r"\s+")
-            for t in sorted(terms, key=len, reverse=True)
-        )
+        alternation = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
         _BRAND_CACHE[terms] = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
     return _BRAND_CACHE[terms]
 

@@ -10,9 +10,7 @@ from eislint.checks.base import Hit, Option, Unit
 from eislint.dutch.vocabulary import MODAL_FORMS, words_regex
 
 OPTIONS = {
-    "min_totaal": Option(
-        int, default=6, doc="pas vanaf zoveel eisen met een modaal werkwoord"
-    ),
+    "min_totaal": Option(int, default=6, doc="pas vanaf zoveel eisen met een modaal werkwoord"),
 }
 
 
@@ -32,9 +30,7 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
         for style, pattern in _STYLES:
             m = pattern.search(text)
             if m:
-                uses.setdefault(style, []).append(
-                    (req.start + m.start(), req.start + m.end())
-                )
+                uses.setdefault(style, []).append((req.start + m.start(), req.start + m.end()))
                 break
     total = sum(len(v) for v in uses.values())
     if len(uses) < 2 or total < options["min_totaal"]:

@@ -12,7 +12,6 @@ from typing import Any
 from eislint import dutch
 from eislint.checks.base import Hit, Unit
 
-
 _MAIN_PASSIVE = re.compile(
     rf"\b(?P<modal>{'|'.join(dutch.OBLIGATION_MODALS)})\b(?P<mid>(?:(?!\b(?:kan|kunnen|mag|mogen)\b)[^,;:.])*?)"
     r"\b(?P<aux>(?:te\s+)?(?:worden|wordt))\b(?P<tail>[^,;:.]*)",
@@ -21,9 +20,7 @@ _MAIN_PASSIVE = re.compile(
 
 
 # "Er wordt jaarlijks een uitwijktest uitgevoerd": an impersonal passive names no one at all
-_IMPERSONAL = re.compile(
-    r"^\s*(?P<modal>er)\s+(?P<aux>wordt|worden)\b(?P<mid>)(?P<tail>[^,;:.]*)", re.I
-)
+_IMPERSONAL = re.compile(r"^\s*(?P<modal>er)\s+(?P<aux>wordt|worden)\b(?P<mid>)(?P<tail>[^,;:.]*)", re.I)
 
 
 _NOTHING = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:niets|niks|geen|nooit)\b", re.I)
@@ -35,9 +32,7 @@ _PRODUCT_SUBJECT = re.compile(
 )
 
 
-_PARTICIPLE = re.compile(
-    r"\b(?:\w*ge\w{2,}(?:d|t|en)|(?:ver|be|ont|her|er)\w{2,}(?:d|t|en))\b", re.I
-)
+_PARTICIPLE = re.compile(r"\b(?:\w*ge\w{2,}(?:d|t|en)|(?:ver|be|ont|her|er)\w{2,}(?:d|t|en))\b", re.I)
 
 
 _AGENT = re.compile(
@@ -61,20 +56,13 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
     for span in spans:
         text = unit.document.clean(span.start, span.end)
         for m in [*_MAIN_PASSIVE.finditer(text), *_IMPERSONAL.finditer(text)]:
-            if not _main_clause(text[: m.start()]) or _PRODUCT_SUBJECT.match(
-                text[: m.start()]
-            ):
+            if not _main_clause(text[: m.start()]) or _PRODUCT_SUBJECT.match(text[: m.start()]):
                 continue  # "De oplossing dient te worden gehost": the supplier acts on its own product
             clause = m.group(0)
-            if _AGENT.search(clause) or not (
-                _PARTICIPLE.search(m.group("tail"))
-                or _PARTICIPLE.search(m.group("mid"))
-            ):
+            if _AGENT.search(clause) or not (_PARTICIPLE.search(m.group("tail")) or _PARTICIPLE.search(m.group("mid"))):
                 continue
             if m.group("modal").lower() == "er" and _NOTHING.match(m.group("tail")):
                 continue  # "er wordt niets geïnstalleerd": what does not happen needs no one to do it
             start = span.start + m.start()
-            yield Hit(
-                start, span.start + m.end("aux"), data={"werkwoord": m.group("aux")}
-            )
+            yield Hit(start, span.start + m.end("aux"), data={"werkwoord": m.group("aux")})
             break

@@ -10,9 +10,7 @@ from eislint import dutch
 from eislint.checks.base import Hit, Option, Unit
 
 OPTIONS = {
-    "min_eisen": Option(
-        int, default=2, doc="vanaf hoeveel zelfstandige eisen een melding volgt"
-    ),
+    "min_eisen": Option(int, default=2, doc="vanaf hoeveel zelfstandige eisen een melding volgt"),
 }
 
 
@@ -22,11 +20,7 @@ def _with_stem(first: str, piece: str) -> str:
     if word in ("en", "maar", "alsook"):
         piece = piece.split(None, 1)[1] if len(piece.split()) > 1 else piece
         word = piece.split()[0].lower()
-    m = (
-        re.search(rf"\b{re.escape(word)}\b", first, re.I)
-        if word in ("om", "het", "te")
-        else None
-    )
+    m = re.search(rf"\b{re.escape(word)}\b", first, re.I) if word in ("om", "het", "te") else None
     if m is None:
         m = dutch.ANY_MODAL.search(first) if dutch.ANY_MODAL.match(piece) else None
     if m is not None and m.start() > 0:
@@ -39,9 +33,7 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
     if demand is None or len(demand.demands) < options["min_eisen"]:
         return
     doc = unit.document
-    pieces = [
-        " ".join(doc.clean(s.start, s.end).split()).strip(" ,;") for s in demand.demands
-    ]
+    pieces = [" ".join(doc.clean(s.start, s.end).split()).strip(" ,;") for s in demand.demands]
     first = pieces[0]
     out = []
     for i, piece in enumerate(pieces):
@@ -62,12 +54,6 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
         if not piece.endswith((".", "!", "?")):
             piece = piece.rstrip(" .,;:") + "."
         out.append(piece[0].upper() + piece[1:])
-    req_id = (
-        unit.requirement.id
-        if unit.requirement is not None and unit.requirement.id
-        else "E"
-    )
+    req_id = unit.requirement.id if unit.requirement is not None and unit.requirement.id else "E"
     listing = " ".join(f"{req_id}{chr(ord('a') + i)}. {p}" for i, p in enumerate(out))
-    yield Hit(
-        unit.start, unit.end, data={"aantal": str(len(pieces)), "splitsing": listing}
-    )
+    yield Hit(unit.start, unit.end, data={"aantal": str(len(pieces)), "splitsing": listing})

@@ -8,7 +8,6 @@ from typing import Any
 
 from eislint.checks.base import Hit, Unit
 
-
 _WEIGHT = re.compile(
     r"\d{1,4}(?:[.,]\d{1,2})?\s*(?:%|procent\b|punten\b|punt\b|pnt\b|ptn\b)|\bweging\s*:?\s*\d|\bx\s*\d(?:[.,]\d)?\b"
     r"|factor\s*:?\s*\d|(?:€|EUR)\s*\d|\d\s*euro\b",
@@ -41,9 +40,7 @@ _QUALITY = re.compile(
 )
 
 
-_NOT_A_CRITERION = re.compile(
-    r"^\s*(?:\*\*)?\s*(?:totaal|total|som|prijs\b|de\s+prijs\b)", re.I
-)
+_NOT_A_CRITERION = re.compile(r"^\s*(?:\*\*)?\s*(?:totaal|total|som|prijs\b|de\s+prijs\b)", re.I)
 
 
 # a named method (then gunning.geen-beoordelingsmethode is silent and the scale is ours to ask for)
@@ -89,11 +86,7 @@ def _gunning_sections(unit: Unit) -> list:
         if section.heading is None or section.kind != "gunning":
             continue
         parent = section.parent
-        if (
-            parent is not None
-            and parent.heading is not None
-            and parent.kind == "gunning"
-        ):
+        if parent is not None and parent.heading is not None and parent.kind == "gunning":
             continue
         out.append(section)
     return out
@@ -120,16 +113,8 @@ def _criteria_groups(unit: Unit, section) -> Iterator[tuple[str, list]]:
                     run.append(blocks[j])
                 j += 1
             sub = doc.section_at(block.start)
-            intro = (
-                doc.clean(previous.content.start, previous.content.end)
-                if previous is not None
-                else ""
-            )
-            intro_ok = (
-                previous is not None
-                and previous.kind != "heading"
-                and _CRITERIA_INTRO.search(intro)
-            )
+            intro = doc.clean(previous.content.start, previous.content.end) if previous is not None else ""
+            intro_ok = previous is not None and previous.kind != "heading" and _CRITERIA_INTRO.search(intro)
             title_ok = (
                 sub is not None
                 and re.search(r"criteri", sub.title, re.I)
@@ -168,10 +153,7 @@ def _weighted_elsewhere(label: str, others: list[str]) -> bool:
     """True when the criterion `label` appears with a weight in another block of the gunning part."""
     if not label:
         return False
-    return any(
-        label in " ".join(re.findall(r"[\w-]+", t.lower())) and _WEIGHT.search(t)
-        for t in others
-    )
+    return any(label in " ".join(re.findall(r"[\w-]+", t.lower())) and _WEIGHT.search(t) for t in others)
 
 
 _PROSE_CRITERIA = re.compile(
@@ -210,9 +192,7 @@ def _prose_criteria(unit: Unit, sections: list, gunning: str) -> Iterator[Hit]:
         for m in _PROSE_CRITERIA.finditer(text):
             g = "list" if m.group("list") else "list2"
             sentence_end = text.find(".", m.end())
-            if _WEIGHT.search(
-                text[m.start() : sentence_end if sentence_end >= 0 else len(text)]
-            ):
+            if _WEIGHT.search(text[m.start() : sentence_end if sentence_end >= 0 else len(text)]):
                 continue
             nxt = text[sentence_end + 1 :].split(".", 1)[0] if sentence_end >= 0 else ""
             if len(_WEIGHT.findall(nxt)) >= 2:
@@ -227,9 +207,7 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
     if not sections:
         return
     gunning = "\n".join(doc.clean(s.start, s.end) for s in sections)
-    if _LOWEST_PRICE.search(gunning) and not re.search(
-        r"kwaliteit|subcriteri|kwaliteitscriteri", gunning, re.I
-    ):
+    if _LOWEST_PRICE.search(gunning) and not re.search(r"kwaliteit|subcriteri|kwaliteitscriteri", gunning, re.I):
         return  # lowest price: no criteria to weigh (gunning.laagste-prijs-zonder-motivering judges that)
     bundle = unit.bundle or [doc]
     texts = [d.clean(0, len(d.text)) for d in bundle]
@@ -240,15 +218,9 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
             if weight_rule:
                 continue
             sub = doc.section_at(blocks[0].start)
-            if (
-                sub is not None
-                and sub.heading is not None
-                and _WEIGHT.search(sub.title)
-            ):
+            if sub is not None and sub.heading is not None and _WEIGHT.search(sub.title):
                 continue  # aspects of a weighted sub-criterion ("Subcriterium 1: Plan van aanpak (40%)")
-            if re.search(
-                r"stappen|procedure|volgorde|fasen|achtereenvolgens", intro, re.I
-            ):
+            if re.search(r"stappen|procedure|volgorde|fasen|achtereenvolgens", intro, re.I):
                 continue  # the steps of the evaluation, not criteria
             if kind == "tabel":
                 header, rows = blocks[0], blocks[1:]
@@ -258,24 +230,15 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
                     re.I,
                 ):
                     continue  # a weight column, even with bare numbers
-                if any(
-                    _WEIGHT.search(doc.clean(r.content.start, r.content.end))
-                    for r in rows
-                ):
+                if any(_WEIGHT.search(doc.clean(r.content.start, r.content.end)) for r in rows):
                     continue
                 first = rows[0].cells[0] if rows[0].cells else rows[0].content
                 listed = True
                 yield Hit(first.start, first.end, data=dict(_NO_WEIGHTS))
                 continue
-            texts_items = [
-                (b, doc.clean(b.content.start, b.content.end)) for b in blocks
-            ]
+            texts_items = [(b, doc.clean(b.content.start, b.content.end)) for b in blocks]
             weighted = [bool(_WEIGHT.search(t)) for _, t in texts_items]
-            unweighted = [
-                (b, t)
-                for (b, t), w in zip(texts_items, weighted)
-                if not w and not _NOT_A_CRITERION.match(t)
-            ]
+            unweighted = [(b, t) for (b, t), w in zip(texts_items, weighted) if not w and not _NOT_A_CRITERION.match(t)]
             listed = True
             if not unweighted:
                 continue
@@ -285,21 +248,13 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
                     doc.clean(b.content.start, b.content.end)
                     for s in sections
                     for b in doc.blocks
-                    if s.start <= b.start < s.end
-                    and id(b) not in own
-                    and b.kind != "heading"
+                    if s.start <= b.start < s.end and id(b) not in own and b.kind != "heading"
                 ]
-                unweighted = [
-                    (b, t)
-                    for b, t in unweighted
-                    if not _weighted_elsewhere(_item_label(t), others)
-                ]
+                unweighted = [(b, t) for b, t in unweighted if not _weighted_elsewhere(_item_label(t), others)]
             elif sum(weighted) < 2:
                 continue  # one number in a list is no weighting scheme; leave it alone
             for b, t in unweighted:
-                label = (
-                    re.split(r"[:(]", t.strip(), maxsplit=1)[0].strip().rstrip(".;,")
-                )
+                label = re.split(r"[:(]", t.strip(), maxsplit=1)[0].strip().rstrip(".;,")
                 start = b.content.start + (len(t) - len(t.lstrip()))
                 yield Hit(start, start + len(label), data=dict(_NO_WEIGHT))
     if not listed and not weight_rule:

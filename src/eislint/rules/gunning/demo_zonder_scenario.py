@@ -11,7 +11,6 @@ from typing import Any
 from eislint.checks.base import Hit, Unit, per_bundle
 from eislint.rules._shared.elementen import unit_lines
 
-
 _DEMO = re.compile(
     r"\b(?P<match>demonstratie|demo|presentatie)(?:scenario\S*|script\S*)?\b(?![-\s]?(?:omgeving|account|versie|licentie|video))",
     re.I,
@@ -45,15 +44,11 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
     doc = unit.document
     if doc.model_text:
         return
-    bundle = unit.bundle or [doc]
     # scenarios announced anywhere for the demonstration ("De scenario's staan in bijlage 4")
     announced = per_bundle(
         unit,
         "demo-scenarios",
-        lambda: any(
-            _DEMO.search(x) and (_FIXED.search(x) or re.search(r"bijlage", x, re.I))
-            for x in unit_lines(unit)
-        ),
+        lambda: any(_DEMO.search(x) and (_FIXED.search(x) or re.search(r"bijlage", x, re.I)) for x in unit_lines(unit)),
     )
     if announced:
         return
@@ -71,18 +66,14 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
         text = doc.clean(block.content.start, block.content.end)
         # a row of a criteria table is one statement: "Demonstratie | 30%"
         pieces = (
-            [(0, text)]
-            if block.kind == "table_row"
-            else [(m.start(), m.group(0)) for m in _SENTENCE.finditer(text)]
+            [(0, text)] if block.kind == "table_row" else [(m.start(), m.group(0)) for m in _SENTENCE.finditer(text)]
         )
         for offset, piece in pieces:
             m = _DEMO.search(piece)
             if m is None or not _SCORED.search(piece) or _NOT_SCORED.search(piece):
                 continue
             start = block.content.start + offset + m.start("match")
-            hits.append(
-                (block.kind == "table_row", Hit(start, start + len(m.group("match"))))
-            )
+            hits.append((block.kind == "table_row", Hit(start, start + len(m.group("match")))))
             break
     # one finding per document: where the demonstration is described rather than its table row
     if hits:

@@ -12,7 +12,6 @@ from eislint.checks.base import Hit, Unit, per_bundle
 from eislint.document import Document, Section
 from eislint.dutch.output import opsomming
 
-
 _CRITERIA = (
     (
         "gebruiksgemak getest door eigen gebruikers",
@@ -45,9 +44,7 @@ _CRITERIA = (
 )
 
 
-_QUALITY = re.compile(
-    r"kwaliteit|subcriteri|kwaliteitscriteri|gunningscriteri|beoordelingscriteri", re.I
-)
+_QUALITY = re.compile(r"kwaliteit|subcriteri|kwaliteitscriteri|gunningscriteri|beoordelingscriteri", re.I)
 
 
 def _gunning_parts(bundle: list[Document]) -> list[tuple[Document, Section]]:
@@ -78,6 +75,4 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
     missing = [name for name, pattern in _CRITERIA if not pattern.search(text)]
     if len(missing) >= 2:
         head = parts[0][1].heading
-        yield Hit(
-            head.content.start, head.content.end, data={"ontbreekt": opsomming(missing)}
-        )
+        yield Hit(head.content.start, head.content.end, data={"ontbreekt": opsomming(missing)})

@@ -44,9 +44,7 @@ _RATIO = re.compile(
 _PRICE_POINTS = re.compile(rf"{_PRICE}(?<![\d,.])(\d{{1,4}})\s*punten", re.I)
 
 
-_QUALITY_POINTS = re.compile(
-    r"\bkwaliteit\w*\b(?:(?!prijs)[^.;%\n]){0,40}?(?<![\d,.])(\d{1,4})\s*punten", re.I
-)
+_QUALITY_POINTS = re.compile(r"\bkwaliteit\w*\b(?:(?!prijs)[^.;%\n]){0,40}?(?<![\d,.])(\d{1,4})\s*punten", re.I)
 
 
 _TOTAL_POINTS = re.compile(

@@ -7,9 +7,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from eislint.checks.base import Hit, Unit
-from eislint.dutch.output import bedrag, getal
 from eislint.dutch.numbers import parse_number
-
+from eislint.dutch.output import bedrag, getal
 
 _TURNOVER = re.compile(r"omzet", re.I)
 
@@ -59,16 +58,11 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
         level = None
         if value:
             ratio = demanded / value
-            data["verhouding"] = getal(
-                ratio, 1
-            )  # '4,2': formatted apart from the amount, in Dutch
-            data["oordeel"] = (
-                f"Dat is {data['verhouding']} keer de geraamde waarde van {bedrag(value)}"
-                + (
-                    "; meer dan drie keer is niet toegestaan."
-                    if ratio > 3
-                    else "; ook dan alleen met zwaarwegende redenen."
-                )
+            data["verhouding"] = getal(ratio, 1)  # '4,2': formatted apart from the amount, in Dutch
+            data["oordeel"] = f"Dat is {data['verhouding']} keer de geraamde waarde van {bedrag(value)}" + (
+                "; meer dan drie keer is niet toegestaan."
+                if ratio > 3
+                else "; ook dan alleen met zwaarwegende redenen."
             )
             level = "error" if ratio > 3 else None
         else:

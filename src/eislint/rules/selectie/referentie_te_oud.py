@@ -6,14 +6,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from eislint.dutch.vocabulary import NUMBER_WORDS
 from eislint.checks.base import Hit, Option, Unit
+from eislint.dutch.vocabulary import NUMBER_WORDS
 
 OPTIONS = {
     "maximum_jaren": Option(int, default=3),
 }
-
-
 
 
 _PERIOD = re.compile(
@@ -32,9 +30,7 @@ _REFERENCE = re.compile(
 _WORKS = re.compile(r"\bwerken\b|bouw|aanleg|infrastructu", re.I)
 
 
-_TERM = re.compile(
-    r"looptijd|contractduur|overeenkomst\s+(?:heeft|duurt|loopt)|verleng", re.I
-)
+_TERM = re.compile(r"looptijd|contractduur|overeenkomst\s+(?:heeft|duurt|loopt)|verleng", re.I)
 
 
 def _part(text: str, offset: int) -> str:

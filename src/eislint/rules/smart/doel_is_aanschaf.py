@@ -11,7 +11,6 @@ from typing import Any
 from eislint.checks.base import Hit, Unit, per_bundle
 from eislint.rules._shared.doelen import goal_statements
 
-
 # Acquiring, choosing or bringing the system into use ...
 _ACQUIRE = re.compile(
     r"\b(?:aanschaf(?:fen)?|aan\s+te\s+schaffen|verwerv\w*|te\s+verwerven|inkoop|inkopen|in\s+te\s+kopen|aanbesteden|aan\s+te\s+besteden"
@@ -45,9 +44,7 @@ _BEYOND = re.compile(
 
 
 def _acquisition_only(text: str) -> bool:
-    return bool(
-        _ACQUIRE.search(text) and _SYSTEM.search(text) and not _BEYOND.search(text)
-    )
+    return bool(_ACQUIRE.search(text) and _SYSTEM.search(text) and not _BEYOND.search(text))
 
 
 def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:

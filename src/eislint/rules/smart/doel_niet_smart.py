@@ -10,10 +10,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from eislint.rules._shared.doelen import MEASURE, TIME
 from eislint.checks.base import Hit, Unit
 from eislint.dutch.output import opsomming
-
+from eislint.rules._shared.doelen import MEASURE, TIME
 
 _AIM = re.compile(
     r"^(?:(?:onze|de)\s+)?(?:(?:het|ons)\s+doel\s+(?:is|van\s+\w+(?:\s+\w+)?\s+is)\s+(?:om\s+|dat\s+)?|doelstelling\s+is\s+(?:om\s+|dat\s+)?"
@@ -78,9 +77,7 @@ def _verbless(unit: Unit) -> bool:
     tokens = unit.tokens()
     if not tokens or not tokens[0].doc.has_annotation("POS"):
         return False
-    return not any(
-        t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in tokens
-    )
+    return not any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in tokens)
 
 
 def _template(goal: str, timed: bool, measurable: bool) -> str:
@@ -120,9 +117,7 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
     ):
         return
     text = unit.text.strip()
-    in_goal_section = section == "doelstelling" or (
-        unit.requirement is not None and unit.requirement.kind == "doel"
-    )
+    in_goal_section = section == "doelstelling" or (unit.requirement is not None and unit.requirement.kind == "doel")
     if not in_goal_section and not _AIM_ANYWHERE.search(text):
         return
     if len(text.split()) < 4 or text.endswith(":") or _GOAL_META.match(text):
@@ -131,13 +126,9 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
     timed = bool(TIME.search(text))
     vague = _VAGUE_VERB.search(text)
     if vague and vague.group(0).lower().startswith("ondersteun"):
-        vague = (
-            None  # "ondersteunt het proces van X" names a capability, not a direction
-        )
+        vague = None  # "ondersteunt het proces van X" names a capability, not a direction
     evaluative = _GOAL_VAGUE.search(text)
-    unclear = evaluative or (
-        None if measurable else (vague or _GOAL_DIRECTION.search(text))
-    )
+    unclear = evaluative or (None if measurable else (vague or _GOAL_DIRECTION.search(text)))
     missing = []
     # nouns, so the message reads 'het mist een doelwaarde ...', never 'het mist meetbaar'
     if not measurable:
@@ -145,9 +136,7 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
     if not timed:
         missing.append("een datum of termijn (tijdgebonden)")
     if unclear:
-        missing.append(
-            f"een concreet resultaat (wat verandert er precies door '{unclear.group(0)}'?)"
-        )
+        missing.append(f"een concreet resultaat (wat verandert er precies door '{unclear.group(0)}'?)")
     if not missing:
         return
     if unclear or (not measurable and _verbless(unit)):

@@ -9,12 +9,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from eislint.checks.base import Hit, Option, Unit, per_bundle
-from eislint.rules._shared.doelen import MEASURE, TIME, GOAL_ROLES, goal_statements
+from eislint.rules._shared.doelen import GOAL_ROLES, MEASURE, TIME, goal_statements
 
 OPTIONS = {
-    "minimum": Option(
-        int, default=3, doc="vanaf zoveel doelen geeft de regel een melding"
-    ),
+    "minimum": Option(int, default=3, doc="vanaf zoveel doelen geeft de regel een melding"),
 }
 
 
@@ -34,9 +32,7 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
         for d in bundle
         if d.role in GOAL_ROLES
         for s in d.sections
-        if s.kind == "doelstelling"
-        and s.heading is not None
-        and (s.parent is None or s.parent.kind != "doelstelling")
+        if s.kind == "doelstelling" and s.heading is not None and (s.parent is None or s.parent.kind != "doelstelling")
     ]
     if not parts or parts[0][0] is not doc:
         return
@@ -51,9 +47,7 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
         return
     # mixed: concrete goals (a number or a date) next to long-term aims without either; a list of
     # only concrete or only vague goals mixes nothing (vague goals: smart.doel-niet-smart)
-    concrete = [
-        bool(MEASURE.search(text) or TIME.search(text)) for _, _, _, text in goals
-    ]
+    concrete = [bool(MEASURE.search(text) or TIME.search(text)) for _, _, _, text in goals]
     if all(concrete) or not any(concrete):
         return
     head = parts[0][1].heading

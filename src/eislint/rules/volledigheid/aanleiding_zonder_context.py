@@ -14,7 +14,6 @@ from eislint.rules._shared.onderdelen import (
     top_sections,
 )
 
-
 # External developments that make learning necessary (the e-book's "externe factoren").
 _EXTERNAL = re.compile(
     r"wet-?\s*en\s+regelgeving|\bwet(?:geving)?\b|\bwetten\b|regelgeving|\bwettelijk\w*|\b(?!aanbestedings)\w+wet\b|\bcao\b|arbeidsmarkt\w*|krapte"
@@ -35,9 +34,7 @@ _VISION = re.compile(
 )
 
 
-_CONTEXT_TITLE = re.compile(
-    r"\bvisie\b|\bbeleid\w*|\bstrategi\w*|ontwikkelingen|\bcontext\b|\bkoers\b", re.I
-)
+_CONTEXT_TITLE = re.compile(r"\bvisie\b|\bbeleid\w*|\bstrategi\w*|ontwikkelingen|\bcontext\b|\bkoers\b", re.I)
 
 
 def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
@@ -58,13 +55,9 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
         text = "\n".join(evidence)
         missing = []
         if not _EXTERNAL.search(text):
-            missing.append(
-                "externe ontwikkelingen (wet- en regelgeving, arbeidsmarkt, technologie)"
-            )
+            missing.append("externe ontwikkelingen (wet- en regelgeving, arbeidsmarkt, technologie)")
         if not _VISION.search(text):
-            missing.append(
-                "de visie op leren en ontwikkelen en hoe die past in het HR-beleid of opleidingsplan"
-            )
+            missing.append("de visie op leren en ontwikkelen en hoe die past in het HR-beleid of opleidingsplan")
         if missing:
             head = section.heading
             yield Hit(

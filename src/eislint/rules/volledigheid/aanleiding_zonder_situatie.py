@@ -14,7 +14,6 @@ from eislint.rules._shared.onderdelen import (
     top_sections,
 )
 
-
 _NOW_TITLE = re.compile(
     r"huidige\s+situatie|uitgangssituatie|stand\s+van\s+zaken|knelpunten|probleemstelling|nulsituatie|huidige\s+\w+",
     re.I,
@@ -66,31 +65,19 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
     for section in top_sections(doc, AANLEIDING_TITLE):
         text = section_text(doc, section)
         # a heading "Huidige situatie" / "Toekomstbeeld" with text under it is the description itself
-        now = bool(_NOW.search(text)) or any(
-            t.strip() for t in headed_texts(bundle, _NOW_TITLE)
-        )
+        now = bool(_NOW.search(text)) or any(t.strip() for t in headed_texts(bundle, _NOW_TITLE))
         # the tender's goals describe where it wants to be: a doelstelling part with content counts
         goals = any(
-            s.kind == "doelstelling"
-            and s.heading is not None
-            and d.clean(s.heading.end, s.end).strip()
+            s.kind == "doelstelling" and s.heading is not None and d.clean(s.heading.end, s.end).strip()
             for d in bundle
             for s in d.sections
         )
-        want = (
-            bool(_WANT.search(text))
-            or goals
-            or any(t.strip() for t in headed_texts(bundle, _WANT_TITLE))
-        )
+        want = bool(_WANT.search(text)) or goals or any(t.strip() for t in headed_texts(bundle, _WANT_TITLE))
         missing = []
         if not now:
-            missing.append(
-                "de huidige situatie (hoe gaat het nu, wat loopt er niet goed)"
-            )
+            missing.append("de huidige situatie (hoe gaat het nu, wat loopt er niet goed)")
         if not want:
-            missing.append(
-                "de gewenste situatie (hoe moet het straks gaan, met welk resultaat)"
-            )
+            missing.append("de gewenste situatie (hoe moet het straks gaan, met welk resultaat)")
         if missing:
             head = section.heading
             yield Hit(

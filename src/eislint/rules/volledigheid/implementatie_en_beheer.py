@@ -16,7 +16,6 @@ from eislint.rules._shared.onderdelen import (
     top_sections,
 )
 
-
 _TRAINING = re.compile(
     r"\btrain\w*|opleid\w*|opgeleid\w*|\bcursus\w*|scholing|\bgeschoold|instructie\w*|workshop\w*|e-learning\w*",
     re.I,
@@ -95,24 +94,14 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
     part = [section_text(doc, s) for s in sections] + [
         x for x in re.split(r"(?<=[.;:])\s+|\n", everywhere) if IMPL_SENTENCE.search(x)
     ]
-    trained = [
-        m for t in part for m in re.split(r"(?<=[.;:])\s+|\n", t) if _TRAINING.search(m)
-    ]
+    trained = [m for t in part for m in re.split(r"(?<=[.;:])\s+|\n", t) if _TRAINING.search(m)]
     if trained:
-        groups = [
-            name
-            for name, pattern in _ROLE_GROUPS
-            if not any(pattern.search(t) for t in trained)
-        ]
+        groups = [name for name, pattern in _ROLE_GROUPS if not any(pattern.search(t) for t in trained)]
         if groups:
-            missing.append(
-                f"training voor alle rollen (niet genoemd: {' en '.join(groups)})"
-            )
+            missing.append(f"training voor alle rollen (niet genoemd: {' en '.join(groups)})")
     for name, pattern in _UPKEEP:
         if not pattern.search(everywhere):
             missing.append(name)
     if missing:
         head = sections[0].heading
-        yield Hit(
-            head.content.start, head.content.end, data={"ontbreekt": "; ".join(missing)}
-        )
+        yield Hit(head.content.start, head.content.end, data={"ontbreekt": "; ".join(missing)})

@@ -14,7 +14,6 @@ from eislint.rules._shared.onderdelen import (
     top_sections,
 )
 
-
 _ELEMENTS = (
     (
         "doelen of resultaten van de implementatie",
@@ -83,11 +82,7 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
         for m in IMPL_SENTENCE.finditer(text):
             left = max(raw.rfind(".", 0, m.start()), raw.rfind("\n", 0, m.start())) + 1
             right = min(
-                (
-                    i
-                    for i in (raw.find(".", m.end()), raw.find("\n", m.end()))
-                    if i >= 0
-                ),
+                (i for i in (raw.find(".", m.end()), raw.find("\n", m.end())) if i >= 0),
                 default=len(raw),
             )
             evidence.append(text[left:right])

@@ -15,9 +15,7 @@ from eislint.rules._shared.elementen import report_here, whole_tender
 
 def _texts(unit: Unit) -> list[str]:
     bundle = unit.bundle or [unit.document]
-    return per_bundle(
-        unit, "clean-texts", lambda: [d.clean(0, len(d.text)) for d in bundle]
-    )
+    return per_bundle(unit, "clean-texts", lambda: [d.clean(0, len(d.text)) for d in bundle])
 
 
 _QA_PRESENT = re.compile(
@@ -53,24 +51,11 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
     if not whole_tender(unit):
         return
     texts = _texts(unit)
-    headed = [
-        (d, s)
-        for d in bundle
-        for s in d.sections
-        if s.heading is not None and s.kind == "kwaliteit"
-    ]
-    present = (
-        headed
-        or any(d.role in ("sla", "dap") for d in bundle)
-        or any(_QA_PRESENT.search(t) for t in texts)
-    )
+    headed = [(d, s) for d in bundle for s in d.sections if s.heading is not None and s.kind == "kwaliteit"]
+    present = headed or any(d.role in ("sla", "dap") for d in bundle) or any(_QA_PRESENT.search(t) for t in texts)
     if not present:
         return  # no quality part at all: volledigheid.kwaliteit-ontbreekt
-    missing = [
-        name
-        for name, pattern in _QA_ELEMENTS
-        if not any(pattern.search(t) for t in texts)
-    ]
+    missing = [name for name, pattern in _QA_ELEMENTS if not any(pattern.search(t) for t in texts)]
     if not missing:
         return
     if headed:

@@ -9,8 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from eislint.checks.base import Hit, Unit
-from eislint.rules._shared.elementen import unit_lines, report_here, whole_tender
-
+from eislint.rules._shared.elementen import report_here, unit_lines, whole_tender
 
 _MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
 
@@ -49,16 +48,10 @@ _IMPLEMENTATION_TIMELINE = re.compile(
 def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
     bundle = unit.bundle or [unit.document]
     hit = report_here(unit)
-    if (
-        hit is None
-        or not whole_tender(unit)
-        or sum(len(d.requirements) for d in bundle) < 3
-    ):
+    if hit is None or not whole_tender(unit) or sum(len(d.requirements) for d in bundle) < 3:
         return
     lines = unit_lines(unit)
-    dated_procedure = any(
-        _PROCEDURE.search(x) and re.search(_DATE, x, re.I) for x in lines
-    )
+    dated_procedure = any(_PROCEDURE.search(x) and re.search(_DATE, x, re.I) for x in lines)
     missing = []
     if not dated_procedure and not any(_SELECTION_TIMELINE.search(x) for x in lines):
         missing.append("de selectie (data van de procedure tot en met de gunning)")

@@ -13,7 +13,6 @@ from eislint.document import Document
 from eislint.dutch.output import opsomming
 from eislint.rules._shared.elementen import unit_lines, whole_tender
 
-
 _COSTS = (
     (
         "eenmalige kosten (implementatie, inrichting, migratie, training)",
@@ -68,8 +67,7 @@ def _price_parts(bundle: list[Document]) -> list[str]:
         for d in bundle
         if d.role != "prijzenblad"
         for s in d.sections
-        if s.heading is not None
-        and (s.kind == "prijs" or s.kind == "gunning" and _PRICE_TITLE.search(s.title))
+        if s.heading is not None and (s.kind == "prijs" or s.kind == "gunning" and _PRICE_TITLE.search(s.title))
     ]
     return out
 
@@ -82,14 +80,10 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
     parts = per_bundle(unit, "price-parts", lambda: _price_parts(bundle))
     if not parts:
         return  # no price sheet at all: volledigheid.prijsblad-ontbreekt
-    if not any(d.role == "prijzenblad" for d in bundle) and any(
-        _SHEET_IN_ANNEX.search(p) for p in parts
-    ):
+    if not any(d.role == "prijzenblad" for d in bundle) and any(_SHEET_IN_ANNEX.search(p) for p in parts):
         return  # the sheet itself is an annex that was not passed: it cannot be judged
     # a price sentence elsewhere counts too ("De inschrijver prijst de totale kosten over vier jaar")
-    sentences = [
-        x for x in unit_lines(unit) if re.search(r"prij[sz]|kosten|tarie", x, re.I)
-    ]
+    sentences = [x for x in unit_lines(unit) if re.search(r"prij[sz]|kosten|tarie", x, re.I)]
     text = "\n".join(parts + sentences)
     missing = [name for name, pattern in _COSTS if not pattern.search(text)]
     if not missing:
@@ -106,12 +100,7 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
         )
         return
     section = next(
-        (
-            s
-            for d in bundle
-            for s in d.sections
-            if s.heading is not None and s.kind == "prijs"
-        ),
+        (s for d in bundle for s in d.sections if s.heading is not None and s.kind == "prijs"),
         None,
     )
     if section is not None and any(s is section for s in doc.sections):

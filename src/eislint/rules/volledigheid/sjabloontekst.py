@@ -12,7 +12,6 @@ from typing import Any
 
 from eislint.checks.base import Hit, Unit
 
-
 _PLACEHOLDER = re.compile(
     r"(?P<match><\s*(?![!/])(?!(?:script|style|br|p|div|span|b|i|u|em|strong|a|img|table|tr|td|th|ul|ol|li|h\d|sup|sub|code)\b)"
     r"[^<>\n]{1,40}?\s*>"
@@ -48,14 +47,10 @@ _VALUE_WORD = re.compile(
 
 
 # A blank after a label of the procedure's own dates ("Uiterste inschrijvingsdatum: [datum]"), known before publication.
-_BUYERS_LABEL = re.compile(
-    r"\b(?:uiterste|inschrijvings|sluitings|publicatie)\w*\s*:?\s*$", re.I
-)
+_BUYERS_LABEL = re.compile(r"\b(?:uiterste|inschrijvings|sluitings|publicatie)\w*\s*:?\s*$", re.I)
 
 
-_SIGNING_LINE = re.compile(
-    r"\b(?:plaats|datum|naam|functie|handtekening|namens|ondertekend)\s*:?\s*$", re.I
-)
+_SIGNING_LINE = re.compile(r"\b(?:plaats|datum|naam|functie|handtekening|namens|ondertekend)\s*:?\s*$", re.I)
 
 
 _NOT_PLACEHOLDER = re.compile(
@@ -79,31 +74,20 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
             continue
         if text.startswith(("<", "[")):
             inner = text.strip("<>[] ")
-            if not re.search(r"[A-Za-zÀ-ÿ]", inner) and not re.fullmatch(
-                r"x+|\.\.\.|…", inner, re.I
-            ):
+            if not re.search(r"[A-Za-zÀ-ÿ]", inner) and not re.fullmatch(r"x+|\.\.\.|…", inner, re.I):
                 continue
             line_before = unit.text[: m.start()].rsplit("\n", 1)[-1]
             if _FOR_THE_BIDDER.search(inner) or _SIGNING_LINE.search(line_before):
                 continue
-            if (
-                signing_document
-                and not _BUYERS_TERM.search(inner)
-                and not _BUYERS_LABEL.search(line_before)
-            ):
+            if signing_document and not _BUYERS_TERM.search(inner) and not _BUYERS_LABEL.search(line_before):
                 continue
             if (
                 inner[:1].isupper()
                 and " " not in inner
-                and inner.lower()
-                not in ("datum", "naam", "bedrag", "aantal", "pm", "x", "xx")
+                and inner.lower() not in ("datum", "naam", "bedrag", "aantal", "pm", "x", "xx")
             ):
                 continue  # "[Beklaagde]", "<Opdrachtgever>": a name written in brackets, not a blank to fill
-            if (
-                " " not in inner
-                and not _BUYERS_TERM.search(inner)
-                and not _VALUE_WORD.fullmatch(inner)
-            ):
+            if " " not in inner and not _BUYERS_TERM.search(inner) and not _VALUE_WORD.fullmatch(inner):
                 continue  # one word that names no kind of value ("[doubtful]", "[backdoors]"): a tag or a note
         start = unit.start + m.start("match")
         yield Hit(start, start + len(text))

@@ -11,7 +11,6 @@ from typing import Any
 
 from eislint.checks.base import Hit, Unit
 
-
 _REFERENCE = re.compile(
     r"\b(?P<match>(?:voldoe\w*\s+(?:\w+\s+){0,2}?aan|conform|volgens|overeenkomstig|in\s+lijn\s+met|(?:past|passen)\s+binnen"
     r"|aansl\w+\s+(?:op|bij))\s+(?:de|het|alle|onze)\s+(?:geldende\s+|toepasselijke\s+|huidige\s+|interne\s+|eigen\s+|relevante\s+"
