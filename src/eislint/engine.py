@@ -5,8 +5,8 @@ The library entry point is `lint_paths(paths, options) -> Report`; the CLI is a 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,17 +20,16 @@ from eislint.context import Tender
 from eislint.context import infer as infer_tender
 from eislint.document import Document
 from eislint.dutch.numbers import getal
-from eislint.findings import Applicability, Edit, Finding, Fix, InputError, Severity
+from eislint.findings import Finding, InputError
 from eislint.loader import Rule, all_rules
 from eislint.segment import segment
+from eislint.stamp import MAX_REWRITE_CHARS, make_finding, render, rewrite, system_name  # noqa: F401 (public)
 from eislint.yamlio import ConfigError
 
 PARSE_ANNOTATIONS = {"lemma", "pos", "morph", "dep", "ents"}
 # The largest real tender seen has a few hundred paragraphs and cells; a spreadsheet of 10,000
 # columns has a million. Every unit becomes a spaCy Doc: beyond this the run would take minutes.
 MAX_PARSE_UNITS = 50_000
-# A rewritten sentence is shown to a reader; one longer than this is no sentence to show.
-MAX_REWRITE_CHARS = 2_000
 
 
 @dataclass(slots=True)
@@ -165,10 +164,29 @@ class Stdin:
 
 
 def lint_paths(paths: list[str], options: RunOptions | None = None, stdin: bytes | Stdin | None = None) -> Report:
+    """read -> segment -> annotate -> check -> filter for every file, by config group; the Report
+    the formatters write (the report stage)."""
     options = options or RunOptions()
     rules = all_rules(options.rules_dir)
     report = Report()
     files = collect(paths, report)
+    groups = _config_groups(files, options, rules)  # every config is read (and validated) before any file
+    if not files and paths and not report.errors:
+        report.notices.append("geen documenten gevonden om te controleren")
+    if not files and paths:
+        report.config = _with_cli(load_config(options.config_path or find_config(Path.cwd()), rules), options, rules)
+    for config, group in groups.values():
+        report.config = report.config or config
+        documents = [segment(doc) for doc in read_documents(group, config, options, stdin, report)]
+        lint_documents(documents, config, rules, report)
+    report.findings.sort(key=Finding.sort_key)
+    return report
+
+
+def _config_groups(
+    files: list[tuple[Path | None, str, str]], options: RunOptions, rules: list[Rule]
+) -> dict[str, tuple[Config, list[tuple[Path | None, str, str]]]]:
+    """The files by the config that applies to them (the nearest eislint.yaml, or --config)."""
     groups: dict[str, tuple[Config, list[tuple[Path | None, str, str]]]] = {}
     configs: dict[Path | None, Config] = {}
     for path, display, bundle in files:
@@ -178,39 +196,37 @@ def lint_paths(paths: list[str], options: RunOptions | None = None, stdin: bytes
             cfg_path = find_config(path if path is not None else stand_in)
         if cfg_path not in configs:
             configs[cfg_path] = _with_cli(load_config(cfg_path, rules), options, rules)
-        config = configs[cfg_path]
-        groups.setdefault(str(cfg_path), (config, []))[1].append((path, display, bundle))
-    if not files and paths and not report.errors:
-        report.notices.append("geen documenten gevonden om te controleren")
-    if not files and paths:
-        report.config = _with_cli(load_config(options.config_path or find_config(Path.cwd()), rules), options, rules)
-    for config, group in groups.values():
-        report.config = report.config or config
-        documents = []
-        for path, display, bundle in group:
-            try:
-                if path is None:
-                    max_bytes = int(config.max_file_mb * 1024 * 1024)
-                    data = stdin.read(max_bytes) if isinstance(stdin, Stdin) else (stdin or b"")
-                    doc = readers.read_bytes(
-                        options.stdin_name, data, Path(options.stdin_name).suffix or ".md", debug=options.debug
-                    )
-                else:
-                    doc = readers.read_path(
-                        path, display, max_bytes=int(config.max_file_mb * 1024 * 1024), debug=options.debug
-                    )
-            except readers.NoText as exc:  # a scan or a drawing: legitimate, said, not failed on
-                report.notices.append(f"{display}: niet gecontroleerd: geen tekst ({exc})")
-                continue
-            except readers.ReadError as exc:
-                report.errors.append(InputError(display, str(exc)))
-                continue
-            report.notices.extend(f"{doc.path}: {n}" for n in doc.notices)
-            doc.bundle = bundle
-            documents.append(segment(doc))
-        lint_documents(documents, config, rules, report)
-    report.findings.sort(key=Finding.sort_key)
-    return report
+        groups.setdefault(str(cfg_path), (configs[cfg_path], []))[1].append((path, display, bundle))
+    return groups
+
+
+def read_documents(
+    group: list[tuple[Path | None, str, str]],
+    config: Config,
+    options: RunOptions,
+    stdin: bytes | Stdin | None,
+    report: Report,
+) -> Iterator[Document]:
+    """The read stage: each file as a Document of its bundle; what cannot be read becomes an
+    error (or, for a file without text, a notice) in the report and the others go on."""
+    max_bytes = int(config.max_file_mb * 1024 * 1024)
+    for path, display, bundle in group:
+        try:
+            if path is None:
+                data = stdin.read(max_bytes) if isinstance(stdin, Stdin) else (stdin or b"")
+                suffix = Path(options.stdin_name).suffix or ".md"
+                doc = readers.read_bytes(options.stdin_name, data, suffix, debug=options.debug)
+            else:
+                doc = readers.read_path(path, display, max_bytes=max_bytes, debug=options.debug)
+        except readers.NoText as exc:  # a scan or a drawing: legitimate, said, not failed on
+            report.notices.append(f"{display}: niet gecontroleerd: geen tekst ({exc})")
+            continue
+        except readers.ReadError as exc:
+            report.errors.append(InputError(display, str(exc)))
+            continue
+        report.notices.extend(f"{doc.path}: {n}" for n in doc.notices)
+        doc.bundle = bundle
+        yield doc
 
 
 def _with_cli(config: Config, options: RunOptions, rules: list[Rule]) -> Config:
@@ -233,26 +249,51 @@ def _with_cli(config: Config, options: RunOptions, rules: list[Rule]) -> Config:
 
 
 def lint_documents(documents: list[Document], config: Config, rules: list[Rule], report: Report) -> None:
+    """annotate -> check -> filter for the documents of one config group."""
     if not documents:
         return
     per_doc_rules = [config.enabled_rules(rules, d.path) for d in documents]
     active = {r.id: r for rs in per_doc_rules for r in rs}
-    needs_parse = any(r.requires & PARSE_ANNOTATIONS for r in active.values())
-    nlp = None
-    annotations = {"sents"}
-    if needs_parse:
-        from eislint import nlp as nlp_module
-
-        try:
-            nlp = nlp_module.load(config.nlp_model)
-        except ConfigError as exc:
-            raise ConfigError(config.path or exc.path, exc.message) from None
-        annotations = nlp_module.annotations(nlp)
+    nlp, provided = _pipeline(active.values(), config)
+    if nlp is not None:
         documents, per_doc_rules = _parseable(documents, per_doc_rules, nlp.max_length, report)
-    ctx = Context(nlp=nlp, tender=config.tender, annotations=annotations)
+    ctx = Context(nlp=nlp, tender=config.tender, annotations=provided)
+    runnable = prepare_rules(active.values(), ctx, report)
+    analyses = analyse(documents, nlp)  # the annotate stage: one nlp.pipe over every unit
+    bundles: dict[str, Bundle] = {}
+    for doc in documents:
+        bundles.setdefault(doc.bundle, Bundle()).append(doc)
+    tenders = {key: infer_tender(docs, config.tender) for key, docs in bundles.items()}
+    report.tenders.update(tenders)
+    known = known_selectors(rules)
+    for doc, analysis, doc_rules in zip(documents, analyses, per_doc_rules):
+        found = check_document(doc, analysis, doc_rules, runnable, bundles[doc.bundle], tenders[doc.bundle], ctx)
+        kept = filter_findings(doc, analysis, found, doc_rules, active, known)
+        report.findings.extend(kept)
+        report.documents.append(summarise(doc, kept))
+    report.rules = sorted(active.values(), key=lambda r: r.id)
+
+
+def _pipeline(rules: Iterable[Rule], config: Config) -> tuple[Any, set[str]]:
+    """The spaCy pipeline the rules need (None when no rule needs a parse) and the annotations
+    it provides."""
+    if not any(r.requires & PARSE_ANNOTATIONS for r in rules):
+        return None, {"sents"}
+    from eislint import nlp as nlp_module
+
+    try:
+        nlp = nlp_module.load(config.nlp_model)
+    except ConfigError as exc:
+        raise ConfigError(config.path or exc.path, exc.message) from None
+    return nlp, nlp_module.annotations(nlp)
+
+
+def prepare_rules(rules: Iterable[Rule], ctx: Context, report: Report) -> dict[str, tuple[Rule, Any]]:
+    """Each rule with its check type's prepared options; a rule that needs an annotation the
+    pipeline lacks is left out with one notice."""
     runnable: dict[str, tuple[Rule, Any]] = {}
-    for rule in active.values():
-        missing = rule.requires - annotations
+    for rule in rules:
+        missing = rule.requires - ctx.annotations
         if missing:
             report.notices.append(
                 f"regel {rule.id} overgeslagen: de taalpijplijn levert geen {', '.join(sorted(missing))}"
@@ -263,59 +304,71 @@ def lint_documents(documents: list[Document], config: Config, rules: list[Rule],
         except ValueError as exc:
             raise ConfigError(rule.path, str(exc)) from None
         runnable[rule.id] = (rule, prepared)
-    analyses = analyse(documents, nlp if needs_parse else None)
-    bundles: dict[str, Bundle] = {}
-    for doc in documents:
-        bundles.setdefault(doc.bundle, Bundle()).append(doc)
-    tenders = {key: infer_tender(docs, config.tender) for key, docs in bundles.items()}
-    report.tenders.update(tenders)
-    known = known_selectors(rules)
-    for doc, analysis, doc_rules in zip(documents, analyses, per_doc_rules):
-        found: list[Finding] = []
-        units_by_scope: dict[str, list[Unit]] = {}
-        doc_text = doc.clean(0, len(doc.text))
-        for rule in doc_rules:
-            if rule.id not in runnable:
-                continue
-            rule, prepared = runnable[rule.id]
-            if rule.scope not in units_by_scope:
-                units_by_scope[rule.scope] = build_units(doc, analysis, rule.scope)
-                for unit in units_by_scope[rule.scope]:
-                    unit.bundle = bundles[doc.bundle]
-                    unit.tender = tenders[doc.bundle]
-            check = CHECK_TYPES[rule.check]
-            if not _tender_applies(rule, tenders[doc.bundle]):
-                continue
-            if not check.may_match(prepared, doc_text):
-                continue
+    return runnable
+
+
+def check_document(
+    doc: Document,
+    analysis: Analysis,
+    doc_rules: list[Rule],
+    runnable: dict[str, tuple[Rule, Any]],
+    bundle: Bundle,
+    tender: Tender,
+    ctx: Context,
+) -> list[Finding]:
+    """The check stage for one document: every runnable rule over the units of its scope."""
+    found: list[Finding] = []
+    units_by_scope: dict[str, list[Unit]] = {}
+    doc_text = doc.clean(0, len(doc.text))
+    for listed in doc_rules:
+        if listed.id not in runnable:
+            continue
+        rule, prepared = runnable[listed.id]
+        if rule.scope not in units_by_scope:
+            units_by_scope[rule.scope] = build_units(doc, analysis, rule.scope)
             for unit in units_by_scope[rule.scope]:
-                if not _when(rule, unit):
-                    continue
-                for hit in check.run(prepared, unit, ctx):
-                    found.append(make_finding(rule, hit, unit))
-        sups, problems = suppress.parse(doc, known)
-        kept = []
-        for finding in found:
-            rule = active[finding.rule]
-            covering = [
-                s
-                for s in sups
-                if s.start <= finding.start < max(s.end, s.start + 1) and suppress.matches(rule, s.selectors)
-            ]
-            for s in covering:
-                s.used = True
-            if not covering:
-                kept.append(finding)
-        problems += suppress.unused(sups, [r for r in doc_rules if r.pack != "meta"])
-        for problem in problems:
-            rule = active.get(problem.rule)
-            if rule is None:
-                continue
-            unit = Unit("document", doc, 0, len(doc.text), doc.clean(0, len(doc.text)), analysis)
-            kept.append(make_finding(rule, Hit(problem.start, problem.end, data=problem.data), unit))
-        report.findings.extend(kept)
-        report.documents.append(summarise(doc, kept))
-    report.rules = sorted(active.values(), key=lambda r: r.id)
+                unit.bundle = bundle
+                unit.tender = tender
+        check = CHECK_TYPES[rule.check]
+        if not _tender_applies(rule, tender) or not check.may_match(prepared, doc_text):
+            continue
+        for unit in units_by_scope[rule.scope]:
+            if _when(rule, unit):
+                found.extend(make_finding(rule, hit, unit) for hit in check.run(prepared, unit, ctx))
+    return found
+
+
+def filter_findings(
+    doc: Document,
+    analysis: Analysis,
+    found: list[Finding],
+    doc_rules: list[Rule],
+    active: dict[str, Rule],
+    known: Any,
+) -> list[Finding]:
+    """The filter stage for one document: inline suppressions take out what they cover; unused
+    and invalid suppressions become meta.* findings."""
+    sups, problems = suppress.parse(doc, known)
+    kept = []
+    for finding in found:
+        rule = active[finding.rule]
+        covering = [
+            s
+            for s in sups
+            if s.start <= finding.start < max(s.end, s.start + 1) and suppress.matches(rule, s.selectors)
+        ]
+        for s in covering:
+            s.used = True
+        if not covering:
+            kept.append(finding)
+    problems += suppress.unused(sups, [r for r in doc_rules if r.pack != "meta"])
+    for problem in problems:
+        meta_rule = active.get(problem.rule)
+        if meta_rule is None:
+            continue
+        unit = Unit("document", doc, 0, len(doc.text), doc.clean(0, len(doc.text)), analysis)
+        kept.append(make_finding(meta_rule, Hit(problem.start, problem.end, data=problem.data), unit))
+    return kept
 
 
 def _parseable(
@@ -433,140 +486,19 @@ def _when(rule: Rule, unit: Unit) -> bool:
         return False  # a standard model (GIBIT, VNG) is judged for how it is declared applicable
     if not when:
         return True
-    section_kind = unit.section.kind if unit.section is not None else None
-    req_kind = unit.requirement.kind if unit.requirement is not None else None
-    if "sections" in when and section_kind not in when["sections"]:
-        return False
-    if "not_sections" in when and section_kind in when["not_sections"]:
-        return False
-    if "requirements" in when and req_kind not in when["requirements"]:
-        return False
-    if "not_requirements" in when and req_kind in when["not_requirements"]:
-        return False
-    role = unit.document.role
-    if "roles" in when and role not in when["roles"]:
-        return False
-    if "not_roles" in when and role in when["not_roles"]:
-        return False
-    priority = unit.requirement.priority if unit.requirement is not None else None
-    if "priorities" in when and priority not in when["priorities"]:
-        return False
-    if "not_priorities" in when and priority in when["not_priorities"]:
-        return False
+    requirement = unit.requirement
+    values = {
+        "sections": unit.section.kind if unit.section is not None else None,
+        "requirements": requirement.kind if requirement is not None else None,
+        "roles": unit.document.role,
+        "priorities": requirement.priority if requirement is not None else None,
+    }
+    for key, value in values.items():
+        if key in when and value not in when[key]:
+            return False
+        if f"not_{key}" in when and value in when[f"not_{key}"]:
+            return False
     return True
-
-
-class _Template(dict):
-    def __missing__(self, key: str) -> str:
-        return ""
-
-
-def render(template: str | None, values: dict[str, Any]) -> str:
-    if not template:
-        return ""
-    try:
-        return template.format_map(_Template(values)).strip()
-    except (ValueError, IndexError, AttributeError):
-        return template
-
-
-def rewrite(text: str, start: int, end: int, replacement: str) -> str:
-    """`text` with [start, end) replaced; spaces and the first capital tidied."""
-    out = text[:start] + replacement + text[end:]
-    out = re.sub(r"[ \t]{2,}", " ", out)
-    out = re.sub(r"\s+([,.;:])", r"\1", out)
-    out = re.sub(r"[,;:]+([.!?])", r"\1", out)
-    out = re.sub(r"\(\s*\)", "", out).strip()
-    if out and text[:1].isupper():
-        out = out[0].upper() + out[1:]
-    return out
-
-
-def system_name(domain: str | None) -> str:
-    """How advice names the system bought: 'het LMS', 'het zaaksysteem', else 'de oplossing'."""
-    value = (domain or "").strip().lower()
-    if value in ("lms", "lxp"):
-        return f"het {value.upper()}"
-    if re.fullmatch(r"[a-z-]*systeem", value):
-        return f"het {value}"
-    return "de oplossing"
-
-
-def make_finding(rule: Rule, hit: Hit, unit: Unit) -> Finding:
-    doc = unit.document
-    match = doc.text[hit.start : hit.end]
-    context_unit_start = unit.requirement.start if unit.requirement is not None else unit.start
-    context_unit_end = unit.requirement.end if unit.requirement is not None else unit.end
-    if unit.scope in ("section", "document"):
-        block = doc.block_at(hit.start)
-        if block is not None:
-            context_unit_start, context_unit_end = block.content.start, block.content.end
-    context = doc.clean(context_unit_start, context_unit_end)
-    values = {"match": match.strip(), **hit.data}
-    if unit.tender is not None:
-        values.setdefault(
-            "kritisch", unit.tender.explain("business_critical", "bedrijfskritisch", "niet bedrijfskritisch")
-        )
-    # examples in advice name the tender's own system ('het LMS'), never another domain's
-    values.setdefault("systeem", system_name(unit.tender.context.domain if unit.tender is not None else None))
-    values.setdefault("Systeem", values["systeem"][:1].upper() + values["systeem"][1:])
-    values["rewrite"] = ""
-    if hit.replacement is not None and context_unit_start <= hit.start and hit.end <= context_unit_end:
-        # the rewritten sentence, not the whole requirement: later sentences often lean on the
-        # part that is rewritten ("Deze optie ...")
-        sent = next(
-            (
-                s
-                for s in unit.analysis.sentences(context_unit_start, context_unit_end)
-                if s.start <= hit.start and hit.end <= s.end
-            ),
-            None,
-        )
-        a, b = (sent.start, sent.end) if sent is not None else (context_unit_start, context_unit_end)
-        if b - a <= MAX_REWRITE_CHARS:  # a 'sentence' of a 32,767-character cell, per finding: gigabytes
-            values["rewrite"] = rewrite(doc.clean(a, b), hit.start - a, hit.end - a, hit.replacement)
-    suggestion = render(rule.suggestion, values) or values.get("suggestie") or None
-    fix = None
-    if rule.fix is not None and hit.replacement is not None:
-        fix = Fix(
-            title=render(rule.fix.get("title", ""), values) or f"vervang '{match}'",
-            edits=(Edit(hit.start, hit.end, hit.replacement),),
-            applicability=Applicability(rule.fix["applicability"]),
-        )
-    line, col = doc.line_col(hit.start)
-    end_line, end_col = doc.line_col(max(hit.end, hit.start))
-    requirement = unit.requirement or doc.requirement_at(hit.start)
-    location = doc.location_at(hit.start)
-    section = doc.section_at(hit.start)
-    return Finding(
-        rule=rule.id,
-        category=rule.category,
-        severity=Severity.parse(hit.level) if hit.level else _level(rule, requirement),
-        message=render(rule.message, values),
-        path=doc.path,
-        start=hit.start,
-        end=hit.end,
-        line=line,
-        column=col,
-        end_line=end_line,
-        end_column=end_col,
-        match=match,
-        section=section.path or None if section is not None else None,
-        section_kind=section.kind if section is not None else None,
-        requirement=requirement.id if requirement is not None else None,
-        citation=rule.citation,
-        suggestion=suggestion,
-        fix=fix,
-        location=location,
-        context=context if len(context) < 800 else "",
-        context_start=context_unit_start,
-        rewrite=values["rewrite"] or hit.data.get("splitsing") or None,
-    )
-
-
-def _level(rule: Rule, requirement: Any) -> Severity:
-    priority = requirement.priority if requirement is not None else None
-    return rule.level_by_priority.get(priority, rule.level) if priority else rule.level
 
 
 def summarise(doc: Document, findings: list[Finding]) -> DocumentSummary:
