@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TextIO
 
 import click
 
@@ -101,7 +101,7 @@ class _Stop(Exception):
     """An error already said on stderr: stop with exit 2."""
 
 
-def run_check(opts: CheckOptions, stdin_stream: IO[bytes] | None, out: IO[str]) -> int:
+def run_check(opts: CheckOptions, stdin_stream: IO[bytes] | None, out: TextIO) -> int:
     """Run `eislint check` as the options say; returns the exit status."""
     from eislint.engine import Stdin
 
@@ -159,7 +159,7 @@ def _lint(opts: CheckOptions, options: Any, stdin: Any, changes: Any, baseline: 
     """The report, narrowed, and the narrowing (a re-check after --fix is narrowed the same way)."""
     from eislint.engine import lint_paths
 
-    targets, named = list(opts.paths), set()
+    targets, named = list(opts.paths), set[Path]()
     if changes is not None or opts.whole_bundle:  # a tender is judged whole: a named file brings its bundle
         from eislint.gitchanges import expand_to_bundles
 
@@ -209,7 +209,7 @@ def _state_before(changes: Any, whole_bundle: bool, targets: list[str], options:
 
 
 def _fixes(
-    opts: CheckOptions, options: Any, stdin: Any, report: Any, narrow: Any, out: IO[str]
+    opts: CheckOptions, options: Any, stdin: Any, report: Any, narrow: Any, out: TextIO
 ) -> tuple[Any, int | None]:
     """--fix writes the safe fixes and re-checks; --diff shows them and ends the run."""
     from eislint import fixes
@@ -232,7 +232,7 @@ def _fixes(
     return report, None
 
 
-def _write_report(opts: CheckOptions, report: Any, out: IO[str]) -> None:
+def _write_report(opts: CheckOptions, report: Any, out: TextIO) -> None:
     config = report.config
     stream = open(opts.output, "w", encoding="utf-8", newline="\n") if opts.output is not None else None
     target = stream or out

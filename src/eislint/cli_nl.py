@@ -184,9 +184,9 @@ def install() -> None:
         except ImportError:  # a module of another Click version
             continue
         if hasattr(module, "_"):
-            module._ = gettext
+            setattr(module, "_", gettext)  # noqa: B010 (a module attribute mypy cannot see)
         if hasattr(module, "ngettext"):
-            module.ngettext = ngettext
+            setattr(module, "ngettext", ngettext)  # noqa: B010
     for cls_name, dutch in TYPE_NAMES.items():
         cls = getattr(click.types, cls_name, None)
         if cls is not None:

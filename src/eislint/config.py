@@ -185,12 +185,12 @@ def _read(path: Path) -> tuple[dict[str, Any], YamlDoc | TomlDoc | None]:
             raise doc.error("[tool.eislint] moet een tabel zijn")
         _check_depth(data, doc)
         return data, doc
-    doc = load_yaml(path)
-    if doc.data is None:
-        return {}, doc
-    if not isinstance(doc.data, dict):
-        raise doc.error("configuratie moet een mapping zijn")
-    return doc.data, doc
+    ydoc = load_yaml(path)
+    if ydoc.data is None:
+        return {}, ydoc
+    if not isinstance(ydoc.data, dict):
+        raise ydoc.error("configuratie moet een mapping zijn")
+    return ydoc.data, ydoc
 
 
 def _err(path: Path, doc: YamlDoc | TomlDoc | None, message: str, *keys: Any) -> ConfigError:
@@ -265,7 +265,9 @@ def _check_depth(value: Any, doc: TomlDoc, depth: int = 0) -> None:
         _check_depth(child, doc, depth + 1)
 
 
-def _selectors(path: Path, doc: YamlDoc | None, key: str, value: Any, rules: list[Rule], *where: Any) -> list[str]:
+def _selectors(
+    path: Path, doc: YamlDoc | TomlDoc | None, key: str, value: Any, rules: list[Rule], *where: Any
+) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -284,7 +286,7 @@ def known_selectors(rules: list[Rule]) -> set[str]:
     return known
 
 
-def _apply(base: Config, raw: dict[str, Any], path: Path, doc: YamlDoc | None, rules: list[Rule]) -> Config:
+def _apply(base: Config, raw: dict[str, Any], path: Path, doc: YamlDoc | TomlDoc | None, rules: list[Rule]) -> Config:
     # an emptied section ("rules:" with everything commented out) is an empty mapping
     raw = {k: ({} if v is None and k in ("rules", "per-path-ignores", "tender", "nlp") else v) for k, v in raw.items()}
     for key in raw:
@@ -370,7 +372,7 @@ def _apply(base: Config, raw: dict[str, Any], path: Path, doc: YamlDoc | None, r
     return config
 
 
-def _apply_rules(config: Config, raw: Any, path: Path, doc: YamlDoc | None, rules: list[Rule]) -> None:
+def _apply_rules(config: Config, raw: Any, path: Path, doc: YamlDoc | TomlDoc | None, rules: list[Rule]) -> None:
     if not isinstance(raw, dict):
         raise _err(path, doc, "'rules' moet een mapping van regel-id naar instellingen zijn", "rules")
     by_id = {}
@@ -379,9 +381,10 @@ def _apply_rules(config: Config, raw: Any, path: Path, doc: YamlDoc | None, rule
         for alias in rule.aliases:
             by_id[alias] = rule
     for rule_id, value in raw.items():
-        rule = by_id.get(rule_id)
-        if rule is None:
+        found = by_id.get(rule_id)
+        if found is None:
             raise _err(path, doc, unknown("regel", rule_id, by_id, "rules", show=False), "rules", rule_id)
+        rule = found
         settings = RuleSettings(**vars(config.rules[rule.id])) if rule.id in config.rules else RuleSettings()
         settings.options = dict(settings.options)
         if value in (False, "off", "uit"):
@@ -416,7 +419,9 @@ def _apply_rules(config: Config, raw: Any, path: Path, doc: YamlDoc | None, rule
         config.rules[rule.id] = settings
 
 
-def _check_rule_options(rule: Rule, options: dict[str, Any], path: Path, doc: YamlDoc | None, rule_id: str) -> None:
+def _check_rule_options(
+    rule: Rule, options: dict[str, Any], path: Path, doc: YamlDoc | TomlDoc | None, rule_id: str
+) -> None:
     from eislint.checks import CHECK_TYPES
 
     allowed = CHECK_TYPES[rule.check].public_options()

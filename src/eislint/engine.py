@@ -285,7 +285,7 @@ def _pipeline(rules: Iterable[Rule], config: Config) -> tuple[Any, set[str]]:
         nlp = nlp_module.load(config.nlp_model)
     except ConfigError as exc:
         raise ConfigError(config.path or exc.path, exc.message) from None
-    return nlp, nlp_module.annotations(nlp)
+    return nlp, nlp_module.pipeline_annotations(nlp)
 
 
 def prepare_rules(rules: Iterable[Rule], ctx: Context, report: Report) -> dict[str, tuple[Rule, Any]]:

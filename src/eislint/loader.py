@@ -233,11 +233,11 @@ def load_rule(path: Path, pack: str) -> Rule:
     for key, values in when.items():
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise doc.error(f"'when.{key}' moet een lijst van teksten zijn", "when", key)
-        allowed = _WHEN_VALUES[key.removeprefix("not_")]
+        kinds = _WHEN_VALUES[key.removeprefix("not_")]
         label = _WHEN_LABELS[key.removeprefix("not_")]
         for i, value in enumerate(values):
-            if value not in allowed:  # a misspelt kind would make the rule never fire, silently
-                raise doc.error(unknown(label, value, allowed, f"when.{key}"), "when", key, i)
+            if value not in kinds:  # a misspelt kind would make the rule never fire, silently
+                raise doc.error(unknown(label, value, kinds, f"when.{key}"), "when", key, i)
     tender = data.get("tender", {})
     if not isinstance(tender, dict) or any(
         k not in _TENDER_KEYS or not isinstance(v, _TENDER_KEYS[k]) for k, v in tender.items()

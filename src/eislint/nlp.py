@@ -81,17 +81,17 @@ def _customize(nlp: Language) -> None:
     from spacy.language import Language
 
     try:
-        from eislint import nlp_tender
+        from eislint import nlp_tender as tender_components
     except ImportError:
-        nlp_tender = None
-    if nlp_tender is not None:
-        nlp_tender.customize_tokenizer(nlp)
+        tender_components = None  # type: ignore[assignment]
+    if tender_components is not None:
+        tender_components.customize_tokenizer(nlp)
     if not Language.has_factory("eislint_sentences"):
         Language.component("eislint_sentences", func=_set_sentences)
     if "eislint_sentences" not in nlp.pipe_names:
         nlp.add_pipe("eislint_sentences", first=True)
-    if nlp_tender is not None:
-        nlp_tender.add_entity_ruler(nlp)
+    if tender_components is not None:
+        tender_components.add_entity_ruler(nlp)
     # The parser may not respect preset boundaries; a senter would fight ours.
     for name in ("senter",):
         if name in nlp.pipe_names:
@@ -146,7 +146,7 @@ def _set_sentences(doc):  # spaCy component: our rule-based boundaries before an
     return doc
 
 
-def annotations(nlp: Language) -> set[str]:
+def pipeline_annotations(nlp: Language) -> set[str]:
     """Which annotations the loaded pipeline sets; rules that need others are skipped."""
     names = set(nlp.pipe_names)
     have = {"sents"}
@@ -162,3 +162,7 @@ def annotations(nlp: Language) -> set[str]:
     if factories & {"ner", "entity_ruler", "span_ruler"}:
         have.add("ents")
     return have
+
+
+# The older public name (it shadows `from __future__ import annotations`, hence the new one).
+annotations = pipeline_annotations  # type: ignore[assignment]

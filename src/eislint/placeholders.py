@@ -73,7 +73,7 @@ def _rule_keys(module_name: str) -> frozenset[str]:
 def available(check: str, options: dict[str, Any]) -> frozenset[str]:
     """Every placeholder a rule of this check type with these options can fill."""
     if check == "regex":
-        groups = set()
+        groups: set[str] = set()
         for pattern in options.get("patterns") or []:
             try:
                 groups.update(re.compile(pattern).groupindex)
@@ -84,7 +84,7 @@ def available(check: str, options: dict[str, Any]) -> frozenset[str]:
         from eislint.checks import metric
 
         keys = {"waarde", "max", "min"} | _module_keys(metric.__name__)
-        measure = metric.MEASURES.get(options.get("measure"))
+        measure = metric.MEASURES.get(options.get("measure") or "")
         if measure is not None:
             keys |= _module_keys(measure.__module__)
         return ENGINE | keys

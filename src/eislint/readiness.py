@@ -202,7 +202,7 @@ def readiness(report: Report, limit: int = 5) -> list[Readiness]:
         paths = {d.path for d in docs}
         findings = [f for f in report.findings if f.path in paths]
         fired = Counter(f.rule for f in findings)
-        requirements = Counter()
+        requirements: Counter[str] = Counter()
         for d in docs:
             requirements.update(d.requirements)
         parts = []

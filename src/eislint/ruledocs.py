@@ -80,7 +80,7 @@ def explain(rule: Rule) -> str:
 
 
 def _applicability(rule: Rule) -> str:
-    value = rule.fix["applicability"]
+    value = (rule.fix or {}).get("applicability", "")
     return APPLICABILITY_WORDS.get(value, value)
 
 

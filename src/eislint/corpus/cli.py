@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -147,7 +148,7 @@ class _Progress:
         from rich.progress import Progress
 
         self._bar = Progress(console=Console(stderr=True), transient=True)
-        self._task = None
+        self._task: Any = None
 
     def __call__(self, result, stats) -> None:
         if self._task is None:

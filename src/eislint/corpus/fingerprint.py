@@ -92,11 +92,11 @@ def _ruleset_key(rules_dir, config_path, nlp_model, select, extend_select, ignor
     pipeline = _pipeline_dir(nlp_model)
     if pipeline is not None:
         for file in sorted(p for p in pipeline.rglob("*") if p.is_file()):
-            rel = file.relative_to(pipeline).as_posix()
+            name = file.relative_to(pipeline).as_posix()
             if file.suffix in (".json", ".cfg"):  # meta and config in full; weights by name and size
-                _update_file(h, "nlp/" + rel, file)
+                _update_file(h, "nlp/" + name, file)
             else:
-                h.update(f"nlp/{rel}\0{file.stat().st_size}\0".encode())
+                h.update(f"nlp/{name}\0{file.stat().st_size}\0".encode())
     else:
         h.update(f"nlp {nlp_model}\0{_package_version(nlp_model)}".encode())
     if config_path:

@@ -186,7 +186,7 @@ class Store:
                     if not table.num_rows:
                         continue
                     ids = table["bundle"].to_pylist()
-                    columns = {"bundle_path": [by_id[i].path for i in ids]}
+                    columns: dict[str, list[Any]] = {"bundle_path": [by_id[i].path for i in ids]}
                     for col in meta:
                         columns[col] = [by_id[i].metadata.get(col) for i in ids]
                     if date_col:
@@ -199,7 +199,7 @@ class Store:
 
         atomic_write(self.root / "findings.parquet", write_findings)
         summary = self._summaries(meta, date_col)
-        counts: dict[str, int] = {}
+        counts: dict[Any, int] = {}
         for row in bundle_rows:
             counts[row["status"]] = counts.get(row["status"], 0) + 1
         info = {

@@ -10,6 +10,7 @@ import re
 
 from eislint.dutch.vocabulary import NUMBER_WORDS
 
+_SWAP = str.maketrans(",.", ".,")  # English grouping to Dutch
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
 
@@ -36,7 +37,7 @@ def getal(value: float, decimals: int | None = None) -> str:
     if decimals is None:
         decimals = 0 if float(value).is_integer() else 1
     text = f"{value:,.{decimals}f}"  # 1,500,000.5 (English grouping)
-    return text.translate(str.maketrans({",": ".", ".": ","}))
+    return text.translate(_SWAP)
 
 
 def bedrag(value: float) -> str:

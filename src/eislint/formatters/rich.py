@@ -37,8 +37,8 @@ def render(report: Report, out: TextIO, color: bool) -> None:
     docs = {d.path: d for d in report.documents}
     shown: dict[tuple[str, str], str] = {}  # (rule, advice) -> where it was first shown
     cited: set[str] = set()
-    for path, file_findings in groupby(report.findings, key=lambda f: f.path):
-        file_findings = list(file_findings)
+    for path, grouped in groupby(report.findings, key=lambda f: f.path):
+        file_findings = list(grouped)
         console.print(Text(path, style="bold underline"))
         summary = docs.get(path)
         if summary is not None:

@@ -10,7 +10,7 @@ matched text and requirement id, so results survive lines inserted above them.
 from __future__ import annotations
 
 import json
-from typing import TextIO
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from eislint import __version__
@@ -56,7 +56,7 @@ def _result(f: Finding, index: int | None, fp: str) -> dict:
         text += f" [{f.where}]"
     if f.suggestion:
         text += f" Suggestie: {f.suggestion}"
-    region = {
+    region: dict[str, Any] = {
         "startLine": max(f.line, 1),
         "startColumn": max(f.column, 1),
         "endLine": max(f.end_line, f.line, 1),
@@ -70,7 +70,7 @@ def _result(f: Finding, index: int | None, fp: str) -> dict:
     if f.where or f.section or f.requirement:
         name = " > ".join(x for x in (f.section, f.requirement, f.where) if x)
         location["logicalLocations"] = [{"name": name, "kind": "element"}]
-    result = {
+    result: dict[str, Any] = {
         "ruleId": f.rule,
         "level": LEVELS[f.severity],
         "message": {"text": text},

@@ -178,7 +178,7 @@ class _Numbering:
 
 def _eislint_comments(document: Any) -> dict[str, str]:
     """Word comments (opmerkingen) that are eislint suppressions, by comment id."""
-    out = {}
+    out: dict[Any, Any] = {}
     try:
         comments = list(document.comments)
     except (AttributeError, KeyError, NotImplementedError, ValueError):

@@ -12,8 +12,9 @@ import io
 import logging
 import re
 from collections import Counter
+from typing import Any
 
-from eislint.document import REQUIREMENT_ID, Block, Document, Span
+from eislint.document import REQUIREMENT_ID, Block, BlockKind, Document, Span
 from eislint.readers.container import sniff, wrong_kind
 from eislint.readers.errors import NoText, ReadError
 from eislint.readers.pdf_tables import PdfTable, find_tables
@@ -45,7 +46,7 @@ def read_pdf(path: str, data: bytes) -> Document:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                ok = reader.decrypt("")  # protected against editing only: opens without a password
+                ok: Any = reader.decrypt("")  # protected against editing only: opens without a password
             except Exception:
                 ok = 0
             if not ok:
@@ -157,7 +158,7 @@ def _layout(pages: list[list[str]], running: set[str]) -> tuple[str, list[tuple[
                         spans.append(Span(length, length + len(cell)))
                         out.append(cell)
                         length += len(cell)
-                    kind = "table_header" if n == _header(table) else "table_row"
+                    kind: BlockKind = "table_header" if n == _header(table) else "table_row"
                     rows.append(
                         Block(
                             kind,

@@ -33,7 +33,7 @@ def pieces(line: str) -> list[tuple[int, int, str]]:
 
 def _place(parts: list[tuple[int, int, str]], columns: list[int]) -> list[tuple[int, str]] | None:
     """The column of each piece, or None when a piece does not fit the columns."""
-    placed = []
+    placed: list[tuple[int, str]] = []
     for start, end, text in parts:
         if start < columns[0] - _TOLERANCE:
             return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from eislint.document import REQUIREMENT_ID, Block, Document, Span
+from eislint.document import REQUIREMENT_ID, Block, BlockKind, Document, Span
 from eislint.dutch.vocabulary import MODALS, PASSIVE_AUXILIARIES, words_regex
 from eislint.readers.errors import ReadError
 
@@ -140,7 +140,7 @@ def read_markdown(path: str, data: bytes) -> Document:
             first, last = tok.map
             s, e = line_start(first), line_end(last - 1)
             c_start = s
-            kind = "paragraph"
+            kind: BlockKind = "paragraph"
             marker = ""
             indent = 0
             if pending_item is not None:
@@ -247,6 +247,7 @@ def _uncovered_lines(tokens, text: str, starts: list[int]) -> list[int]:
         end = starts[ln + 1] - 1 if ln + 1 < len(starts) else len(text)
         line = text[start:end]
         prefix = _NESTING_PREFIX.match(line)
+        assert prefix is not None  # the pattern matches the empty string too
         if line[prefix.end() :].strip() and not _LINK_DEFINITION.match(line):
             out.append(ln)
     return out
@@ -339,7 +340,8 @@ def plain_blocks(text: str) -> tuple[list[Block], list[Span]]:
         e = starts[last] + len(lines[last])
         c = s + len(lines[para[0]]) - len(lines[para[0]].lstrip())
         m = _TXT_LIST.match(lines[para[0]])
-        kind, marker, indent = "paragraph", "", 0
+        kind: BlockKind = "paragraph"
+        marker, indent = "", 0
         if m and not REQUIREMENT_ID.match(lines[para[0]].lstrip()):  # an id is content, not a bullet
             kind, marker, indent = "list_item", m.group(2), len(m.group(1))
             c = s + m.end()

@@ -177,14 +177,16 @@ def build(report: Report) -> dict:
 
     rules = {r.id: r for r in report.rules}
     ids = {id(f): f"f{i + 1}" for i, f in enumerate(report.findings)}
-    advice_count = Counter((f.rule, f.suggestion) for f in report.findings if f.suggestion)
+    advice_count: Counter[tuple[str, str | None]] = Counter(
+        (f.rule, f.suggestion) for f in report.findings if f.suggestion
+    )
     rule_views: dict[str, RuleView] = {}
     for f in report.findings:
         if f.rule in rule_views:
             continue
         rule = rules.get(f.rule)
         docs = rule.docs if rule is not None else {}
-        shared = [s for (r, s), n in advice_count.items() if r == f.rule and n > 1]
+        shared = [s for (r, s), n in advice_count.items() if r == f.rule and n > 1 and s]
         rule_views[f.rule] = RuleView(
             id=f.rule,
             anchor=_anchor("regel", f.rule),
@@ -218,10 +220,10 @@ def build(report: Report) -> dict:
         sections = []
         for section, in_section in groupby(file_findings, key=lambda f: f.section or ""):
             groups = []
-            for _, members in groupby(
+            for _, grouped_members in groupby(
                 in_section, key=lambda f: (f.context_start, f.context) if f.context else (f.start, f.rule)
             ):
-                members = list(members)
+                members = list(grouped_members)
                 first = members[0]
                 heading = (first.section or "").split(" > ")[-1].strip()
                 on_heading = first.context.strip() == heading

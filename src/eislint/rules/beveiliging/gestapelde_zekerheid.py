@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from eislint.checks.base import Hit, Option, Unit
+from eislint.document import Span
 
 OPTIONS = {
     "minimum": Option(int, default=3, doc="vanaf zoveel verschillende bewijsstukken"),
@@ -93,7 +94,8 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
     single: dict[str, tuple[int, int]] = {}
     alternatives: dict[frozenset[str], tuple[int, int]] = {}
     for pu in unit.analysis.units:
-        for sent in pu.sents or [None]:
+        spans: list[Span | None] = list(pu.sents) if pu.sents else [None]
+        for sent in spans:
             a, b = (sent.start - pu.start, sent.end - pu.start) if sent is not None else (0, len(pu.text))
             for names, start, end in _evidence_groups(pu.text[a:b]):
                 where = (
@@ -105,9 +107,9 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
                 else:
                     alternatives.setdefault(frozenset(names), where)
     demanded = dict(single)
-    for names, where in alternatives.items():
-        if not names & single.keys():
-            demanded[" of ".join(sorted(names))] = where
+    for alternative, where in alternatives.items():
+        if not alternative & single.keys():
+            demanded[" of ".join(sorted(alternative))] = where
     if len(demanded) >= options["minimum"]:
         first = min(demanded.values())
         yield Hit(

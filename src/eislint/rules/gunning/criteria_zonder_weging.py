@@ -97,7 +97,7 @@ def _item_label(text: str) -> str:
     return " ".join(re.findall(r"[\w-]+", label.lower())[:3])
 
 
-def _criteria_groups(unit: Unit, section) -> Iterator[tuple[str, list]]:
+def _criteria_groups(unit: Unit, section) -> Iterator[tuple[str, list, str]]:
     """Groups of award criteria in a gunning section: ('lijst', items) or ('tabel', [header, rows...])."""
     doc = unit.document
     blocks = [b for b in doc.blocks if section.start <= b.start < section.end]

@@ -60,12 +60,12 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
         if a + b != 100:
             continue
         found = True
-        price = a if m.group("first").lower() == "prijs" else b
-        if options["maximum"] < price:
+        price_share = a if m.group("first").lower() == "prijs" else b
+        if options["maximum"] < price_share:
             yield Hit(
                 unit.start + m.start(),
                 unit.start + m.end(),
-                data={"prijsweging": str(price)},
+                data={"prijsweging": str(price_share)},
             )
             return
     for m in _PRICE_WEIGHT.finditer(unit.text):

@@ -51,4 +51,5 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
     if all(concrete) or not any(concrete):
         return
     head = parts[0][1].heading
+    assert head is not None  # the parts are headed sections
     yield Hit(head.content.start, head.content.end, data={"aantal": str(len(goals))})

@@ -60,6 +60,7 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
             missing.append("de visie op leren en ontwikkelen en hoe die past in het HR-beleid of opleidingsplan")
         if missing:
             head = section.heading
+            assert head is not None  # top_sections returns headed sections only
             yield Hit(
                 head.content.start,
                 head.content.end,

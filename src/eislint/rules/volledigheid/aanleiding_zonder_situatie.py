@@ -80,6 +80,7 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
             missing.append("de gewenste situatie (hoe moet het straks gaan, met welk resultaat)")
         if missing:
             head = section.heading
+            assert head is not None  # top_sections returns headed sections only
             yield Hit(
                 head.content.start,
                 head.content.end,

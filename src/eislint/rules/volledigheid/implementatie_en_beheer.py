@@ -104,4 +104,5 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
             missing.append(name)
     if missing:
         head = sections[0].heading
+        assert head is not None  # top_sections returns headed sections only
         yield Hit(head.content.start, head.content.end, data={"ontbreekt": "; ".join(missing)})

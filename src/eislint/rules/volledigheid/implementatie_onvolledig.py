@@ -91,6 +91,7 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
     if not missing:
         return
     head = sections[0].heading
+    assert head is not None  # top_sections returns headed sections only
     yield Hit(
         head.content.start,
         head.content.end,

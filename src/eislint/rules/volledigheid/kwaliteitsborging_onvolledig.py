@@ -60,7 +60,7 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
         return
     if headed:
         d, s = headed[0]
-        if d is doc:
+        if d is doc and s.heading is not None:
             yield Hit(
                 s.heading.content.start,
                 s.heading.content.end,

@@ -103,7 +103,7 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
         (s for d in bundle for s in d.sections if s.heading is not None and s.kind == "prijs"),
         None,
     )
-    if section is not None and any(s is section for s in doc.sections):
+    if section is not None and section.heading is not None and any(s is section for s in doc.sections):
         yield Hit(
             section.heading.content.start,
             section.heading.content.end,
