@@ -12,12 +12,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from eislint.checks import CHECK_TYPES
+from eislint.checks import CHECK_TYPES, CheckType
 from eislint.didyoumean import hint, unknown
 from eislint.document import REQUIREMENT_KINDS, SECTION_KINDS
 from eislint.findings import Applicability, Severity
 from eislint.roles import ROLES
-from eislint.tender_context import TENDER_FIELDS
 from eislint.yamlio import ConfigError, YamlDoc, load_yaml
 
 CATEGORIES = (
@@ -184,6 +183,9 @@ def load_pack(pack_dir: Path, seen: dict[str, str] | None = None) -> Pack:
 
 
 def load_rule(path: Path, pack: str) -> Rule:
+    """A rule file, validated key by key: the common keys here, the check type's options from the
+    table its type declares (`CheckType.options`, plus its `validate`). The first problem is an
+    error with the file and line."""
     doc = load_yaml(path)
     data = doc.data
     if not isinstance(data, dict):
@@ -191,42 +193,91 @@ def load_rule(path: Path, pack: str) -> Rule:
     for key in ("id", "check", "category", "level", "scope", "message", "docs"):
         if key not in data:
             raise doc.error(f"verplichte sleutel '{key}' ontbreekt")
-    rule_id = data["id"]
-    if not isinstance(rule_id, str) or not _ID.match(rule_id):
-        raise doc.error(f"id '{rule_id}' moet de vorm '<pakket>.<regel-in-kebab-case>' hebben", "id")
-    expected = f"{pack}.{path.stem}"
-    if rule_id != expected:
-        raise doc.error(f"id '{rule_id}' hoort '{expected}' te zijn (pakket.bestandsnaam)", "id")
-    check = data["check"]
-    if check not in CHECK_TYPES:
-        raise doc.error(f"onbekend check-type '{check}' (kies uit {', '.join(CHECK_TYPES)})", "check")
-    if check == "meta" and pack != "meta":
-        raise doc.error("check-type 'meta' is alleen voor het pakket 'meta'", "check")
-    check_type = CHECK_TYPES[check]
-    settable = check_type.public_options()
-    for key in data:
-        if key not in _COMMON and key not in settable:
-            allowed = ", ".join(sorted(settable)) or "geen"
-            raise doc.error(f"onbekende sleutel '{key}' (opties voor check '{check}': {allowed})", key)
+    rule_id = _rule_id(doc, f"{pack}.{path.stem}")
+    check_type = _check_type(doc, pack)
     _enum(doc, "category", CATEGORIES)
     _enum(doc, "scope", SCOPES)
     _enum(doc, "level", ("error", "warning", "info"))
     if not isinstance(data["message"], str) or not data["message"].strip():
         raise doc.error("'message' moet een niet-lege tekst zijn", "message")
     docs = _docs(doc)
-    given = {k: v for k, v in data.items() if k in settable}
-    if check == "python":  # the code of a python rule is the module named by its id (eislint.rules)
-        given["rule"] = rule_id
-    options = validate_options(check, given, doc)
-    requires = data.get("requires", [])
+    settable = check_type.public_options()
+    given = check_type.bind({k: v for k, v in data.items() if k in settable}, rule_id)
+    options = validate_options(check_type.name, given, doc)
+    requires = _requires(doc) | check_type.annotations_for(options)
+    when = _when(doc)
+    tender = _tender(doc)
+    fix = _fix(doc, docs)
+    suggestion = data.get("suggestion")
+    if suggestion is not None and not isinstance(suggestion, str):
+        raise doc.error("'suggestion' moet tekst zijn", "suggestion")
+    _check_templates(
+        doc,
+        check_type.name,
+        options,
+        (("message",), data["message"]),
+        (("suggestion",), suggestion),
+        (("fix", "title"), (fix or {}).get("title")),
+    )
+    aliases = _aliases(doc)
+    by_priority = _level_by_priority(doc)
+    status = _status(doc)
+    return Rule(
+        id=rule_id,
+        pack=pack,
+        check=check_type.name,
+        category=data["category"],
+        level=Severity.parse(data["level"]),
+        scope=data["scope"],
+        message=data["message"].strip(),
+        docs=docs,
+        options=options,
+        path=str(path),
+        suggestion=suggestion.strip() if suggestion else None,
+        fix=fix,
+        requires=frozenset(requires),
+        when=when,
+        tender=tender,
+        level_by_priority=by_priority,
+        aliases=aliases,
+        status=status,
+    )
+
+
+def _rule_id(doc: YamlDoc, expected: str) -> str:
+    rule_id = doc.data["id"]
+    if not isinstance(rule_id, str) or not _ID.match(rule_id):
+        raise doc.error(f"id '{rule_id}' moet de vorm '<pakket>.<regel-in-kebab-case>' hebben", "id")
+    if rule_id != expected:
+        raise doc.error(f"id '{rule_id}' hoort '{expected}' te zijn (pakket.bestandsnaam)", "id")
+    return rule_id
+
+
+def _check_type(doc: YamlDoc, pack: str) -> CheckType:
+    """The rule's check type; every other key must be a common key or one of its options."""
+    check = doc.data["check"]
+    if check not in CHECK_TYPES:
+        raise doc.error(f"onbekend check-type '{check}' (kies uit {', '.join(CHECK_TYPES)})", "check")
+    check_type = CHECK_TYPES[check]
+    if check_type.packs is not None and pack not in check_type.packs:
+        raise doc.error(f"check-type '{check}' is alleen voor het pakket '{', '.join(check_type.packs)}'", "check")
+    settable = check_type.public_options()
+    for key in doc.data:
+        if key not in _COMMON and key not in settable:
+            allowed = ", ".join(sorted(settable)) or "geen"
+            raise doc.error(f"onbekende sleutel '{key}' (opties voor check '{check}': {allowed})", key)
+    return check_type
+
+
+def _requires(doc: YamlDoc) -> set[str]:
+    requires = doc.data.get("requires", [])
     if not isinstance(requires, list) or any(r not in ANNOTATION_NAMES for r in requires):
         raise doc.error(f"'requires' is een lijst uit {', '.join(ANNOTATION_NAMES)}", "requires")
-    needed = set(requires) | set(check_type.needs)
-    if check == "pattern":
-        needed |= check_type.annotations_needed(options)  # type: ignore[attr-defined]
-    if check == "lexicon" and options.get("attr") == "lemma":
-        needed.add("lemma")
-    when = data.get("when", {})
+    return set(requires)
+
+
+def _when(doc: YamlDoc) -> dict[str, list[str]]:
+    when = doc.data.get("when", {})
     if not isinstance(when, dict) or any(k not in _WHEN for k in when):
         bad = next((k for k in when if k not in _WHEN), "when") if isinstance(when, dict) else "when"
         raise doc.error(f"onbekende sleutel '{bad}' in 'when' (kies uit {', '.join(sorted(_WHEN))})", "when", bad)
@@ -238,78 +289,63 @@ def load_rule(path: Path, pack: str) -> Rule:
         for i, value in enumerate(values):
             if value not in kinds:  # a misspelt kind would make the rule never fire, silently
                 raise doc.error(unknown(label, value, kinds, f"when.{key}"), "when", key, i)
-    tender = data.get("tender", {})
+    return when
+
+
+def _tender(doc: YamlDoc) -> dict[str, Any]:
+    tender = doc.data.get("tender", {})
     if not isinstance(tender, dict) or any(
         k not in _TENDER_KEYS or not isinstance(v, _TENDER_KEYS[k]) for k, v in tender.items()
     ):
         raise doc.error(f"'tender' is een mapping met {', '.join(_TENDER_KEYS)} (met de juiste waarde)", "tender")
-    fix = data.get("fix")
-    if fix is not None:
-        if not isinstance(fix, dict) or set(fix) - {"applicability", "title"} or "applicability" not in fix:
-            raise doc.error("'fix' is een mapping met 'applicability' (en optioneel 'title')", "fix")
-        if fix["applicability"] not in {a.value for a in Applicability}:
-            raise doc.error("'fix.applicability' is safe, unsafe of display-only", "fix", "applicability")
-        if "fix_veiligheid" not in docs:
-            raise doc.error("een regel met een fix moet 'docs.fix_veiligheid' uitleggen", "docs")
-    suggestion = data.get("suggestion")
-    if suggestion is not None and not isinstance(suggestion, str):
-        raise doc.error("'suggestion' moet tekst zijn", "suggestion")
-    _check_templates(
-        doc,
-        check,
-        options,
-        (("message",), data["message"]),
-        (("suggestion",), suggestion),
-        (("fix", "title"), (fix or {}).get("title")),
-    )
-    if check == "required":
-        for i, name in enumerate(options.get("only_if_tender") or []):
-            if name not in TENDER_FIELDS:
-                raise doc.error(
-                    unknown("tendercontextveld", name, TENDER_FIELDS, "only_if_tender"), "only_if_tender", i
-                )
-    aliases = data.get("aliases", [])
+    return tender
+
+
+def _fix(doc: YamlDoc, docs: dict[str, str]) -> dict[str, Any] | None:
+    fix = doc.data.get("fix")
+    if fix is None:
+        return None
+    if not isinstance(fix, dict) or set(fix) - {"applicability", "title"} or "applicability" not in fix:
+        raise doc.error("'fix' is een mapping met 'applicability' (en optioneel 'title')", "fix")
+    if fix["applicability"] not in {a.value for a in Applicability}:
+        raise doc.error("'fix.applicability' is safe, unsafe of display-only", "fix", "applicability")
+    if "fix_veiligheid" not in docs:
+        raise doc.error("een regel met een fix moet 'docs.fix_veiligheid' uitleggen", "docs")
+    return fix
+
+
+def _aliases(doc: YamlDoc) -> tuple[str, ...]:
+    aliases = doc.data.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) and _ID.match(a) for a in aliases):
         raise doc.error("'aliases' is een lijst van regel-id's", "aliases")
-    by_priority = data.get("level_by_priority", {})
+    return tuple(aliases)
+
+
+def _level_by_priority(doc: YamlDoc) -> dict[str, Severity]:
+    by_priority = doc.data.get("level_by_priority", {})
     if not isinstance(by_priority, dict) or any(
         k not in _WHEN_VALUES["priorities"] or v not in ("error", "warning", "info") for k, v in by_priority.items()
     ):
         raise doc.error(
             "'level_by_priority' is een mapping van must/should/could/wont naar error/warning/info", "level_by_priority"
         )
-    status = data.get("status", "stable")
+    return {k: Severity.parse(v) for k, v in by_priority.items()}
+
+
+def _status(doc: YamlDoc) -> str:
+    status = doc.data.get("status", "stable")
     if status not in ("stable", "preview"):
         raise doc.error("'status' is stable of preview", "status")
-    return Rule(
-        id=rule_id,
-        pack=pack,
-        check=check,
-        category=data["category"],
-        level=Severity.parse(data["level"]),
-        scope=data["scope"],
-        message=data["message"].strip(),
-        docs=docs,
-        options=options,
-        path=str(path),
-        suggestion=suggestion.strip() if suggestion else None,
-        fix=fix,
-        requires=frozenset(needed),
-        when=when,
-        tender=tender,
-        level_by_priority={k: Severity.parse(v) for k, v in by_priority.items()},
-        aliases=tuple(aliases),
-        status=status,
-    )
+    return status
 
 
 def validate_options(check: str, given: dict[str, Any], doc: YamlDoc | None = None, where: str = "") -> dict[str, Any]:
     """Check-type options merged with defaults; errors name the option (and line)."""
     check_type = CHECK_TYPES[check]
 
-    def fail(message: str, key: str) -> ConfigError:
+    def fail(message: str, key: Any) -> ConfigError:
         if doc is not None:
-            return doc.error(message, key)
+            return doc.error(message, *(key if isinstance(key, tuple) else (key,)))
         return ConfigError(where or check, message)
 
     for name, opt in check_type.options.items():

@@ -121,14 +121,25 @@ class CheckType:
     options: dict[str, Option] = {}
     # Annotations every rule of this type needs, whatever the rule file says.
     needs: frozenset[str] = frozenset()
+    # The packs whose rules may use this type (None: every pack).
+    packs: tuple[str, ...] | None = None
 
     def public_options(self) -> dict[str, Option]:
         """The options a rule file or a config may set."""
         return {k: o for k, o in self.options.items() if not o.internal}
 
-    def validate(self, options: dict[str, Any]) -> list[tuple[str, str]]:
-        """Errors as (option, message); check-specific semantics beyond the schema."""
+    def validate(self, options: dict[str, Any]) -> list[tuple[Any, str]]:
+        """Errors as (option, message); check-specific semantics beyond the schema. The option
+        may be a key path (('only_if_tender', 2)) so the error names the line of the item."""
         return []
+
+    def bind(self, options: dict[str, Any], rule_id: str) -> dict[str, Any]:
+        """The options with what the rule's id adds (a python rule: its module)."""
+        return options
+
+    def annotations_for(self, options: dict[str, Any]) -> set[str]:
+        """The annotations a rule of this type with these options needs."""
+        return set(self.needs)
 
     def prepare(self, options: dict[str, Any], ctx: Context) -> Any:
         return options
@@ -165,7 +176,7 @@ def compile_regexes(patterns: list[str], ignorecase: bool = True) -> list[re.Pat
     return [re.compile(p, flags) for p in patterns]
 
 
-def regex_errors(name: str, patterns: Any) -> list[tuple[str, str]]:
+def regex_errors(name: str, patterns: Any) -> list[tuple[Any, str]]:
     errors = []
     for p in patterns or []:
         if not isinstance(p, str):

@@ -37,7 +37,10 @@ class Lexicon(CheckType):
         ),
     }
 
-    def validate(self, options: dict[str, Any]) -> list[tuple[str, str]]:
+    def annotations_for(self, options: dict[str, Any]) -> set[str]:
+        return set(self.needs) | ({"lemma"} if options.get("attr") == "lemma" else set())
+
+    def validate(self, options: dict[str, Any]) -> list[tuple[Any, str]]:
         errors = regex_errors("unless", options.get("unless")) + regex_errors("exceptions", options.get("exceptions"))
         for i, ctx in enumerate(options.get("context") or []):
             if not isinstance(ctx, dict) or set(ctx) - {"pattern", "level", "toelichting"} or "pattern" not in ctx:

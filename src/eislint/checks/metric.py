@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from eislint.checks.base import CheckType, Context, Hit, Option, Unit
+from eislint.dutch.numbers import kort_getal, parse_number
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
@@ -36,11 +37,7 @@ def _award_weights(unit: Unit) -> Iterator[tuple[float, int, int, dict]]:
     from eislint.checks.weights import award_weight_groups
 
     for group in award_weight_groups(unit):
-        yield group.total, group.start, group.end, {"doel": _fmt(group.target), "onderdelen": group.describe()}
-
-
-def _fmt(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
+        yield group.total, group.start, group.end, {"doel": kort_getal(group.target), "onderdelen": group.describe()}
 
 
 MEASURES: dict[str, Callable[[Unit], Iterator[tuple[float, int, int, dict]]]] = {
@@ -62,7 +59,7 @@ class Metric(CheckType):
         "tolerance": Option((int, float), default=0.01),
     }
 
-    def validate(self, options: dict[str, Any]) -> list[tuple[str, str]]:
+    def validate(self, options: dict[str, Any]) -> list[tuple[Any, str]]:
         if all(options.get(k) is None for k in ("max", "min", "equals")):
             return [("measure", "geef 'max', 'min' of 'equals'")]
         if isinstance(options.get("equals"), str) and options["equals"] != "doel":
@@ -73,12 +70,12 @@ class Metric(CheckType):
         for value, start, end, data in MEASURES[p["measure"]](unit):
             target = p["equals"]
             if target == "doel":
-                target = float(data["doel"].replace(",", ".")) if "doel" in data else None
+                target = parse_number(data["doel"]) if "doel" in data else None
             bad = (
                 (p["max"] is not None and value > p["max"])
                 or (p["min"] is not None and value < p["min"])
                 or (target is not None and abs(value - float(target)) > p["tolerance"])
             )
             if bad:
-                data = {"waarde": _fmt(value), "max": p["max"], "min": p["min"], **data}
+                data = {"waarde": kort_getal(value), "max": p["max"], "min": p["min"], **data}
                 yield Hit(start, end, data=data)

@@ -45,7 +45,7 @@ class Pattern(CheckType):
         ),
     }
 
-    def validate(self, options: dict[str, Any]) -> list[tuple[str, str]]:
+    def validate(self, options: dict[str, Any]) -> list[tuple[Any, str]]:
         errors = regex_errors("unless", options.get("unless")) + regex_errors("exceptions", options.get("exceptions"))
         if not options.get("patterns") and not options.get("dependency_patterns"):
             errors.append(("patterns", "'patterns' of 'dependency_patterns' is verplicht"))
@@ -56,6 +56,9 @@ class Pattern(CheckType):
             if not isinstance(pat, list) or not all(isinstance(t, dict) and "RIGHT_ID" in t for t in pat):
                 errors.append(("dependency_patterns", f"patroon {i + 1}: elke node heeft een RIGHT_ID nodig"))
         return errors
+
+    def annotations_for(self, options: dict[str, Any]) -> set[str]:
+        return set(self.needs) | self.annotations_needed(options)
 
     @staticmethod
     def annotations_needed(options: dict[str, Any]) -> set[str]:

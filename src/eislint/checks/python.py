@@ -16,7 +16,10 @@ class Python(CheckType):
         "options": Option(dict, default={}, doc="opties voor de module van de regel"),
     }
 
-    def validate(self, options: dict[str, Any]) -> list[tuple[str, str]]:
+    def bind(self, options: dict[str, Any], rule_id: str) -> dict[str, Any]:
+        return {**options, "rule": rule_id}  # the code of a python rule is the module named by its id
+
+    def validate(self, options: dict[str, Any]) -> list[tuple[Any, str]]:
         from eislint.rules import module_for, module_name
 
         rule_id = options.get("rule") or ""
@@ -52,6 +55,7 @@ class Meta(CheckType):
 
     name = "meta"
     options = {}
+    packs = ("meta",)
 
     def run(self, p: Any, unit: Unit, ctx: Context) -> Iterator[Hit]:
         return iter(())

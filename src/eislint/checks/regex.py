@@ -35,7 +35,7 @@ class Regex(CheckType):
         ),
     }
 
-    def validate(self, options: dict[str, Any]) -> list[tuple[str, str]]:
+    def validate(self, options: dict[str, Any]) -> list[tuple[Any, str]]:
         return (
             regex_errors("patterns", options.get("patterns"))
             + regex_errors("unless", options.get("unless"))

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from eislint.checks.base import CheckType, Context, Hit, Option, Unit, compile_regexes, per_bundle, regex_errors
+from eislint.didyoumean import unknown
 from eislint.document import SECTION_KINDS, Document, Section
+from eislint.tender_context import TENDER_FIELDS
 from eislint.tender_scope import is_whole_tender
 
 # A document of the bundle is itself a part of the tender: an SLA or DAP is its quality assurance.
@@ -47,7 +49,7 @@ class Required(CheckType):
         ),
     }
 
-    def validate(self, options: dict[str, Any]) -> list[tuple[str, str]]:
+    def validate(self, options: dict[str, Any]) -> list[tuple[Any, str]]:
         errors = (
             regex_errors("patterns", options.get("patterns"))
             + regex_errors("only_if", options.get("only_if"))
@@ -61,6 +63,10 @@ class Required(CheckType):
             errors.append(("sections", "geef 'sections', 'patterns' of 'all_of'"))
         if options.get("anchor") == "trigger" and not options.get("only_if"):
             errors.append(("anchor", "'anchor: trigger' vraagt om 'only_if'"))
+        for i, field_name in enumerate(options.get("only_if_tender") or []):
+            if field_name not in TENDER_FIELDS:
+                where = ("only_if_tender", i)
+                errors.append((where, unknown("tendercontextveld", field_name, TENDER_FIELDS, "only_if_tender")))
         return errors
 
     def prepare(self, options: dict[str, Any], ctx: Context) -> Any:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from eislint.checks.base import Unit
 from eislint.document import Block, Document
-from eislint.dutch.numbers import parse_number
+from eislint.dutch.numbers import kort_getal, parse_number
 
 _NUMBER = r"(\d{1,3}(?:[.,]\d{1,2})?)"
 _PERCENT = re.compile(_NUMBER + r"\s*(%|procent\b)", re.I)
@@ -41,7 +41,7 @@ class WeightGroup:
         return round(sum(v for _, v in self.items), 4)
 
     def describe(self) -> str:
-        return " + ".join(f"{v:g}".replace(".", ",") for _, v in self.items)
+        return " + ".join(kort_getal(v) for _, v in self.items)
 
 
 def award_weight_groups(unit: Unit) -> list[WeightGroup]:

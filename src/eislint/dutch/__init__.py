@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from eislint.dutch.numbers import bedrag, getal, parse_number
+from eislint.dutch.numbers import bedrag, getal, kort_getal, parse_number
 from eislint.dutch.output import (
     APPLICABILITY_WORDS,
     KIND_WORDS,
@@ -70,6 +70,7 @@ __all__ = [
     "ernst",
     "ernst_telling",
     "getal",
+    "kort_getal",
     "is_statement",
     "meervoud",
     "opsomming",

@@ -40,6 +40,12 @@ def getal(value: float, decimals: int | None = None) -> str:
     return text.translate(_SWAP)
 
 
+def kort_getal(value: float) -> str:
+    """A number in its shortest form with a decimal comma ('12,5', '40', '33,3333'), as a sum of
+    weights is written ('40 + 30 + 30')."""
+    return f"{value:g}".replace(".", ",")
+
+
 def bedrag(value: float) -> str:
     """An amount in euros as tenders write it: '€ 1.500.000' (cents only when there are any: '€ 12,50')."""
     return f"€ {getal(value, 0 if float(value).is_integer() else 2)}"
