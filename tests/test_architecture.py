@@ -99,3 +99,68 @@ def test_no_import_cycle_in_eislint():
     graph = import_graph()
     assert "eislint.engine" in graph and "eislint.checks.base" in graph["eislint.checks"]
     assert cycles(graph) == []
+
+
+# ---------------------------------------------------------------- size of functions
+
+MAX_COMPLEXITY = 20  # radon's cyclomatic complexity
+MAX_LINES = 80
+
+# Functions still over a limit, to be split when they are next changed. The list may only
+# shrink: a new function over a limit fails, and so does an entry that is no longer over it.
+OVER_LIMIT = {
+    "eislint.annotate:annotate_docx",
+    "eislint.checks.required:Required.run",
+    "eislint.config:_apply",
+    "eislint.corpus.report:render",
+    "eislint.corpus.run:run_corpus",
+    "eislint.demand:_parsed_cuts",
+    "eislint.demand:_pieces",
+    "eislint.demand:_verb_group_cuts",
+    "eislint.evaluate:_load_gold",
+    "eislint.formatters.html:build",
+    "eislint.gitchanges:findings_before",
+    "eislint.readers.docx:_WordReader.paragraph",
+    "eislint.readers.docx:_WordReader.table",
+    "eislint.readers.pdf:_layout",
+    "eislint.readers.pdf_tables:find_tables",
+    "eislint.readers.sheets:SheetLayout.row",
+    "eislint.readers.text:read_markdown",
+    "eislint.readers:read_limited",
+    "eislint.readiness:readiness",
+    "eislint.rules.contract.verlenging_niet_jaarlijks:check",
+    "eislint.rules.eisen.geen_toetsbare_eis:check",
+    "eislint.rules.gunning.criteria_zonder_weging:_criteria_groups",
+    "eislint.rules.gunning.criteria_zonder_weging:check",
+    "eislint.rules.smart.doel_niet_smart:check",
+    "eislint.rules.smart.doelen_niet_gescheiden:check",
+    "eislint.rules.volledigheid.prijsblad_zonder_tco:check",
+    "eislint.segment:_item_requirement",
+    "eislint.segment:_requirements",
+    "eislint.segment:_table_requirement",
+    "eislint.suppress:parse",
+}
+
+
+def over_limit() -> set[str]:
+    from radon.complexity import cc_visit
+
+    found = set()
+    for path in sorted(SRC.rglob("*.py")):
+        for block in cc_visit(path.read_text(encoding="utf-8")):
+            for item in [block, *getattr(block, "methods", [])]:
+                if type(item).__name__ != "Function":  # a class is no function; its methods are
+                    continue
+                lines = item.endline - item.lineno + 1
+                if item.complexity > MAX_COMPLEXITY or lines > MAX_LINES:
+                    name = f"{item.classname}.{item.name}" if getattr(item, "classname", None) else item.name
+                    found.add(f"{_module_name(path)}:{name}")
+    return found
+
+
+def test_no_new_function_over_the_limits():
+    found = over_limit()
+    assert not found - OVER_LIMIT, (
+        f"te complex of te lang (>{MAX_COMPLEXITY} / >{MAX_LINES} regels): {sorted(found - OVER_LIMIT)}"
+    )
+    assert not OVER_LIMIT - found, f"niet meer boven de grens, haal uit OVER_LIMIT: {sorted(OVER_LIMIT - found)}"
