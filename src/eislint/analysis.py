@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import weakref
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -116,12 +118,53 @@ def _batches(units: list[ParseUnit], batch_size: int) -> Iterable[list[ParseUnit
 
 
 def analyse(documents: list[Document], nlp: Any, batch_size: int = 64) -> list[Analysis]:
-    """Parse the blocks of all documents in one nlp.pipe stream."""
+    """Parse the blocks of all documents in one nlp.pipe stream; a text this process parsed
+    before with the same pipeline is taken from the cache."""
     per_doc = [parse_units(d) for d in documents]
     flat = [u for units in per_doc for u in units]
     if nlp is not None and flat:
-        for batch in _batches(flat, batch_size):
+        cache = _PARSED.setdefault(nlp, ParseCache())
+        todo = []
+        for unit in flat:
+            unit.doc = cache.get(unit.text)
+            if unit.doc is None:
+                todo.append(unit)
+        for batch in _batches(todo, batch_size):
             for unit, parsed in zip(batch, nlp.pipe((u.text for u in batch), batch_size=len(batch))):
                 parsed.tensor = None  # tok2vec output, used inside the pipeline only: 384 bytes a token
                 unit.doc = parsed
+                cache.put(unit.text, parsed)
     return [Analysis(d, units) for d, units in zip(documents, per_doc)]
+
+
+class ParseCache:
+    """Parses by text, least recently used out first, at most `max_chars` characters of text.
+
+    A process often parses the same text again: the re-check after --fix, the base revision of
+    --changed-only and --bundle, the rewrites `eislint suggest` tries, a server checking one
+    tender after another edit. The rules only read a parse, so sharing it is safe.
+    """
+
+    def __init__(self, max_chars: int = 1_000_000) -> None:
+        self.max_chars = max_chars
+        self._docs: OrderedDict[str, Any] = OrderedDict()
+        self._chars = 0
+
+    def get(self, text: str) -> Any:
+        doc = self._docs.get(text)
+        if doc is not None:
+            self._docs.move_to_end(text)
+        return doc
+
+    def put(self, text: str, doc: Any) -> None:
+        if len(text) > self.max_chars or text in self._docs:
+            return
+        self._docs[text] = doc
+        self._chars += len(text)
+        while self._chars > self.max_chars:
+            old, _ = self._docs.popitem(last=False)
+            self._chars -= len(old)
+
+
+# one cache per loaded pipeline: another model parses differently
+_PARSED: weakref.WeakKeyDictionary[Any, ParseCache] = weakref.WeakKeyDictionary()
