@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import weakref
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +33,7 @@ class Analysis:
         self.units = units
         self._starts = [u.start for u in units]
         self._demands: dict[int, Any] = {}
+        self._shared: dict[Any, Any] = {}
 
     def demand(self, requirement: Requirement) -> DemandAnalysis:
         """The requirement's demand analysis, built once and shared by every rule."""
@@ -42,6 +43,12 @@ class Analysis:
 
             self._demands[key] = analyse(self, requirement)
         return self._demands[key]
+
+    def shared(self, key: Any, build: Callable[[], Any]) -> Any:
+        """build() once per key for this document: the structures rules share (Unit.shared)."""
+        if key not in self._shared:
+            self._shared[key] = build()
+        return self._shared[key]
 
     def _overlapping(self, start: int, end: int) -> Iterable[ParseUnit]:
         i = max(bisect.bisect_right(self._starts, start) - 1, 0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +47,14 @@ class Unit:
         """False when [start, end) is motivation, an example or an explanation of a requirement."""
         demand = self.demand()
         return demand is None or demand.in_demand(start, end)
+
+    def shared(self, name: str, build: Callable[[Unit], Any]) -> Any:
+        """A structure parsed from this unit, built once (by whichever rule asks first) and shared
+        by every rule that reads the same unit (eislint.structures)."""
+        # a structure may depend on the unit's section or requirement, not only its span: the
+        # root section and a first section can cover the same text
+        key = (name, self.scope, self.start, self.end, id(self.section), id(self.requirement))
+        return self.analysis.shared(key, lambda: build(self))
 
     def sentence_at(self, offset: int) -> Span:
         for span in self.sentences():

@@ -34,9 +34,9 @@ def _sentence_words(unit: Unit) -> Iterator[tuple[float, int, int, dict]]:
 
 
 def _award_weights(unit: Unit) -> Iterator[tuple[float, int, int, dict]]:
-    from eislint.checks.weights import award_weight_groups
+    from eislint.structures.award import award_scheme
 
-    for group in award_weight_groups(unit):
+    for group in award_scheme(unit).weight_groups:
         yield group.total, group.start, group.end, {"doel": kort_getal(group.target), "onderdelen": group.describe()}
 
 

@@ -1,4 +1,7 @@
-"""contract.looptijd-kort: An initial contract term shorter than `minimum_jaren` (advice for SaaS)."""
+"""contract.looptijd-kort: An initial contract term shorter than `minimum_jaren` (advice for SaaS).
+
+The terms come from the shared contract-term parse (eislint.structures.contract).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from eislint.checks.base import Hit, Option, Unit
-from eislint.rules._shared.tender import contract_term
+from eislint.structures.contract import contract_terms, format_years
 
 OPTIONS = {
     "minimum_jaren": Option(int, default=3),
@@ -14,5 +17,6 @@ OPTIONS = {
 
 
 def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
-    opts = {"minimum_jaren": options["minimum_jaren"], "raamovereenkomst_max": 10**6}
-    yield from (h for h in contract_term(unit, opts) if h.data["soort"] == "kort")
+    for term in contract_terms(unit):
+        if 0 < term.years < options["minimum_jaren"]:
+            yield Hit(term.start, term.end, data={"soort": "kort", "jaren": format_years(term.years)})

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from eislint.checks.base import Hit, Option, Unit, per_bundle
-from eislint.rules._shared.tender import (
+from eislint.structures.contract import (
     DURATION,
     INCLUDING_OPTIONS,
     NUM,

@@ -1,4 +1,5 @@
-"""Find award weights (criteria with percentages or points) in a gunning section."""
+"""The award scheme of a gunning section: its weight groups (criteria with percentages or
+points, in tables, "label: weight" lines and lists), parsed once per unit."""
 
 from __future__ import annotations
 
@@ -42,6 +43,18 @@ class WeightGroup:
 
     def describe(self) -> str:
         return " + ".join(kort_getal(v) for _, v in self.items)
+
+
+@dataclass(frozen=True, slots=True)
+class AwardScheme:
+    """What a gunning section states about weighing (more parts follow as rules need them)."""
+
+    weight_groups: list[WeightGroup]
+
+
+def award_scheme(unit: Unit) -> AwardScheme:
+    """The award scheme of the unit's text, built once per unit (Unit.shared)."""
+    return unit.shared("award-scheme", lambda u: AwardScheme(award_weight_groups(u)))
 
 
 def award_weight_groups(unit: Unit) -> list[WeightGroup]:

@@ -1,22 +1,15 @@
-"""Functions that judge the tender as a whole: SMART goals, award mechanism, contract terms.
-
-Helpers shared by more than one rule module."""
+"""Contract terms: the initial term a sentence states and the extension options beside it,
+parsed once per unit and shared by the rules that judge them (contract.looptijd-kort,
+contract.raamovereenkomst-te-lang) and the helpers contract.verlenging-niet-jaarlijks uses."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
 
-from eislint.checks.base import Hit, Unit
+from eislint.checks.base import Unit
 from eislint.dutch.numbers import getal
 from eislint.dutch.vocabulary import NUMBER_WORDS
-
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-PCT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*%")
-
 
 NUM = r"\d{1,2}|een|één|twee|drie|vier|vijf|zes|zeven|acht|tien|twaalf"
 
@@ -80,8 +73,26 @@ def format_years(years: float) -> str:
     return getal(years)
 
 
-def contract_term(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
-    """Initial term shorter than advised; a framework agreement longer than four years with options."""
+@dataclass(frozen=True, slots=True)
+class ContractTerm:
+    """An initial contract term stated in a sentence ("De looptijd bedraagt 2 jaar")."""
+
+    start: int  # the statement of the term, in document offsets
+    end: int
+    years: float  # the initial term
+    extension: float  # years of extension options in the same sentence (0 when none, or when included)
+    framework: bool  # the document is about a raamovereenkomst
+    motivated: bool  # the sentence gives a reason ("vanwege", "omdat", "uitzonderingsgeval")
+
+
+def contract_terms(unit: Unit) -> list[ContractTerm]:
+    """The contract terms in the unit's sentences, parsed once per unit (Unit.shared)."""
+    return unit.shared("contract-terms", _parse_terms)
+
+
+def _parse_terms(unit: Unit) -> list[ContractTerm]:
+    terms = []
+    framework = bool(re.search(r"raamovereenkomst", unit.document.text, re.I))
     for span in unit.sentences():
         text = unit.slice(span.start, span.end)
         m = DURATION.search(text)
@@ -91,32 +102,18 @@ def contract_term(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
         start, end = span.start + m.start(g), span.start + m.end(g)
         while start < end and unit.text[start - unit.start].isspace():
             start += 1
-        ext = EXTENSION.search(text, m.end(g)) or EXTENSION.search(text)
-        extra = 0.0
-        if ext is not None and not INCLUDING_OPTIONS.search(text):
-            if ext.group("k"):
-                extra = number_value(ext.group("k")) * to_years(ext.group("m"), ext.group("mu"))
-            elif ext.group("k2"):
-                extra = number_value(ext.group("k2")) * to_years(ext.group("m2"), ext.group("mu2"))
-            else:
-                extra = to_years(ext.group("m3"), ext.group("mu3"))
-        framework = re.search(r"raamovereenkomst", unit.document.text, re.I)
-        motivated = re.search(r"motiv|uitzonderings?geval|rechtvaardig|vanwege|omdat", text, re.I)
-        if framework and years + extra > options["raamovereenkomst_max"] and not motivated:
-            yield Hit(
-                start,
-                end,
-                data={
-                    "soort": "raamovereenkomst",
-                    "totaal": format_years(years + extra),
-                },
-                level="error",
-            )
-        elif 0 < years < options["minimum_jaren"]:
-            yield Hit(start, end, data={"soort": "kort", "jaren": format_years(years)})
+        motivated = bool(re.search(r"motiv|uitzonderings?geval|rechtvaardig|vanwege|omdat", text, re.I))
+        terms.append(ContractTerm(start, end, years, _extension(text, m.end(g)), framework, motivated))
+    return terms
 
 
-GUNNING_TITLE = re.compile(
-    r"gunning|beoordeling|scorings?|beste\s+prijs|prijs[-\s]?kwaliteit|\bbpkv\b|\bemvi\b|wegings?|criteri",
-    re.I,
-)
+def _extension(text: str, after: int) -> float:
+    """Years of extension options stated in the sentence, preferably after the term itself."""
+    ext = EXTENSION.search(text, after) or EXTENSION.search(text)
+    if ext is None or INCLUDING_OPTIONS.search(text):
+        return 0.0
+    if ext.group("k"):
+        return number_value(ext.group("k")) * to_years(ext.group("m"), ext.group("mu"))
+    if ext.group("k2"):
+        return number_value(ext.group("k2")) * to_years(ext.group("m2"), ext.group("mu2"))
+    return to_years(ext.group("m3"), ext.group("mu3"))
