@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
@@ -11,61 +12,16 @@ if TYPE_CHECKING:
 Formatter = Callable[["Report", TextIO, bool], None]
 
 
-def _concise(report: Report, out: TextIO, color: bool) -> None:
-    from eislint.formatters.concise import render
+def _lazy(module: str) -> Formatter:
+    """The formatter in eislint.formatters.<module>, imported when it is first used (rich,
+    Jinja2 and the JSON schema stay unloaded for the formats that do not need them)."""
 
-    render(report, out, color)
+    def render(report: Report, out: TextIO, color: bool) -> None:
+        importlib.import_module(f"eislint.formatters.{module}").render(report, out, color)
 
-
-def _json(report: Report, out: TextIO, color: bool) -> None:
-    from eislint.formatters.json import render
-
-    render(report, out, color)
-
-
-def _rich(report: Report, out: TextIO, color: bool) -> None:
-    from eislint.formatters.rich import render
-
-    render(report, out, color)
-
-
-def _sarif(report: Report, out: TextIO, color: bool) -> None:
-    from eislint.formatters.sarif import render
-
-    render(report, out, color)
-
-
-def _github(report: Report, out: TextIO, color: bool) -> None:
-    from eislint.formatters.github import render
-
-    render(report, out, color)
-
-
-def _gitlab(report: Report, out: TextIO, color: bool) -> None:
-    from eislint.formatters.gitlab import render
-
-    render(report, out, color)
-
-
-def _junit(report: Report, out: TextIO, color: bool) -> None:
-    from eislint.formatters.junit import render
-
-    render(report, out, color)
-
-
-def _html(report: Report, out: TextIO, color: bool) -> None:
-    from eislint.formatters.html import render
-
-    render(report, out, color)
+    return render
 
 
 FORMATTERS: dict[str, Formatter] = {
-    "rich": _rich,
-    "concise": _concise,
-    "json": _json,
-    "html": _html,
-    "sarif": _sarif,
-    "github": _github,
-    "gitlab": _gitlab,
-    "junit": _junit,
+    name: _lazy(name) for name in ("rich", "concise", "json", "html", "sarif", "github", "gitlab", "junit")
 }

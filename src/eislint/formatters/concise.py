@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from eislint.dutch.output import aantal, ernst_telling
 from eislint.engine import Report
-from eislint.formatters.lines import finding_line
+from eislint.formatters.lines import finding_line, summary
 
 
 def write_findings(report: Report, out: TextIO) -> None:
@@ -19,10 +18,7 @@ def write_findings(report: Report, out: TextIO) -> None:
         out.write(finding_line(f) + "\n")
 
 
-def summary(report: Report) -> str:
-    """'62 meldingen (7 fouten, 39 waarschuwingen en 16 adviezen) in 1 document'."""
-    s = report.summary()
-    return f"{aantal(s['findings'], 'melding')} ({ernst_telling(s['by_severity'])}) in {aantal(s['documents'], 'document')}"
+__all__ = ["render", "summary", "write_findings"]
 
 
 def render(report: Report, out: TextIO, color: bool) -> None:

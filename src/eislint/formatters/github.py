@@ -13,8 +13,7 @@ from typing import TextIO
 from eislint.baseline import report_path
 from eislint.engine import Report
 from eislint.findings import Finding, Severity
-from eislint.formatters.concise import summary as concise_summary
-from eislint.formatters.lines import one_line, safe_path
+from eislint.formatters.lines import finding_line, summary, where_suffix
 
 MAX_PER_LEVEL = 10
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -40,9 +39,7 @@ def command(f: Finding) -> str:
     if f.end_line != f.line:  # columns only make sense on one line for GitHub
         props.pop("col")
         props.pop("endColumn")
-    message = f.message
-    if f.where:
-        message += f" [{f.where}]"
+    message = f.message + where_suffix(f)
     if f.suggestion:
         message += f"\nSuggestie: {f.suggestion}"
     if f.citation:
@@ -74,10 +71,6 @@ def render(report: Report, out: TextIO, color: bool) -> None:
         out.write(f"::notice title=eislint::{escape_data(message)}\n")
     out.write("::group::eislint: alle meldingen\n")
     for f in report.findings:
-        where = f" [{f.where}]" if f.where else ""
-        out.write(
-            f"{safe_path(report_path(f.path))}:{f.line}:{f.column}: {f.severity.dutch} {f.rule} "
-            f"{one_line(f.message)}{where}\n"
-        )
+        out.write(finding_line(f, path=report_path(f.path)) + "\n")
     out.write("::endgroup::\n")
-    out.write(concise_summary(report) + "\n")
+    out.write(summary(report) + "\n")

@@ -10,7 +10,7 @@ from typing import TextIO
 from eislint.baseline import report_path
 from eislint.dutch.output import aantal
 from eislint.engine import Report
-from eislint.formatters.lines import one_line
+from eislint.formatters.lines import one_line, where_suffix
 
 
 def _enabled(report: Report, path: str) -> list[str]:
@@ -42,7 +42,7 @@ def as_element(report: Report) -> ET.Element:
                 worst = max(f.severity for f in hits)
                 lines = [
                     f"{name}:{f.line}:{f.column}: {f.severity.dutch} {one_line(f.message)}"
-                    + (f" [{f.where}]" if f.where else "")
+                    + where_suffix(f)
                     + (f"\n  suggestie: {f.suggestion}" if f.suggestion else "")
                     for f in hits
                 ]

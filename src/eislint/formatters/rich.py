@@ -12,9 +12,10 @@ import re
 from itertools import groupby
 from typing import TextIO
 
-from eislint.dutch.output import KIND_WORDS, aantal, ernst_telling
+from eislint.dutch.output import KIND_WORDS, aantal
 from eislint.engine import Report
 from eislint.findings import Finding, Severity
+from eislint.formatters.lines import summary_counts
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _STATUS_STYLE = {"aanwezig": "green", "onvolledig": "yellow", "ontbreekt": "bold red"}
@@ -148,7 +149,6 @@ def _summary(console, report: Report) -> None:
 
     from eislint.readiness import readiness
 
-    s = report.summary()
     if len(report.documents) > 1:
         from eislint.roles import ROLE_LABELS
 
@@ -160,11 +160,11 @@ def _summary(console, report: Report) -> None:
             role = ROLE_LABELS.get(d.role, d.role) + (" (standaardmodel)" if d.model_text else "")
             docs.add_row(d.path, role, str(sum(d.requirements.values())))
         console.print(docs)
-    sev = s["by_severity"]
+    findings, severities, documents = summary_counts(report)
     line = Text()
-    line.append(f"{aantal(s['findings'], 'melding')}: ")
-    line.append(ernst_telling(sev))
-    line.append(f" in {aantal(s['documents'], 'document')}")
+    line.append(f"{findings}: ")
+    line.append(severities)
+    line.append(f" in {documents}")
     totals: dict[str, int] = {}
     for d in report.documents:
         for k, n in d.requirements.items():

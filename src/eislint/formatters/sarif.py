@@ -17,6 +17,7 @@ from eislint import __version__
 from eislint.baseline import occurrence_fingerprints, report_path
 from eislint.engine import Report
 from eislint.findings import Finding, Severity
+from eislint.formatters.lines import where_suffix
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -51,9 +52,8 @@ def _tags(rule) -> list[str]:
 
 
 def _result(f: Finding, index: int | None, fp: str) -> dict:
-    text = f.message
-    if f.where:  # in a Word/Excel/PDF file the line of the extracted text means nothing to a reader
-        text += f" [{f.where}]"
+    # in a Word/Excel/PDF file the line of the extracted text means nothing to a reader
+    text = f.message + where_suffix(f)
     if f.suggestion:
         text += f" Suggestie: {f.suggestion}"
     region: dict[str, Any] = {
