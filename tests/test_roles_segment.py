@@ -194,3 +194,19 @@ def test_service_level_rows_are_requirements_in_an_sla():
 def test_selection_demands_on_the_gegadigde():
     doc = _doc("# Selectieleidraad\n\n## Geschiktheidseisen\n\n- De gegadigde heeft een jaaromzet van ten minste € 1.000.000.\n")
     assert [r.kind for r in doc.requirements] == ["selectie"]
+
+
+def test_sentences_about_the_requirements_are_no_requirements():
+    doc = _doc("# Programma van Eisen\n\n## Eisen\n\nDeze requirements beschrijven wat de oplossing moet ondersteunen.\n\n"
+               "De oplossing moet rapportages naar CSV exporteren.\n")
+    texts = [doc.text[r.start:r.end] for r in doc.requirements]
+    assert texts == ["De oplossing moet rapportages naar CSV exporteren."]
+
+
+def test_the_buyers_additions_to_a_model_agreement_are_requirements():
+    doc = _doc("# Verwerkersovereenkomst\n\nDeze overeenkomst volgt het model van de VNG.\n\n## Artikel 1 Onderwerp\n\n"
+               "Verwerker verwerkt persoonsgegevens in opdracht.\n\n## Artikel 15 Aanvullende afspraken\n\n"
+               "Verwerker stelt jaarlijks een assurancerapport over de dienst beschikbaar.\n", name="verwerkersovereenkomst.md")
+    assert doc.role == "verwerkersovereenkomst"
+    assert [(r.kind, doc.text[r.start:r.end]) for r in doc.requirements] == [
+        ("bepaling", "Verwerker stelt jaarlijks een assurancerapport over de dienst beschikbaar.")]
