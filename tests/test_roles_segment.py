@@ -210,3 +210,10 @@ def test_the_buyers_additions_to_a_model_agreement_are_requirements():
     assert doc.role == "verwerkersovereenkomst"
     assert [(r.kind, doc.text[r.start:r.end]) for r in doc.requirements] == [
         ("bepaling", "Verwerker stelt jaarlijks een assurancerapport over de dienst beschikbaar.")]
+
+
+def test_how_to_write_the_answer_is_no_requirement():
+    doc = _doc("# Aanbestedingsleidraad\n\n## Geschiktheidseisen\n\n- De gegadigde heeft ten minste één vergelijkbare opdracht uitgevoerd.\n"
+               "- De gegadigde beschrijft één referentieopdracht in maximaal twee pagina's A4.\n", name="leidraad.md")
+    assert [doc.text[r.start:r.end] for r in doc.requirements] == [
+        "De gegadigde heeft ten minste één vergelijkbare opdracht uitgevoerd."]

@@ -277,7 +277,9 @@ _GOAL_META = re.compile(
 _ABOUT_THE_DOCUMENT = re.compile(
     r"^\s*(?:(?:in\s+)?(?:dit|deze)\s+(?:hoofdstuk|paragraaf|bijlage|document)\s+(?:beschrijft|bevat|staan|geeft|vindt)"
     r"|(?:deze|de\s+volgende|onderstaande|alle)\s+(?:eisen|wensen|requirements|user\s+stories)\s+(?:beschrijven|bevatten|gaan\s+over"
-    r"|zijn\s+(?:ingedeeld|verdeeld|genummerd|gegroepeerd)))\b", re.I)
+    r"|zijn\s+(?:ingedeeld|verdeeld|genummerd|gegroepeerd)))\b"
+    # how to write the answer, not what to be or deliver: "beschrijft één referentie in maximaal twee pagina's"
+    r"|^.{0,120}?\bin\s+(?:maximaal|ten\s+hoogste|hooguit|niet\s+meer\s+dan)\s+\S+\s+(?:pagina|A4|woorden|kantje)", re.I)
 
 
 def _goal_paragraph(text: str) -> bool:
