@@ -178,9 +178,16 @@ _STATEMENT_ROLES = frozenset({"pve", "sla", "dap"})
 _NOT_BEARING = frozenset({"aanleiding", "doelstelling", "gunning", "prijs", "contract", "randvoorwaarden"})
 
 
+# "Artikel 15 Aanvullende afspraken", "Afwijkingen van het model": what the buyer adds to a model text.
+_ADDITIONS = re.compile(r"\b(?:aanvull\w*|afwijking\w*|aanvullende\s+(?:afspraken|bepalingen|eisen)|specifieke\s+(?:afspraken|bepalingen))\b",
+                        re.I)
+
+
 def _mode(doc: Document, section: Section) -> str | None:
     """How requirements are found in a section: 'eisen' (an eisen or wensen part), 'statements'
     (any obligation statement counts), or None (no requirements here)."""
+    if doc.role in ("overeenkomst", "verwerkersovereenkomst") and _ADDITIONS.search(section.title):
+        return "statements"  # the buyer's own additions to a model agreement: its demands on the supplier
     if doc.role in _NO_REQUIREMENTS or (doc.role == "overeenkomst" and doc.model_text):
         return None
     kinds = section.kinds()
@@ -309,6 +316,7 @@ def _verbless(doc: Document, block: Block) -> bool:
 # the document itself, questions and permissions ("Opdrachtnemer mag ...") do not.
 _NOT_A_DEMAND = re.compile(
     r"^\s*(?:(?:in\s+)?(?:dit|deze)\s+(?:hoofdstuk|paragraaf|bijlage|document)|hieronder|hierna|onderstaande|de\s+volgende\s+eisen"
+    r"|(?:deze|de\s+volgende|onderstaande|alle)\s+(?:eisen|wensen|requirements|user\s+stories)\s+(?:beschrijven|bevatten|gaan|staan|zijn\s+(?:ingedeeld|verdeeld|genummerd))"
     r"|zie\s|let\s+op|toelichting|n\.?b\.?)\b|\?\s*$|^\s*(?:de\s+)?(?:opdrachtnemer|inschrijver|leverancier)\s+(?:mag|mogen)\b",
     re.I,
 )
@@ -319,6 +327,14 @@ _GOAL_META = re.compile(
     r"|(?:de|onze)\s+(?:doelen|doelstellingen)\s+(?:zijn|luiden))\b|:\s*$",
     re.I,
 )
+
+
+_ABOUT_THE_DOCUMENT = re.compile(
+    r"^\s*(?:(?:in\s+)?(?:dit|deze)\s+(?:hoofdstuk|paragraaf|bijlage|document)\s+(?:beschrijft|bevat|staan|geeft|vindt)"
+    r"|(?:deze|de\s+volgende|onderstaande|alle)\s+(?:eisen|wensen|requirements|user\s+stories)\s+(?:beschrijven|bevatten|gaan\s+over"
+    r"|zijn\s+(?:ingedeeld|verdeeld|genummerd|gegroepeerd)))\b"
+    # how to write the answer, not what to be or deliver: "beschrijft één referentie in maximaal twee pagina's"
+    r"|^.{0,120}?\bin\s+(?:maximaal|ten\s+hoogste|hooguit|niet\s+meer\s+dan)\s+\S+\s+(?:pagina|A4|woorden|kantje)", re.I)
 
 
 def _goal_paragraph(text: str) -> bool:
@@ -357,6 +373,8 @@ def _item_requirement(
         pass  # a bullet or a statement in a requirement part of a PvE
     elif not loose and not (mode is not None and (is_statement(text) or _service_norm(doc, mode, text))):
         return None
+    elif _ABOUT_THE_DOCUMENT.match(text):
+        return None  # "Deze requirements beschrijven wat de oplossing moet ondersteunen": about the list
     if kind is None:
         if doc.role == "overeenkomst":
             kind = "bepaling"

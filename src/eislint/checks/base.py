@@ -198,8 +198,9 @@ def regex_errors(name: str, patterns: Any) -> list[tuple[Any, str]]:
 
 
 def unless_blocks(unit: Unit, start: int, end: int, unless: list[re.Pattern[str]], scope: str) -> bool:
-    """True when an `unless` pattern matches the hit's sentence, the whole unit, or the paragraph
-    the hit stands in (a reason often follows in the next sentence: 'In dat geval motiveert ...')."""
+    """True when an `unless` pattern matches the hit's sentence, the whole unit (with the
+    explanation column of its requirement), or the paragraph the hit stands in (a reason often
+    follows in the next sentence: 'In dat geval motiveert ...')."""
     if not unless:
         return False
     block = unit.document.block_at(start) if scope == "paragraph" else None
@@ -207,6 +208,8 @@ def unless_blocks(unit: Unit, start: int, end: int, unless: list[re.Pattern[str]
         text = unit.document.clean(block.content.start, block.content.end)
     elif scope in ("unit", "paragraph"):
         text = unit.text
+        if unit.requirement is not None and unit.requirement.explanation:
+            text += "\n" + unit.requirement.explanation  # the row's Toelichting may give the reason
     else:
         sent = unit.sentence_at(start)
         text = unit.slice(max(sent.start, unit.start), min(max(sent.end, end), unit.end))
