@@ -239,23 +239,33 @@ def test_selection_demands_on_the_gegadigde():
 
 
 def test_sentences_about_the_requirements_are_no_requirements():
-    doc = _doc("# Programma van Eisen\n\n## Eisen\n\nDeze requirements beschrijven wat de oplossing moet ondersteunen.\n\n"
-               "De oplossing moet rapportages naar CSV exporteren.\n")
-    texts = [doc.text[r.start:r.end] for r in doc.requirements]
+    doc = _doc(
+        "# Programma van Eisen\n\n## Eisen\n\nDeze requirements beschrijven wat de oplossing moet ondersteunen.\n\n"
+        "De oplossing moet rapportages naar CSV exporteren.\n"
+    )
+    texts = [doc.text[r.start : r.end] for r in doc.requirements]
     assert texts == ["De oplossing moet rapportages naar CSV exporteren."]
 
 
 def test_the_buyers_additions_to_a_model_agreement_are_requirements():
-    doc = _doc("# Verwerkersovereenkomst\n\nDeze overeenkomst volgt het model van de VNG.\n\n## Artikel 1 Onderwerp\n\n"
-               "Verwerker verwerkt persoonsgegevens in opdracht.\n\n## Artikel 15 Aanvullende afspraken\n\n"
-               "Verwerker stelt jaarlijks een assurancerapport over de dienst beschikbaar.\n", name="verwerkersovereenkomst.md")
+    doc = _doc(
+        "# Verwerkersovereenkomst\n\nDeze overeenkomst volgt het model van de VNG.\n\n## Artikel 1 Onderwerp\n\n"
+        "Verwerker verwerkt persoonsgegevens in opdracht.\n\n## Artikel 15 Aanvullende afspraken\n\n"
+        "Verwerker stelt jaarlijks een assurancerapport over de dienst beschikbaar.\n",
+        name="verwerkersovereenkomst.md",
+    )
     assert doc.role == "verwerkersovereenkomst"
-    assert [(r.kind, doc.text[r.start:r.end]) for r in doc.requirements] == [
-        ("bepaling", "Verwerker stelt jaarlijks een assurancerapport over de dienst beschikbaar.")]
+    assert [(r.kind, doc.text[r.start : r.end]) for r in doc.requirements] == [
+        ("bepaling", "Verwerker stelt jaarlijks een assurancerapport over de dienst beschikbaar.")
+    ]
 
 
 def test_how_to_write_the_answer_is_no_requirement():
-    doc = _doc("# Aanbestedingsleidraad\n\n## Geschiktheidseisen\n\n- De gegadigde heeft ten minste één vergelijkbare opdracht uitgevoerd.\n"
-               "- De gegadigde beschrijft één referentieopdracht in maximaal twee pagina's A4.\n", name="leidraad.md")
-    assert [doc.text[r.start:r.end] for r in doc.requirements] == [
-        "De gegadigde heeft ten minste één vergelijkbare opdracht uitgevoerd."]
+    doc = _doc(
+        "# Aanbestedingsleidraad\n\n## Geschiktheidseisen\n\n- De gegadigde heeft ten minste één vergelijkbare opdracht uitgevoerd.\n"
+        "- De gegadigde beschrijft één referentieopdracht in maximaal twee pagina's A4.\n",
+        name="leidraad.md",
+    )
+    assert [doc.text[r.start : r.end] for r in doc.requirements] == [
+        "De gegadigde heeft ten minste één vergelijkbare opdracht uitgevoerd."
+    ]

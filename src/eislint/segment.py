@@ -179,8 +179,10 @@ _NOT_BEARING = frozenset({"aanleiding", "doelstelling", "gunning", "prijs", "con
 
 
 # "Artikel 15 Aanvullende afspraken", "Afwijkingen van het model": what the buyer adds to a model text.
-_ADDITIONS = re.compile(r"\b(?:aanvull\w*|afwijking\w*|aanvullende\s+(?:afspraken|bepalingen|eisen)|specifieke\s+(?:afspraken|bepalingen))\b",
-                        re.I)
+_ADDITIONS = re.compile(
+    r"\b(?:aanvull\w*|afwijking\w*|aanvullende\s+(?:afspraken|bepalingen|eisen)|specifieke\s+(?:afspraken|bepalingen))\b",
+    re.I,
+)
 
 
 def _mode(doc: Document, section: Section) -> str | None:
@@ -334,7 +336,9 @@ _ABOUT_THE_DOCUMENT = re.compile(
     r"|(?:deze|de\s+volgende|onderstaande|alle)\s+(?:eisen|wensen|requirements|user\s+stories)\s+(?:beschrijven|bevatten|gaan\s+over"
     r"|zijn\s+(?:ingedeeld|verdeeld|genummerd|gegroepeerd)))\b"
     # how to write the answer, not what to be or deliver: "beschrijft één referentie in maximaal twee pagina's"
-    r"|^.{0,120}?\bin\s+(?:maximaal|ten\s+hoogste|hooguit|niet\s+meer\s+dan)\s+\S+\s+(?:pagina|A4|woorden|kantje)", re.I)
+    r"|^.{0,120}?\bin\s+(?:maximaal|ten\s+hoogste|hooguit|niet\s+meer\s+dan)\s+\S+\s+(?:pagina|A4|woorden|kantje)",
+    re.I,
+)
 
 
 def _goal_paragraph(text: str) -> bool:
