@@ -72,6 +72,7 @@ def resume_config(config: Path, last: Path, dest: Path) -> Path:
     cfg = load_config(config)
     for name in cfg["nlp"]["pipeline"]:
         cfg["components"][name] = {"source": str(last)}
+    cfg["initialize"]["after_init"] = {"@callbacks": "eislint.restore_lemma_labels.v1"}
     cfg.to_disk(dest)
     return dest
 
@@ -113,7 +114,8 @@ def main() -> None:
         config = resume_config(args.config, output / "model-last", work / "resume.cfg")
     if not args.skip_train:
         run([sys.executable, "-m", "spacy", "train", str(config), "--output", str(output), "--paths.train", str(train),
-             "--paths.dev", str(dev), "--training.max_steps", str(steps)])
+             "--paths.dev", str(dev), "--training.max_steps", str(steps),
+             "--code", str(ROOT / "training" / "callbacks.py")])
     minutes = (time.time() - started) / 60
     best = output / "model-best"
     scores = {"test_combined": evaluate(best, corpus / "test_combined.spacy", work / "test_combined.json")}
