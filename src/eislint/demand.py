@@ -554,8 +554,78 @@ def _parsed_cuts(analysis: Analysis, start: int, end: int) -> set[int]:
         theirs = [c for c in tok.head.children if c.dep_ in ("obj", "iobj", "ccomp", "xcomp") and c.i < tok.i]
         if any(_ANAPHOR.fullmatch(w.text) for c in tok.children if c.dep_ not in ("conj", "cc") for w in c.subtree):
             continue  # "... en stelt de resultaten hiervan beschikbaar": about the same thing
+        if (
+            _modal_head(tok)
+            or _question_clause(tok.head)
+            or _question_clause(tok)
+            or _attributive_infinitive(tok)
+            or not _demanding_clause(analysis, tok, start)
+        ):
+            continue
         if own and theirs:
             first = min([tok.i, *(w.i for c in own for w in c.subtree)])
             cut_token = coord[0] if coord[0].i < first else tok.doc[first]
             cuts.add(analysis.token_offset(cut_token))
     return cuts
+
+
+_QUESTION_WORDS = frozenset({"hoe", "wat", "waarom", "welke", "wanneer", "waar", "waarmee", "of"})
+
+
+def _question_clause(verb: Any) -> bool:
+    """'Toon hoe de behandelaar de termijn kan opschorten en hoe de relatie wordt gelegd': the
+    coordinated verbs belong to an indirect question, the aspects of one question to answer."""
+    return verb.dep_ in ("ccomp", "advcl", "csubj", "conj") and any(
+        c.dep_ in ("advmod", "mark", "obj", "nsubj") and c.lower_ in _QUESTION_WORDS and c.i < verb.i
+        for c in verb.children
+    )
+
+
+_WANT_OR_MUST = frozenset({*dutch.MODALS, "wil", "willen", "wensen", "wenst"})
+
+
+def _modal_head(conj: Any) -> bool:
+    """'wil ik mijn trainingen en de vervaldatum van mijn certificaten zien': an infinitive attached
+    as a conjunct to the modal itself, which has no other verb, is the modal's one verb; the
+    coordination joins its objects."""
+    head = conj.head
+    if head.lower_ not in _WANT_OR_MUST or (conj.morph.get("VerbForm") or [""])[0] != "Inf":
+        return False
+    return not any(c.pos_ == "VERB" and c.dep_ in ("xcomp", "ccomp") and c.i < conj.i for c in head.children)
+
+
+def _attributive_infinitive(verb: Any) -> bool:
+    """'een eigen op te zetten en te beheren database': te-infinitives between an article and
+    their noun describe the noun; they are no second demand."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].lower_ != "te":
+        return False
+    nxt = verb.i + 1
+    while nxt < len(doc) and doc[nxt].pos_ == "ADJ":
+        nxt += 1
+    if nxt >= len(doc) or doc[nxt].pos_ != "NOUN":
+        return False
+    # walk left over 'en', the first infinitive, its 'te' and particle and adjectives to an article
+    i = verb.i - 2
+    if i < 2 or doc[i].lower_ not in ("en", ",") or doc[i - 1].pos_ != "VERB" or doc[i - 2].lower_ != "te":
+        return False
+    i -= 3
+    while i >= 0 and (
+        doc[i].pos_ == "ADJ" or doc[i].dep_ == "compound:prt" or doc[i].lower_ in ("op", "in", "uit", "aan")
+    ):
+        i -= 1
+    return i >= 0 and doc[i].pos_ == "DET"
+
+
+def _demanding_clause(analysis: Analysis, conj: Any, start: int) -> bool:
+    """Finite verbs without a modal state a demand only when the supplier or the solution does
+    them ('Opdrachtnemer logt ... en bewaart ...'); 'Het klachtenmeldpunt stelt een dossier samen
+    en registreert de klachten' describes how an organisation works."""
+    head = conj.head
+    finite = all((v.morph.get("VerbForm") or [""])[0] == "Fin" for v in (head, conj))
+    if not finite or any(c.dep_ in ("aux", "aux:pass") for c in head.children):
+        return True
+    before = analysis.document.clean(start, analysis.token_offset(head))
+    if dutch.ANY_MODAL.search(before):
+        return True
+    return bool(dutch.SUPPLIER_SUBJECT.match(analysis.document.clean(start, analysis.token_offset(conj))))

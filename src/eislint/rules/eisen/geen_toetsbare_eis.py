@@ -56,6 +56,8 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if tok.lower_.endswith("e") and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
             continue  # "verwachte doorlooptijd": a participle used as an adjective
+        if "/" in tok.text.strip("/") and not all(part.endswith("t") for part in tok.lower_.split("/") if part):
+            continue  # "klachten/meldingen": one token for two words; a tagger's guess, not a finite verb
         return
     start = unit.start + (len(unit.text) - len(unit.text.lstrip()))
     yield Hit(start, start + len(text))
