@@ -296,3 +296,17 @@ def test_every_fix_documents_its_safety_and_explain_shows_it(run_cli):
             assert "Automatische correctie: geen" in out
     _, out, _ = run_cli("explain", "eisen.dubbele-spatie")
     assert "veilig, verandert de betekenis niet (eislint check --fix past haar toe)" in out
+
+
+def test_a_fix_that_uncovers_another_is_applied_in_the_same_run(tmp_path, run_cli):
+    """'toont  toont': the double space and the doubled word overlap; once the space is fixed the
+    doubled word is, in the same run, and a second run has nothing left to do."""
+    path = tmp_path / "pve.md"
+    path.write_text("## Eisen\n\n- E1. Het systeem toont  toont de status.\n", encoding="utf-8")
+    select = ("--select", "eisen.dubbele-spatie,eisen.dubbel-woord")
+    code, _, err = run_cli("check", "pve.md", *select, "--fix", "--unsafe-fixes")
+    assert path.read_text(encoding="utf-8") == "## Eisen\n\n- E1. Het systeem toont de status.\n"
+    assert "2 verbeteringen toegepast" in err and "overgeslagen" not in err
+    code, _, err = run_cli("check", "pve.md", *select, "--fix", "--unsafe-fixes")
+    assert code == 0 and "0 verbeteringen" in err
+    assert path.read_text(encoding="utf-8") == "## Eisen\n\n- E1. Het systeem toont de status.\n"

@@ -32,6 +32,8 @@ class FileFix:
     original: bytes
     fixed: bytes
     applied: list[Finding] = field(default_factory=list)
+    # the fixes of each round, each round's edits in the text the round before it left
+    rounds: list[list[Finding]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -193,7 +195,12 @@ def _select_edits(text: str, findings: list[Finding], masked, result: FixResult)
     return chosen
 
 
-def plan_file(path: Path, display: str, findings: list[Finding], options, result: FixResult) -> FileFix | None:
+MAX_ROUNDS = 10  # a fix may uncover another ('toont  toont' -> 'toont toont' -> 'toont')
+
+
+def plan_file(
+    path: Path, display: str, findings: list[Finding], options, result: FixResult, unsafe: bool = False
+) -> FileFix | None:
     from eislint import readers
 
     try:
@@ -207,12 +214,51 @@ def plan_file(path: Path, display: str, findings: list[Finding], options, result
         for f in findings:
             result.skipped.append((f, "tekst van het bestand wijkt af van de gelezen tekst"))
         return None
-    text = doc.text
-    candidates = _select_edits(text, findings, doc.masked, result)
-    if not candidates:
-        return None
     checker = _Checker(display, options)
-    before = checker.findings(text)
+    text, raw, masked = doc.text, source.raw, doc.masked
+    base: list[Finding] | None = None
+    accepted: list[Finding] = []
+    rounds: list[list[Finding]] = []
+    skipped: list[tuple[Finding, str]] = []
+    for _ in range(MAX_ROUNDS):
+        # a finding left unfixed comes back in the next round's findings: its last reason counts
+        round_result = FixResult()
+        edits, done, text, base = _fix_round(text, findings, masked, checker, round_result, base)
+        skipped = round_result.skipped
+        if not done:
+            break
+        accepted += done
+        rounds.append(done)
+        # map the edits (offsets in the LF text) onto the raw text with its own line ends
+        mapping = _offset_map(raw)
+        raw, _ = _apply(
+            raw, [Edit(mapping[e.start], mapping[e.end], e.replacement.replace("\n", source.newline)) for e in edits]
+        )
+        masked = readers.read_bytes(display, raw.encode("utf-8"), path.suffix).masked
+        findings = [f for f in base if f.fix is not None and wanted(f, unsafe)]
+        if not findings:
+            break
+    result.skipped += skipped
+    if not accepted:
+        return None
+    try:
+        fixed = source.encode(raw)
+    except UnicodeEncodeError:
+        for f in accepted:
+            result.skipped.append((f, f"vervanging niet te schrijven in {source.codec}"))
+        return None
+    return FileFix(path=path, display=display, original=data, fixed=fixed, applied=accepted, rounds=rounds)
+
+
+def _fix_round(
+    text: str, findings: list[Finding], masked, checker: _Checker, result: FixResult, before: list[Finding] | None
+) -> tuple[list[Edit], list[Finding], str, list[Finding] | None]:
+    """One round of fixes on `text`: (edits, findings fixed, new text, findings of the new text)."""
+    candidates = _select_edits(text, findings, masked, result)
+    if not candidates:
+        return [], [], text, before
+    if before is None:
+        before = checker.findings(text)
 
     def introduces(edits: list[Edit], base_text: str, base_findings: list[Finding]) -> tuple[bool, str, list[Finding]]:
         new_text, regions = _apply(base_text, edits)
@@ -222,38 +268,25 @@ def plan_file(path: Path, display: str, findings: list[Finding], options, result
         return bool(fresh), new_text, after
 
     edits = [e for _, e in candidates]
-    bad, new_text, _ = introduces(edits, text, before)
-    accepted: list[Finding] = []
+    bad, new_text, after = introduces(edits, text, before)
     if not bad:
-        accepted = [f for f, _ in candidates]
-    else:  # one by one, each on top of the ones already accepted
-        current, current_findings = text, before
-        offset_edits: list[Edit] = []
-        shift = 0
-        for f, e in candidates:
-            moved = Edit(e.start + shift, e.end + shift, e.replacement)
-            bad, candidate_text, after = introduces([moved], current, current_findings)
-            if bad:
-                result.skipped.append((f, "zou een nieuwe melding veroorzaken"))
-                continue
-            current, current_findings = candidate_text, after
-            shift += len(e.replacement) - (e.end - e.start)
-            offset_edits.append(e)
-            accepted.append(f)
-        edits = offset_edits
-    if not accepted:
-        return None
-    # map the accepted edits (offsets in the LF text) onto the raw text with its own line ends
-    mapping = _offset_map(source.raw)
-    raw_edits = [Edit(mapping[e.start], mapping[e.end], e.replacement.replace("\n", source.newline)) for e in edits]
-    new_raw, _ = _apply(source.raw, raw_edits)
-    try:
-        fixed = source.encode(new_raw)
-    except UnicodeEncodeError:
-        for f in accepted:
-            result.skipped.append((f, f"vervanging niet te schrijven in {source.codec}"))
-        return None
-    return FileFix(path=path, display=display, original=data, fixed=fixed, applied=accepted)
+        return edits, [f for f, _ in candidates], new_text, after
+    # one by one, each on top of the ones already accepted
+    current, current_findings = text, before
+    kept: list[Edit] = []
+    accepted: list[Finding] = []
+    shift = 0
+    for f, e in candidates:
+        moved = Edit(e.start + shift, e.end + shift, e.replacement)
+        bad, candidate_text, after = introduces([moved], current, current_findings)
+        if bad:
+            result.skipped.append((f, "zou een nieuwe melding veroorzaken"))
+            continue
+        current, current_findings = candidate_text, after
+        shift += len(e.replacement) - (e.end - e.start)
+        kept.append(e)
+        accepted.append(f)
+    return kept, accepted, current, current_findings
 
 
 def plan(report, options, unsafe: bool = False) -> FixResult:
@@ -275,7 +308,7 @@ def plan(report, options, unsafe: bool = False) -> FixResult:
             continue
         by_path.setdefault(f.path, []).append(f)
     for display, findings in by_path.items():
-        planned = plan_file(Path(display), display, findings, options, result)
+        planned = plan_file(Path(display), display, findings, options, result, unsafe)
         if planned is not None:
             result.files.append(planned)
     return result
