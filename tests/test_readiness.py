@@ -86,3 +86,18 @@ def test_json_report_carries_readiness(run_cli, tmp_path):
     assert item["first_to_fix"][0]["rule"] == "selectie.referentie-te-oud"
     assert data["findings"][0]["section_kind"] is not None
     assert data["documents"][0]["headings"]["aanleiding"] == ["1. Aanleiding"]
+
+
+def test_readiness_names_a_problem_once_for_the_bundle(tmp_path):
+    """Two documents of a bundle with the same incomplete part give one note, not the same twice."""
+    from eislint.engine import RunOptions, lint_paths
+
+    impl = "\n## 5. Implementatie\nHet implementatieplan wordt opgesteld conform GIBIT.\n"
+    (tmp_path / "tender").mkdir()
+    (tmp_path / "tender" / "leidraad.md").write_text(TENDER + impl, encoding="utf-8")
+    (tmp_path / "tender" / "bijlage.md").write_text("# Bijlage planning\n" + impl, encoding="utf-8")
+    parts, _ = _parts(lint_paths([str(tmp_path / "tender")], RunOptions()))
+    impl_part = parts["implementatie"]
+    assert len({f.path for f in impl_part.problems}) == 2
+    notes = impl_part.notes()
+    assert len(notes) == len(set(notes)) and any("conform GIBIT" in n for n in notes)

@@ -16,10 +16,14 @@ def hint(value: object, known: Iterable[str]) -> str:
     return f" Bedoelt u '{close[0]}'?" if close else ""
 
 
+_NEUTER = frozenset({"uitvoerformaat", "formaat", "pakket", "bestand", "document", "veld"})
+
+
 def unknown(kind: str, value: object, known: Iterable[str], where: str = "", show: bool = True) -> str:
     """ "onbekende sleutel 'x' in 'nlp'. Bedoelt u 'model'? (bekend: model)"."""
     known = sorted(set(known))
-    text = f"onbekende {kind} '{value}'" + (f" in '{where}'" if where else "") + "."
+    adjective = "onbekend" if kind in _NEUTER else "onbekende"  # het uitvoerformaat, de sleutel
+    text = f"{adjective} {kind} '{value}'" + (f" in '{where}'" if where else "") + "."
     text += hint(value, known)
     if show and known and len(known) <= 20:
         text += f" (bekend: {', '.join(known)})"

@@ -235,7 +235,7 @@ def plan_file(
             raw, [Edit(mapping[e.start], mapping[e.end], e.replacement.replace("\n", source.newline)) for e in edits]
         )
         masked = readers.read_bytes(display, raw.encode("utf-8"), path.suffix).masked
-        findings = [f for f in base if f.fix is not None and wanted(f, unsafe)]
+        findings = [f for f in base or () if f.fix is not None and wanted(f, unsafe)]
         if not findings:
             break
     result.skipped += skipped

@@ -116,6 +116,11 @@ class PartStatus:
     problems: list[Finding] = field(default_factory=list)  # the missing/incomplete findings
     note: str = ""  # e.g. '23 eisen, 4 wensen' or 'genoemd in de tekst, zonder eigen hoofdstuk'
 
+    def notes(self, limit: int = 2) -> list[str]:
+        """What to say about the part: its problems' messages, each once (two documents of a bundle
+        can give the same one), or else its note."""
+        return list(dict.fromkeys(f.message for f in self.problems))[:limit] or ([self.note] if self.note else [])
+
     @property
     def ready(self) -> bool:
         return self.status == "aanwezig"

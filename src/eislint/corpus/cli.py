@@ -15,6 +15,8 @@ import click
 from eislint.cli_options import fail as _fail
 from eislint.cli_options import lint_options as _lint_options
 from eislint.cli_options import run_options as _run_options
+from eislint.dutch.numbers import getal
+from eislint.dutch.output import aantal
 from eislint.findings import ExitStatus
 
 _MAX_FAILED_LINES = 20
@@ -128,13 +130,15 @@ def run_cmd(
     for bundle, error in stats.failed[:_MAX_FAILED_LINES]:
         _fail(f"bundel {bundle}: {error}")
     if len(stats.failed) > _MAX_FAILED_LINES:
-        _fail(f"en nog {len(stats.failed) - _MAX_FAILED_LINES} mislukte bundel(s); zie {output / 'bundles.parquet'}")
+        _fail(
+            f"en nog {aantal(len(stats.failed) - _MAX_FAILED_LINES, 'mislukte bundel')}; zie {output / 'bundles.parquet'}"
+        )
     if not quiet:
         status = stats.summary.get("status", {})
         click.echo(
-            f"{stats.bundles} bundel(s): {stats.linted} gecontroleerd, {stats.skipped} overgeslagen (al gedaan), "
-            f"{status.get('fout', 0)} mislukt; {stats.summary.get('findings', 0)} melding(en) in totaal. "
-            f"{stats.workers} worker(s), {stats.seconds:.1f} s. Resultaten in {output}/ "
+            f"{aantal(stats.bundles, 'bundel')}: {getal(stats.linted)} gecontroleerd, {getal(stats.skipped)} overgeslagen"
+            f" (al gedaan), {getal(status.get('fout', 0))} mislukt; {aantal(stats.summary.get('findings', 0), 'melding')}"
+            f" in totaal. {aantal(stats.workers, 'worker')}, {getal(stats.seconds, 1)} s. Resultaten in {output}/ "
             f"('eislint corpus report {output}' maakt een overzicht)."
         )
     sys.exit(ExitStatus.ERROR if stats.failed else ExitStatus.OK)

@@ -19,6 +19,7 @@ import pandas as pd
 
 from eislint.corpus.store import atomic_write
 from eislint.dutch.numbers import getal
+from eislint.dutch.output import aantal
 
 TOP_RULES = 25
 TOP_BUYERS = 20
@@ -159,7 +160,7 @@ def render(results: str | Path) -> str:
         "<h1>eislint: resultaten van een corpus</h1>",
         f'<p class="meta">Bron: {html.escape(str(info.get("source", "?")))} · eislint {html.escape(str(info.get("eislint", "?")))}'
         f" · regelset {html.escape(str(info.get('ruleset', ''))[:12])} · klaar op {html.escape(str(info.get('finished_at', '?')))}"
-        f" · {int(info.get('workers', 0))} worker(s)</p>",
+        f" · {aantal(int(info.get('workers', 0)), 'worker')}</p>",
         "<h2>Overzicht</h2>",
         _table(overview),
         "<h2>Meldingen per categorie</h2>",

@@ -80,19 +80,31 @@ def connect(scheduler: str | None = None, workers: int | None = None) -> Iterato
         finally:
             client.close()
         return
-    # One thread per process: linting is CPU-bound Python, threads would only share the GIL.
-    with (
-        LocalCluster(
-            n_workers=workers or local_workers(),
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        ) as cluster,
-        Client(cluster) as client,
-    ):
-        yield client
+    # Closing a LocalCluster can log "CommClosedError: Stream is closed" from a worker that went
+    # first; the run is over by then, so the shutdown is silenced (and the levels restored after).
+    loggers = [logging.getLogger(name) for name in ("distributed", "tornado", "asyncio")]
+    levels = [logger.level for logger in loggers]
+    try:
+        # One thread per process: linting is CPU-bound Python, threads would only share the GIL.
+        with (
+            LocalCluster(
+                n_workers=workers or local_workers(),
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            ) as cluster,
+            Client(cluster) as client,
+        ):
+            try:
+                yield client
+            finally:
+                for logger in loggers:
+                    logger.setLevel(logging.CRITICAL)
+    finally:
+        for logger, level in zip(loggers, levels):
+            logger.setLevel(level)
 
 
 def _task_failure(spec: manifest.BundleSpec, exc: BaseException, run_id: str) -> dict[str, Any]:

@@ -30,6 +30,8 @@ __all__ = [
 _PLURALS = {
     "document": "documenten",
     "melding": "meldingen",
+    "bundel": "bundels",
+    "worker": "workers",
     "fout": "fouten",
     "waarschuwing": "waarschuwingen",
     "advies": "adviezen",

@@ -183,7 +183,7 @@ def _summary(console, report: Report) -> None:
         for part in item.parts:
             counts = part.counts
             total = sum(counts.values())
-            notes = [f.message for f in part.problems[:2]] or ([part.note] if part.note else [])
+            notes = part.notes()
             table.add_row(
                 part.label,
                 Text(f"{_STATUS_MARK[part.status]} {part.status}", style=_STATUS_STYLE[part.status]),
