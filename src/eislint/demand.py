@@ -605,13 +605,14 @@ def _attributive_infinitive(verb: Any) -> bool:
         nxt += 1
     if nxt >= len(doc) or doc[nxt].pos_ != "NOUN":
         return False
-    # walk left over 'en', the first infinitive, its 'te' and particle and adjectives to an article
+    # walk left over "en", the first infinitive, its "te" and particle, adjectives and adverbs
+    # ("een zelf op te zetten") to an article
     i = verb.i - 2
     if i < 2 or doc[i].lower_ not in ("en", ",") or doc[i - 1].pos_ != "VERB" or doc[i - 2].lower_ != "te":
         return False
     i -= 3
     while i >= 0 and (
-        doc[i].pos_ == "ADJ" or doc[i].dep_ == "compound:prt" or doc[i].lower_ in ("op", "in", "uit", "aan")
+        doc[i].pos_ in ("ADJ", "ADV") or doc[i].dep_ == "compound:prt" or doc[i].lower_ in ("op", "in", "uit", "aan")
     ):
         i -= 1
     return i >= 0 and doc[i].pos_ == "DET"
