@@ -9,6 +9,7 @@ otherwise they go to the test's temporary folder.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import socket
@@ -111,7 +112,13 @@ def report_file(tmp_path_factory) -> Path:
 
     out = tmp_path_factory.mktemp("rapport") / "rapport.html"
     try:
-        CliRunner().invoke(main, ["check", str(SAMPLE), "--format", "html", "-o", str(out)], catch_exceptions=False)
+        # from the repository root, so the report (and its screenshot) names the sample as a user would
+        with contextlib.chdir(ROOT):
+            CliRunner().invoke(
+                main,
+                ["check", str(SAMPLE.relative_to(ROOT)), "--format", "html", "-o", str(out)],
+                catch_exceptions=False,
+            )
     except SystemExit:
         pass
     assert out.is_file()
