@@ -17,7 +17,7 @@ _SECTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "Subcriteria kwaliteit" and "Kwaliteitscriteria" are award criteria, not quality assurance
         (
             "gunning",
-            r"gunning|beoordeling|scorings?|beste\s+prijs|prijs[-\s]?kwaliteit|\bbpkv\b|\bemvi\b|wegings?|award|"
+            r"gunning|beoordel(?:ing|en\b)|scorings?|beste\s+prijs|prijs[-\s]?kwaliteit|\bbpkv\b|\bemvi\b|wegings?|award|"
             r"subcriteri|kwaliteitscriteri|\bcriteri(um|a)\b",
         ),
         # "Selectie-eisen" are suitability demands on the tenderer, not the Programma van Eisen

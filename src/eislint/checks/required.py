@@ -42,6 +42,11 @@ class Required(CheckType):
             default=False,
             doc="alleen voor een hele aanbesteding (een leidraad of documenten met de meeste onderdelen), niet voor een losse bijlage",
         ),
+        "only_if_part": Option(
+            list,
+            default=[],
+            doc="soorten onderdelen: de regel geldt alleen als de bundel een hoofdstuk van zo'n soort heeft, of een hele aanbesteding is",
+        ),
         "ignore_sentences": Option(
             list,
             default=[],
@@ -56,9 +61,10 @@ class Required(CheckType):
             + regex_errors("all_of", options.get("all_of"))
             + regex_errors("ignore_sentences", options.get("ignore_sentences"))
         )
-        for kind in options.get("sections") or []:
-            if kind not in SECTION_KINDS:
-                errors.append(("sections", f"onbekende soort onderdeel '{kind}' (kies uit {', '.join(SECTION_KINDS)})"))
+        for key in ("sections", "only_if_part"):
+            for kind in options.get(key) or []:
+                if kind not in SECTION_KINDS:
+                    errors.append((key, f"onbekende soort onderdeel '{kind}' (kies uit {', '.join(SECTION_KINDS)})"))
         if not options.get("sections") and not options.get("patterns") and not options.get("all_of"):
             errors.append(("sections", "geef 'sections', 'patterns' of 'all_of'"))
         if options.get("anchor") == "trigger" and not options.get("only_if"):
@@ -91,6 +97,8 @@ class Required(CheckType):
             return
         if p["whole_tender"] and not per_bundle(unit, "whole-tender", lambda: is_whole_tender(bundle)):
             return
+        if p["only_if_part"] and not _has_part(unit, bundle, p["only_if_part"]):
+            return  # a PvE checked alone that refers to the award criteria in the leidraad
         texts = per_bundle(unit, "clean-texts", lambda: [d.clean(0, len(d.text)) for d in bundle])
         context_says = unit.tender is not None and any(
             getattr(unit.tender.context, f, None) is True for f in p["only_if_tender"]
@@ -128,6 +136,13 @@ class Required(CheckType):
         yield Hit(
             anchor.content.start, anchor.content.end, data={"ontbreekt": ", ".join(p["sections"]) or "het element"}
         )
+
+
+def _has_part(unit: Unit, bundle: list[Document], kinds: list[str]) -> bool:
+    """Whether the bundle has a chapter of one of `kinds`, or is a whole tender."""
+    if any(s.kind in kinds and s.heading is not None for d in bundle for s in d.sections):
+        return True
+    return per_bundle(unit, "whole-tender", lambda: is_whole_tender(bundle))
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n")
