@@ -8,6 +8,7 @@ from pathlib import PurePath
 from eislint import roles
 from eislint.document import REQUIREMENT_ID, Block, Document, Requirement, Section
 from eislint.dutch import BUYER_SUBJECT, SERVICE_NORM, is_statement
+from eislint.readers import format_of
 
 # Checked in order: the first kind whose pattern matches the title wins, so "gunningscriteria
 # kwaliteit" is gunning and "prijs-kwaliteitverhouding" is not prijs.
@@ -128,8 +129,9 @@ def segment(doc: Document) -> Document:
 
 
 def _sections(doc: Document) -> list[Section]:
-    # A CSV file has no headings; its name ("eisen-en-wensen.csv") says what it holds.
-    root_kind = classify(re.sub(r"[-_]+", " ", PurePath(doc.path).stem)) if doc.format == "csv" else "overig"
+    fmt = format_of(doc)
+    # A file without a title row (CSV): its name ("eisen-en-wensen.csv") says what it holds.
+    root_kind = classify(re.sub(r"[-_]+", " ", PurePath(doc.path).stem)) if fmt.kind_from_name else "overig"
     root = Section(title=doc.path, kind=root_kind, level=0, number="", start=0, end=len(doc.text), heading=None)
     sections = [root]
     stack = [root]
@@ -141,9 +143,9 @@ def _sections(doc: Document) -> list[Section]:
         m = _HEADING_NUMBER.match(clean_title)
         number = m.group("num") if m else ""
         level = block.level
-        if doc.format in ("text", "pdf") and number and "." in number:
+        if fmt.numbered_headings == "depth" and number and "." in number:
             level = number.count(".") + 1
-        elif doc.format in ("xlsx", "ods", "csv") and level > 1 and number:
+        elif fmt.numbered_headings == "under-sheet" and level > 1 and number:
             level = number.count(".") + 2  # numbered group rows nest under the sheet's title
         while len(stack) > 1 and stack[-1].level >= level:
             stack.pop().end = block.start

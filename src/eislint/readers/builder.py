@@ -8,9 +8,9 @@ user can find back (paragraph, table/row/column, sheet!cell, page/line).
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from eislint.document import Block, BlockKind, Document, Span
+from eislint.locations import Location
 from eislint.readers.errors import ReadError
 
 # A tender of 1,000 pages is about 3 million characters. More than this from a small file is a
@@ -50,7 +50,7 @@ class DocumentBuilder:
         marker: str = "",
         level: int = 0,
         indent: int = 0,
-        location: dict[str, Any] | None = None,
+        location: Location | None = None,
     ) -> Block | None:
         """A paragraph, heading or list item; `marker` (a list number or bullet) precedes the content."""
         text = _one_block(text)
@@ -71,18 +71,18 @@ class DocumentBuilder:
             level=level,
             indent=indent,
             marker=marker,
-            location=dict(location or {}),
+            location=location or Location(),
         )
         self.blocks.append(block)
         return block
 
-    def add_comment(self, text: str, location: dict[str, Any] | None = None) -> Block:
+    def add_comment(self, text: str, location: Location | None = None) -> Block:
         """An eislint comment ("<!-- eislint: negeer ... -->"): read by suppress, never linted."""
         if not SUPPRESSION.match(text):
             text = f"<!-- {text.strip()} -->"
         self._newline()
         start, end = self._write(text.replace("\n", " "))
-        block = Block("comment", start, end, Span(start, end), location=dict(location or {}))
+        block = Block("comment", start, end, Span(start, end), location=location or Location())
         self.blocks.append(block)
         self.masked.append(Span(start, end))
         return block
@@ -94,7 +94,7 @@ class DocumentBuilder:
         header: bool = False,
         names: list[str] | None = None,
         columns: list[int] | None = None,
-        location: dict[str, Any] | None = None,
+        location: Location | None = None,
         keep_empty: list[bool] | None = None,
     ) -> Block | None:
         """A table or sheet row: cells separated by tabs. Empty cells are left out, except where
@@ -122,7 +122,7 @@ class DocumentBuilder:
             self._length,
             Span(spans[0].start, spans[-1].end),
             cells=tuple(spans),
-            location=dict(location or {}),
+            location=location or Location(),
             cell_names=tuple(cell_names),
             cell_columns=tuple(cell_columns),
         )

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from typing import Any
 
 from eislint.document import REQUIREMENT_ID, Document
+from eislint.locations import Location, Paragraph, TableCell
 from eislint.readers.builder import DocumentBuilder
 from eislint.readers.container import open_zip
 from eislint.readers.errors import ReadError
@@ -269,10 +271,10 @@ class _WordReader:
         for child in body:
             if child.tag == P:
                 paragraph_no += 1
-                self.paragraph(child, {"paragraaf": paragraph_no})
+                self.paragraph(child, Paragraph(paragraaf=paragraph_no))
             elif child.tag == TBL:
                 table_no += 1
-                self.table(child, {"tabel": table_no})
+                self.table(child, TableCell(tabel=table_no))
             elif child.tag == SDT:
                 self.content_control(child)
 
@@ -282,10 +284,11 @@ class _WordReader:
             return  # a table of contents repeats the headings
         content = sdt.find(SDT_CONTENT)
         for child in content if content is not None else ():
+            # paragraphs and tables of a content control are not counted: no number to show
             if child.tag == P:
-                self.paragraph(child, {})
+                self.paragraph(child, Location())
             elif child.tag == TBL:
-                self.table(child, {})
+                self.table(child, TableCell())
 
     def _properties(self, p: Any) -> tuple[str | None, Any]:
         ppr = p.find(W + "pPr")
@@ -347,7 +350,7 @@ class _WordReader:
         self.tracked = self.tracked or state["tracked"]
         return "".join(out).strip()
 
-    def paragraph(self, p: Any, location: dict[str, Any]) -> None:
+    def paragraph(self, p: Any, location: Location) -> None:
         for start in p.iter(W + "commentRangeStart"):
             comment = self.suppressions.get(start.get(W + "id", ""))
             if comment:
@@ -403,7 +406,7 @@ class _WordReader:
                     lines.append(self.cell_text(content))
         return "\n".join(line for line in lines if line)
 
-    def table(self, tbl: Any, location: dict[str, Any]) -> None:
+    def table(self, tbl: Any, location: TableCell) -> None:
         rows = []
         for tr in _direct(tbl, TR):
             trpr = tr.find(W + "trPr")
@@ -440,7 +443,7 @@ class _WordReader:
                 header=len(rows) > 1 and (r - 1 == header or marked),
                 columns=list(range(1, width + 1)),
                 keep_empty=[True] * width,
-                location={**location, "rij": r},
+                location=replace(location, rij=r),
             )
 
 

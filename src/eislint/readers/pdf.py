@@ -15,6 +15,7 @@ from collections import Counter
 from typing import Any
 
 from eislint.document import REQUIREMENT_ID, Block, BlockKind, Document, Span
+from eislint.locations import PdfLine
 from eislint.readers.container import sniff, wrong_kind
 from eislint.readers.errors import NoText, ReadError
 from eislint.readers.pdf_tables import PdfTable, find_tables
@@ -114,11 +115,11 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
     return {line for line, n in counts.items() if n >= threshold and line}
 
 
-def _layout(pages: list[list[str]], running: set[str]) -> tuple[str, list[tuple[int, dict]], list[Block]]:
+def _layout(pages: list[list[str]], running: set[str]) -> tuple[str, list[tuple[int, PdfLine]], list[Block]]:
     """The text to read, with a blank line wherever a new block starts, line anchors, and the
     rows of the tables found in the layout (one line each, cells separated by tabs)."""
     out: list[str] = []
-    anchors: list[tuple[int, dict]] = []
+    anchors: list[tuple[int, PdfLine]] = []
     rows: list[Block] = []
     length = 0
     previous = ""
@@ -149,7 +150,7 @@ def _layout(pages: list[list[str]], running: set[str]) -> tuple[str, list[tuple[
                     joiner = "\n\n" if out else ""
                     out.append(joiner)
                     length += len(joiner)
-                    anchors.append((length, {"pagina": page_no, "regel": number[first]}))
+                    anchors.append((length, PdfLine(pagina=page_no, regel=number[first])))
                     start, spans = length, []
                     for k, cell in enumerate(cells):
                         if k:
@@ -192,7 +193,7 @@ def _layout(pages: list[list[str]], running: set[str]) -> tuple[str, list[tuple[
                 joiner = ""
             out.append(joiner)
             length += len(joiner)
-            anchors.append((length, {"pagina": page_no, "regel": number[i]}))
+            anchors.append((length, PdfLine(pagina=page_no, regel=number[i])))
             out.append(line)
             length += len(line)
             previous = line
