@@ -161,6 +161,24 @@ def _runs_at(document, location: Location) -> list:
     return []
 
 
+def _matched_runs(document, f: Finding, extracted) -> list | None:
+    """The runs that hold exactly the finding's words, in the paragraphs its location suggests."""
+    pattern = _pattern(f.match)
+    if pattern is None:
+        return None
+    wanted = _occurrence(f, extracted)
+    for paragraph in _candidates_docx(document, f.location):
+        text = "".join(r.text for r in paragraph.runs)
+        hits = list(pattern.finditer(text))
+        if not hits:
+            continue
+        hit = hits[wanted] if wanted < len(hits) else hits[0]
+        runs = anchor_runs(paragraph, hit.start(), hit.end())
+        if runs:
+            return runs
+    return None
+
+
 def annotate_docx(
     source: Path, target: Path, findings: list[Finding], rules: dict, author: str, extracted=None
 ) -> AnnotateResult:
@@ -171,19 +189,7 @@ def annotate_docx(
     initials = "".join(w[0] for w in author.split() if w)[:3].upper() or "EL"
     unplaced: list[Finding] = []
     for f in findings:
-        runs = None
-        pattern = _pattern(f.match)
-        if pattern is not None:
-            wanted = _occurrence(f, extracted)
-            for paragraph in _candidates_docx(document, f.location):
-                text = "".join(r.text for r in paragraph.runs)
-                hits = list(pattern.finditer(text))
-                if not hits:
-                    continue
-                hit = hits[wanted] if wanted < len(hits) else hits[0]
-                runs = anchor_runs(paragraph, hit.start(), hit.end())
-                if runs:
-                    break
+        runs = _matched_runs(document, f, extracted)
         if not runs:  # words not found in one paragraph (a match over several rows): the known place
             runs = _runs_at(document, f.location)
         if runs:

@@ -177,49 +177,64 @@ def read_limited(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     size to check beforehand, and a FIFO without a writer must not block forever."""
     try:
         st = path.stat()
-        mode = st.st_mode
-        if stat.S_ISDIR(mode):
-            raise ReadError("is een map, geen bestand")
-        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-            raise ReadError("is een apparaat, geen bestand; niet gelezen")
-        if stat.S_ISSOCK(mode):
-            raise ReadError("is een socket, geen bestand; niet gelezen")
-        if stat.S_ISREG(mode) and st.st_size > max_bytes:
-            raise _too_big(f"{st.st_size / 1_048_576:.1f} MB", max_bytes)
-        fifo = stat.S_ISFIFO(mode)
-        # a FIFO opened without O_NONBLOCK waits for a writer; with it, no writer means EOF
-        flags = os.O_RDONLY | (getattr(os, "O_NONBLOCK", 0) if fifo else 0) | getattr(os, "O_BINARY", 0)
-        fd = os.open(path, flags)
-        try:
-            if fifo:
-                _await_writer(fd)
-            chunks, total = [], 0
-            while total <= max_bytes:
-                chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                total += len(chunk)
-        finally:
-            os.close(fd)
-        if total > max_bytes:
-            raise _too_big(f"meer dan {max_bytes / 1_048_576:.0f} MB", max_bytes)
-        data = b"".join(chunks)
+        _refuse_kind(st, max_bytes)
+        fifo = stat.S_ISFIFO(st.st_mode)
+        data = _read_at_most(path, fifo, max_bytes)
         if fifo and not data:
             raise ReadError("named pipe (FIFO) zonder gegevens; niet gelezen")
         return data
-    except IsADirectoryError:
-        raise ReadError("is een map, geen bestand") from None
-    except FileNotFoundError:
-        if path.is_symlink():
-            raise ReadError("symbolische koppeling naar een bestand dat niet bestaat") from None
-        raise ReadError("bestand bestaat niet") from None
-    except PermissionError:
-        raise ReadError("geen leesrechten") from None
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise ReadError("symbolische koppeling in een lus; niet gelezen") from None
-        raise ReadError(f"kan bestand niet lezen ({exc.strerror or exc})") from None
+        raise _os_error(path, exc) from None
+
+
+def _refuse_kind(st: os.stat_result, max_bytes: int) -> None:
+    """A directory, device or socket is no file to read; a regular file over the limit is refused
+    before a byte is read."""
+    mode = st.st_mode
+    if stat.S_ISDIR(mode):
+        raise ReadError("is een map, geen bestand")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        raise ReadError("is een apparaat, geen bestand; niet gelezen")
+    if stat.S_ISSOCK(mode):
+        raise ReadError("is een socket, geen bestand; niet gelezen")
+    if stat.S_ISREG(mode) and st.st_size > max_bytes:
+        raise _too_big(f"{st.st_size / 1_048_576:.1f} MB", max_bytes)
+
+
+def _read_at_most(path: Path, fifo: bool, max_bytes: int) -> bytes:
+    # a FIFO opened without O_NONBLOCK waits for a writer; with it, no writer means EOF
+    flags = os.O_RDONLY | (getattr(os, "O_NONBLOCK", 0) if fifo else 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        if fifo:
+            _await_writer(fd)
+        chunks, total = [], 0
+        while total <= max_bytes:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    finally:
+        os.close(fd)
+    if total > max_bytes:
+        raise _too_big(f"meer dan {max_bytes / 1_048_576:.0f} MB", max_bytes)
+    return b"".join(chunks)
+
+
+def _os_error(path: Path, exc: OSError) -> ReadError:
+    """One Dutch line for what the operating system refused."""
+    if isinstance(exc, IsADirectoryError):
+        return ReadError("is een map, geen bestand")
+    if isinstance(exc, FileNotFoundError):
+        if path.is_symlink():
+            return ReadError("symbolische koppeling naar een bestand dat niet bestaat")
+        return ReadError("bestand bestaat niet")
+    if isinstance(exc, PermissionError):
+        return ReadError("geen leesrechten")
+    if exc.errno == errno.ELOOP:
+        return ReadError("symbolische koppeling in een lus; niet gelezen")
+    return ReadError(f"kan bestand niet lezen ({exc.strerror or exc})")
 
 
 __all__ = [

@@ -363,8 +363,14 @@ class _WordReader:
             self.tracked = True
             return  # a deleted paragraph: gone after accepting, and it no longer takes a number
         number, bullet = self._number(style_id, ppr)
-        if not text:
-            return
+        if text:
+            self._add_paragraph(p, style_id, ppr, text, number, bullet, location)
+
+    def _add_paragraph(
+        self, p: Any, style_id: str | None, ppr: Any, text: str, number: str, bullet: bool, location: Location
+    ) -> None:
+        """A paragraph with text: a heading (by style, or by number and bold look), a requirement
+        Word numbered ("E1."), a list item or plain prose."""
         level = self._heading_level(style_id, ppr)
         add = self.builder.add
         if level:
@@ -384,6 +390,21 @@ class _WordReader:
             add("list_item", text, marker=number, indent=indent, location=location)
         else:
             add("paragraph", text, location=location)
+
+    def _row(self, tr: Any) -> tuple[dict[int, str], bool]:
+        """The cells of a table row by grid column, and whether Word marks it as a header row."""
+        trpr = tr.find(W + "trPr")
+        column = 1 + to_int(_val(trpr, "gridBefore"), 0, 0, 63) if trpr is not None else 1
+        cells: dict[int, str] = {}
+        for tc in _direct(tr, TC):
+            tcpr = tc.find(W + "tcPr")
+            span = to_int(_val(tcpr, "gridSpan"), 1, 1, 63) if tcpr is not None else 1
+            vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
+            continued = vmerge is not None and vmerge.get(W + "val") in (None, "continue")
+            cells[column] = "" if continued else self.cell_text(tc)  # a merged cell is read once
+            column += span
+        mark = trpr.find(W + "tblHeader") if trpr is not None else None
+        return cells, mark is not None and mark.get(W + "val") not in ("0", "false", "off")
 
     def cell_text(self, tc: Any) -> str:
         lines = []
@@ -407,35 +428,13 @@ class _WordReader:
         return "\n".join(line for line in lines if line)
 
     def table(self, tbl: Any, location: TableCell) -> None:
-        rows = []
-        for tr in _direct(tbl, TR):
-            trpr = tr.find(W + "trPr")
-            column = 1 + to_int(_val(trpr, "gridBefore"), 0, 0, 63) if trpr is not None else 1
-            cells: dict[int, str] = {}
-            for tc in _direct(tr, TC):
-                tcpr = tc.find(W + "tcPr")
-                span = to_int(_val(tcpr, "gridSpan"), 1, 1, 63) if tcpr is not None else 1
-                vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
-                continued = vmerge is not None and vmerge.get(W + "val") in (None, "continue")
-                cells[column] = "" if continued else self.cell_text(tc)  # a merged cell is read once
-                column += span
-            mark = trpr.find(W + "tblHeader") if trpr is not None else None
-            rows.append((cells, mark is not None and mark.get(W + "val") not in ("0", "false", "off")))
+        rows = [self._row(tr) for tr in _direct(tbl, TR)]
         if not rows:
             return
         # Cells are placed by grid column (gridBefore, gridSpan), so a column of the header and the
         # cells below it share an index, which is how segment finds the text column.
         width = max((max(cells) for cells, _ in rows if cells), default=0)
-        header = next((i for i, (_, marked) in enumerate(rows) if marked), None)
-        if header is None:  # a title row above the column names is common
-            header = next(
-                (
-                    i
-                    for i, (cells, _) in enumerate(rows[:3])
-                    if len(column_roles([t for t in cells.values() if t]) or {}) >= 2
-                ),
-                0,
-            )
+        header = _header_row(rows)
         for r, (cells, marked) in enumerate(rows, start=1):
             texts = [cells.get(c, "") for c in range(1, width + 1)]
             self.builder.add_row(
@@ -445,6 +444,18 @@ class _WordReader:
                 keep_empty=[True] * width,
                 location=replace(location, rij=r),
             )
+
+
+def _header_row(rows: list[tuple[dict[int, str], bool]]) -> int:
+    """The row that names the columns: one Word marks as a header row, else the first of the
+    first three that column_roles reads (a title row above the column names is common)."""
+    marked = next((i for i, (_, mark) in enumerate(rows) if mark), None)
+    if marked is not None:
+        return marked
+    return next(
+        (i for i, (cells, _) in enumerate(rows[:3]) if len(column_roles([t for t in cells.values() if t]) or {}) >= 2),
+        0,
+    )
 
 
 def _mark_deleted(ppr: Any) -> bool:

@@ -92,21 +92,27 @@ class SheetLayout:
                 self.text_column = cells[roles["text"]][0] if roles is not None else None
                 self._add_row(number, cells, location, header=True)
                 return
-        if len(cells) == 1:
-            column, text = cells[0]
-            location = replace(location, cel=_name(column, number))
-            if self._is_group_title(cells[0]):
-                self.builder.add("heading", text, level=2, location=location)
-                return
-            if self.roles is None or column != self.text_column:
-                # prose in one cell, outside a requirements table: a paragraph or list item
-                marker = _LIST.match(text)
-                if marker and not REQUIREMENT_ID.match(text):
-                    self.builder.add("list_item", text[marker.end() :], marker=marker.group(1), location=location)
-                else:
-                    self.builder.add("paragraph", text, location=location)
-                return
+        if len(cells) == 1 and self._one_cell(number, cells[0], location):
+            return
         self._add_row(number, cells, location)
+
+    def _one_cell(self, number: int, cell: tuple[int, str], location: SheetCell) -> bool:
+        """A row with one cell: a group title, or prose outside a requirements table. False: a
+        row of the table that happens to fill only its text column."""
+        column, text = cell
+        location = replace(location, cel=_name(column, number))
+        if self._is_group_title(cell):
+            self.builder.add("heading", text, level=2, location=location)
+            return True
+        if self.roles is None or column != self.text_column:
+            # prose in one cell, outside a requirements table: a paragraph or list item
+            marker = _LIST.match(text)
+            if marker and not REQUIREMENT_ID.match(text):
+                self.builder.add("list_item", text[marker.end() :], marker=marker.group(1), location=location)
+            else:
+                self.builder.add("paragraph", text, location=location)
+            return True
+        return False
 
     def _is_group_title(self, cell: tuple[int, str]) -> bool:
         column, text = cell
