@@ -31,12 +31,17 @@ class DocumentBuilder:
 
     def _write(self, text: str) -> tuple[int, int]:
         start = self._length
-        if start + len(text) > MAX_TEXT_CHARS:
-            raise ReadError(f"meer dan {MAX_TEXT_CHARS // 1_000_000} miljoen tekens tekst na uitpakken; niet gelezen")
+        self.refuse_beyond(len(text))
         self._parts.append(text)
         self._length += len(text)
         self._lines += text.count("\n")
         return start, self._length
+
+    def refuse_beyond(self, chars: int) -> None:
+        """The error writing `chars` more characters gives, raised before writing them: a row a
+        sheet repeats 10,000 times need not be laid out 59 times to know it will not fit."""
+        if self._length + chars > MAX_TEXT_CHARS:
+            raise ReadError(f"meer dan {MAX_TEXT_CHARS // 1_000_000} miljoen tekens tekst na uitpakken; niet gelezen")
 
     def _newline(self) -> None:
         if self._length:
@@ -53,7 +58,7 @@ class DocumentBuilder:
         location: Location | None = None,
     ) -> Block | None:
         """A paragraph, heading or list item; `marker` (a list number or bullet) precedes the content."""
-        text = _one_block(text)
+        text = one_block(text)
         if not text.strip():
             return None
         if SUPPRESSION.match(text):
@@ -100,7 +105,7 @@ class DocumentBuilder:
         """A table or sheet row: cells separated by tabs. Empty cells are left out, except where
         `keep_empty` says the cell's position matters (a column of the header)."""
         kept = [
-            (i, _one_block(c or ""))
+            (i, one_block(c or ""))
             for i, c in enumerate(cells)
             if (c and c.strip()) or (keep_empty is not None and keep_empty[i])
         ]
@@ -144,7 +149,7 @@ class DocumentBuilder:
         return doc
 
 
-def _one_block(text: str) -> str:
+def one_block(text: str) -> str:
     # Line breaks inside a paragraph or cell stay (they end list-like lines); tabs are cell
     # separators in the synthetic text, so inside a cell they become spaces.
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").replace("\x0b", "\n")

@@ -13,7 +13,7 @@ from typing import Any
 
 from eislint.document import REQUIREMENT_ID, Document
 from eislint.locations import Paragraph, SheetCell, TableCell
-from eislint.readers.builder import DocumentBuilder
+from eislint.readers.builder import DocumentBuilder, one_block
 from eislint.readers.container import open_zip
 from eislint.readers.errors import ReadError
 from eislint.readers.numbering import format_number, to_int
@@ -306,6 +306,8 @@ def read_ods(path: str, data: bytes) -> Document:
             if not cells:
                 number += repeat  # LibreOffice stores the empty rest of a sheet as one repeated row
                 continue
+            # each copy of the row writes at least its cells' text: refuse now what cannot fit
+            builder.refuse_beyond(min(repeat, MAX_REPEAT) * sum(len(one_block(text)) for _, text in cells))
             for _ in range(min(repeat, MAX_REPEAT)):
                 number += 1
                 layout.row(number, cells)
