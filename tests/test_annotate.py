@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eislint.findings import Finding, Severity
+from eislint.locations import Location, Paragraph, SheetCell, TableCell
 
 docx = pytest.importorskip("docx")
 openpyxl = pytest.importorskip("openpyxl")
@@ -66,9 +67,9 @@ def test_docx_comments_anchored_on_the_words(tmp_path):
     src = tmp_path / "in.docx"
     d.save(str(src))
     findings = [
-        _finding("eisen.vage-term", "gebruiksvriendelijk", {"paragraaf": 1}),
-        _finding("eisen.ontsnappingsclausule", "indien mogelijk", {"tabel": 1, "rij": 2, "kolom": 2}),
-        _finding("volledigheid.exit-ontbreekt", "", {}, message="Geen exit geregeld."),
+        _finding("eisen.vage-term", "gebruiksvriendelijk", Paragraph(paragraaf=1)),
+        _finding("eisen.ontsnappingsclausule", "indien mogelijk", TableCell(tabel=1, rij=2, kolom=2)),
+        _finding("volledigheid.exit-ontbreekt", "", Location(), message="Geen exit geregeld."),
     ]
     result = annotate_docx(src, tmp_path / "out.docx", findings, {"eisen.vage-term": _Rule()}, "eislint")
     assert (result.placed, result.unplaced) == (2, 1)
@@ -99,8 +100,8 @@ def test_xlsx_cell_comments(tmp_path):
     src = tmp_path / "in.xlsx"
     wb.save(str(src))
     findings = [
-        _finding("eisen.vage-term", "gebruiksvriendelijk", {"blad": "PvE", "rij": 14, "cel": "C14"}),
-        _finding("eisen.merk-zonder-gelijkwaardig", "Microsoft Teams", {"blad": "PvE", "rij": 15}),
+        _finding("eisen.vage-term", "gebruiksvriendelijk", SheetCell(blad="PvE", rij=14, cel="C14")),
+        _finding("eisen.merk-zonder-gelijkwaardig", "Microsoft Teams", SheetCell(blad="PvE", rij=15)),
     ]
     result = annotate_xlsx(src, tmp_path / "out.xlsx", findings, {}, "eislint")
     assert result.placed == 2

@@ -106,39 +106,15 @@ def test_no_import_cycle_in_eislint():
 MAX_COMPLEXITY = 20  # radon's cyclomatic complexity
 MAX_LINES = 80
 
-# Functions still over a limit, to be split when they are next changed. The list may only
-# shrink: a new function over a limit fails, and so does an entry that is no longer over it.
+# Functions still over a limit. Only these remain: they are in files another branch is changing
+# at the same time (demand analysis; the contract-extension rule), split when that has landed.
+# The list may only shrink: a new function over a limit fails, and so does an entry that is no
+# longer over it.
 OVER_LIMIT = {
-    "eislint.annotate:annotate_docx",
-    "eislint.checks.required:Required.run",
-    "eislint.config:_apply",
-    "eislint.corpus.report:render",
-    "eislint.corpus.run:run_corpus",
     "eislint.demand:_parsed_cuts",
     "eislint.demand:_pieces",
     "eislint.demand:_verb_group_cuts",
-    "eislint.evaluate:_load_gold",
-    "eislint.formatters.html:build",
-    "eislint.gitchanges:findings_before",
-    "eislint.readers.docx:_WordReader.paragraph",
-    "eislint.readers.docx:_WordReader.table",
-    "eislint.readers.pdf:_layout",
-    "eislint.readers.pdf_tables:find_tables",
-    "eislint.readers.sheets:SheetLayout.row",
-    "eislint.readers.text:read_markdown",
-    "eislint.readers:read_limited",
-    "eislint.readiness:readiness",
     "eislint.rules.contract.verlenging_niet_jaarlijks:check",
-    "eislint.rules.eisen.geen_toetsbare_eis:check",
-    "eislint.rules.gunning.criteria_zonder_weging:_criteria_groups",
-    "eislint.rules.gunning.criteria_zonder_weging:check",
-    "eislint.rules.smart.doel_niet_smart:check",
-    "eislint.rules.smart.doelen_niet_gescheiden:check",
-    "eislint.rules.volledigheid.prijsblad_zonder_tco:check",
-    "eislint.segment:_item_requirement",
-    "eislint.segment:_requirements",
-    "eislint.segment:_table_requirement",
-    "eislint.suppress:parse",
 }
 
 

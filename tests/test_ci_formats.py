@@ -252,15 +252,13 @@ CONCISE_LINE = re.compile(
 
 
 @pytest.fixture(scope="module")
-def corpus_report():
-    """corpora/ with every rule enabled, paths relative to the repository root."""
-    from eislint.engine import RunOptions, lint_paths
-
+def corpus_report(corpora_all):
+    """corpora/ with every rule enabled, paths relative to the repository root (conftest lints it
+    once per worker)."""
     old = os.getcwd()
     os.chdir(ROOT)
     try:
-        report = lint_paths(["corpora"], RunOptions(select=["ALL"]))
-        yield report
+        yield corpora_all.report
     finally:
         os.chdir(old)
 

@@ -22,7 +22,7 @@ def _read(name: str, data: bytes):
 
 
 def _blocks(doc):
-    return [(b.kind, doc.text[b.content.start : b.content.end], b.location) for b in doc.blocks]
+    return [(b.kind, doc.text[b.content.start : b.content.end], b.location.as_dict()) for b in doc.blocks]
 
 
 def _req(doc):
@@ -102,7 +102,7 @@ def test_docx_tables_merged_cells_once_with_table_row_column():
 
     doc = _read("pve.docx", docx_bytes(build))
     rows = [b for b in doc.blocks if b.kind in ("table_row", "table_header")]
-    assert rows[0].kind == "table_header" and rows[0].location == {"tabel": 1, "rij": 1}
+    assert rows[0].kind == "table_header" and rows[0].location.as_dict() == {"tabel": 1, "rij": 1}
     merged = rows[3]
     assert [doc.text[c.start : c.end] for c in merged.cells if c.end > c.start] == [
         "Opmerking over alle eisen moet kloppen"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -36,9 +37,15 @@ def test_docs_goed_is_silent(rule):
     assert not hits, f"{rule.id}: docs.goed geeft een melding: {[h.match for h in hits]}"
 
 
+@cache
+def _fixture(path: Path) -> dict:
+    """A rule's fixture file, parsed once per process (collection and three tests read it)."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
 def _cases():
     for path in sorted(FIXTURES.rglob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = _fixture(path)
         for name, case in data["cases"].items():
             yield pytest.param(data["rule"], case, path, id=f"{data['rule']}::{name}")
 
@@ -81,7 +88,7 @@ def test_rule_has_docs_citation_and_fixture(rule):
     assert rule.category in CATEGORIES
     fixture = FIXTURES / rule.pack / f"{Path(rule.path).stem}.yaml"
     assert fixture.is_file(), f"{rule.id} heeft geen fixture {fixture.relative_to(ROOT)}"
-    data = yaml.safe_load(fixture.read_text(encoding="utf-8"))
+    data = _fixture(fixture)
     assert data["rule"] == rule.id
     firing = [c for c in data["cases"].values() if c["expect"]]
     silent = [c for c in data["cases"].values() if not c["expect"]]
@@ -91,7 +98,7 @@ def test_rule_has_docs_citation_and_fixture(rule):
 def test_every_fixture_names_an_existing_rule():
     ids = {r.id for r in RULES}
     for path in FIXTURES.rglob("*.yaml"):
-        assert yaml.safe_load(path.read_text(encoding="utf-8"))["rule"] in ids, path
+        assert _fixture(path)["rule"] in ids, path
 
 
 def test_packs_have_rules_and_descriptions():

@@ -2,8 +2,8 @@
 
 The input is never written: the copy goes to a temporary file next to the output and is moved
 into place when complete. Coordination with the readers is only through the data every finding
-carries: `location` ({"paragraaf": n} or {"tabel": t, "rij": r, "kolom": k} for Word, {"blad":
-name, "rij": r, "cel": "C14"} for Excel), `match`, and `start`/`end` in the extracted text.
+carries: `location` (`Paragraph` or `TableCell` for Word, `SheetCell` for Excel; see
+eislint.locations), `match`, and `start`/`end` in the extracted text.
 
 Word: a comment per finding, anchored on exactly the matched words (runs are split at the match
 boundaries, formatting kept). Excel: a cell comment per cell, holding every finding in that cell.
@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eislint.findings import Finding
+from eislint.locations import Location, Paragraph, SheetCell, TableCell
 
 
 class AnnotateError(Exception):
@@ -109,19 +110,19 @@ def anchor_runs(paragraph, start: int, end: int) -> list:
     return out
 
 
-def _candidates_docx(document, location: dict) -> list:
+def _candidates_docx(document, location: Location) -> list:
     """Paragraphs to look in, most likely first."""
     paragraphs = document.paragraphs
     out = []
-    if "tabel" in location:
+    if isinstance(location, TableCell) and location.tabel is not None:
         tables = document.tables
-        t = int(location["tabel"]) - 1
+        t = location.tabel - 1
         if 0 <= t < len(tables):
             rows = tables[t].rows
-            r = int(location.get("rij", 0)) - 1
+            r = (location.rij or 0) - 1
             if 0 <= r < len(rows):
                 cells = rows[r].cells
-                k = int(location.get("kolom", 0)) - 1
+                k = (location.kolom or 0) - 1
                 if 0 <= k < len(cells):
                     out.extend(cells[k].paragraphs)
                 for cell in cells:
@@ -129,8 +130,8 @@ def _candidates_docx(document, location: dict) -> list:
             for row in rows:
                 for cell in row.cells:
                     out.extend(p for p in cell.paragraphs if p not in out)
-    elif "paragraaf" in location:
-        n = int(location["paragraaf"]) - 1
+    elif isinstance(location, Paragraph):
+        n = location.paragraaf - 1
         order = sorted(range(len(paragraphs)), key=lambda i: (abs(i - n), i))
         out.extend(paragraphs[i] for i in order)
     else:
@@ -138,19 +139,19 @@ def _candidates_docx(document, location: dict) -> list:
     return out
 
 
-def _runs_at(document, location: dict) -> list:
+def _runs_at(document, location: Location) -> list:
     """The runs of the paragraph or table cell a location names (a weighting table, a suppression
     comment): a finding whose place is known goes there, not on the title."""
     paragraphs = []
-    if "tabel" in location:
+    if isinstance(location, TableCell) and location.tabel is not None:
         tables = document.tables
-        t, r, k = (int(location.get(key, 1)) - 1 for key in ("tabel", "rij", "kolom"))
+        t, r, k = (n - 1 for n in (location.tabel, location.rij or 1, location.kolom or 1))
         if 0 <= t < len(tables) and 0 <= r < len(tables[t].rows):
             cells = tables[t].rows[r].cells
             cell = cells[k] if 0 <= k < len(cells) else cells[0]
             paragraphs = list(cell.paragraphs) + [p for c in cells for p in c.paragraphs]
-    elif "paragraaf" in location:
-        n = int(location["paragraaf"]) - 1
+    elif isinstance(location, Paragraph):
+        n = location.paragraaf - 1
         if 0 <= n < len(document.paragraphs):
             paragraphs = [document.paragraphs[n]]
     for paragraph in paragraphs:
@@ -158,6 +159,24 @@ def _runs_at(document, location: dict) -> list:
         if runs:
             return runs
     return []
+
+
+def _matched_runs(document, f: Finding, extracted) -> list | None:
+    """The runs that hold exactly the finding's words, in the paragraphs its location suggests."""
+    pattern = _pattern(f.match)
+    if pattern is None:
+        return None
+    wanted = _occurrence(f, extracted)
+    for paragraph in _candidates_docx(document, f.location):
+        text = "".join(r.text for r in paragraph.runs)
+        hits = list(pattern.finditer(text))
+        if not hits:
+            continue
+        hit = hits[wanted] if wanted < len(hits) else hits[0]
+        runs = anchor_runs(paragraph, hit.start(), hit.end())
+        if runs:
+            return runs
+    return None
 
 
 def annotate_docx(
@@ -170,19 +189,7 @@ def annotate_docx(
     initials = "".join(w[0] for w in author.split() if w)[:3].upper() or "EL"
     unplaced: list[Finding] = []
     for f in findings:
-        runs = None
-        pattern = _pattern(f.match)
-        if pattern is not None:
-            wanted = _occurrence(f, extracted)
-            for paragraph in _candidates_docx(document, f.location):
-                text = "".join(r.text for r in paragraph.runs)
-                hits = list(pattern.finditer(text))
-                if not hits:
-                    continue
-                hit = hits[wanted] if wanted < len(hits) else hits[0]
-                runs = anchor_runs(paragraph, hit.start(), hit.end())
-                if runs:
-                    break
+        runs = _matched_runs(document, f, extracted)
         if not runs:  # words not found in one paragraph (a match over several rows): the known place
             runs = _runs_at(document, f.location)
         if runs:
@@ -216,12 +223,12 @@ def annotate_xlsx(
     result = AnnotateResult()
     texts: dict[tuple[str, str], list[str]] = {}
     for f in findings:
-        loc = f.location
-        sheet = loc.get("blad")
+        loc = f.location if isinstance(f.location, SheetCell) else SheetCell()
+        sheet = loc.blad
         ws = workbook[sheet] if sheet in workbook.sheetnames else None
-        ref = loc.get("cel") if ws is not None else None
-        if ws is not None and not ref and "rij" in loc:
-            row = int(loc["rij"])
+        ref = loc.cel if ws is not None else None
+        if ws is not None and not ref and loc.rij is not None:
+            row = loc.rij
             pattern = _pattern(f.match)
             found = None
             for cell in ws[row] if row >= 1 else ():

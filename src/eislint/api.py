@@ -67,6 +67,7 @@ def finding_record(finding: Finding, root: Path | None = None) -> dict[str, Any]
         except ValueError:
             document = path.as_posix()
     fix = finding.fix
+    location = finding.location.as_dict()
     return {
         "document": document,
         "path": finding.path,
@@ -85,7 +86,7 @@ def finding_record(finding: Finding, root: Path | None = None) -> dict[str, Any]
         "section_kind": finding.section_kind,
         "requirement": finding.requirement,
         "where": finding.where or None,
-        "location": json.dumps(finding.location, ensure_ascii=False, sort_keys=True) if finding.location else None,
+        "location": json.dumps(location, ensure_ascii=False, sort_keys=True) if location else None,
         "citation": finding.citation,
         "suggestion": finding.suggestion,
         "rewrite": finding.rewrite,

@@ -310,6 +310,20 @@ def _apply(base: Config, raw: dict[str, Any], path: Path, doc: YamlDoc | TomlDoc
         config.extend_select = _selectors(path, doc, "extend-select", raw["extend-select"], rules, "extend-select")
     if "ignore" in raw:
         config.ignore = _selectors(path, doc, "ignore", raw["ignore"], rules, "ignore")
+    _apply_output(config, raw, path, doc)
+    if "nlp" in raw:
+        config.nlp_model = _nlp_model(raw["nlp"], path, doc)
+    if "tender" in raw:
+        _apply_tender(config, raw["tender"], path, doc)
+    if "per-path-ignores" in raw:
+        _apply_per_path_ignores(config, raw["per-path-ignores"], path, doc, rules)
+    if "rules" in raw:
+        _apply_rules(config, raw["rules"], path, doc, rules)
+    return config
+
+
+def _apply_output(config: Config, raw: dict[str, Any], path: Path, doc: YamlDoc | TomlDoc | None) -> None:
+    """fail-on, format and max-bestandsgrootte."""
     if "fail-on" in raw:
         if raw["fail-on"] not in FAIL_ON:
             raise _err(path, doc, unknown("waarde", raw["fail-on"], FAIL_ON, "fail-on"), "fail-on")
@@ -325,51 +339,52 @@ def _apply(base: Config, raw: dict[str, Any], path: Path, doc: YamlDoc | TomlDoc
         if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
             raise _err(path, doc, "'max-bestandsgrootte' is een positief aantal MB", "max-bestandsgrootte")
         config.max_file_mb = float(value)
-    if "nlp" in raw:
-        nlp = raw["nlp"]
-        if not isinstance(nlp, dict):
-            raise _err(path, doc, "'nlp' moet een mapping zijn", "nlp")
-        for key in nlp:
-            if key != "model":
-                raise _err(path, doc, unknown("sleutel", key, ("model",), "nlp"), "nlp", key)
-        model = nlp.get("model")
-        if model is not None and not isinstance(model, str):
-            raise _err(path, doc, "'nlp.model' moet tekst zijn", "nlp", "model")
-        if model and model not in ("default", "blank") and ("/" in model or model.startswith(".")):
-            model = str((path.parent / model).resolve())
-        config.nlp_model = model
-    if "tender" in raw:
-        tender = raw["tender"]
-        if not isinstance(tender, dict):
-            raise _err(path, doc, "'tender' moet een mapping zijn", "tender")
-        for key, value in tender.items():
-            if key not in TENDER_FIELD_TYPES:
-                raise _err(path, doc, unknown("sleutel", key, TENDER_FIELD_TYPES, "tender"), "tender", key)
-            types = TENDER_FIELD_TYPES[key]
-            if value is not None and (not isinstance(value, types) or (isinstance(value, bool) and bool not in types)):
-                raise _err(path, doc, f"'tender.{key}' heeft het verkeerde type", "tender", key)
-            setattr(config.tender, key, value)
-    if "per-path-ignores" in raw:
-        ppi = raw["per-path-ignores"]
-        if not isinstance(ppi, dict):
+
+
+def _nlp_model(nlp: Any, path: Path, doc: YamlDoc | TomlDoc | None) -> str | None:
+    """The `nlp.model` setting; a path is relative to the config file."""
+    if not isinstance(nlp, dict):
+        raise _err(path, doc, "'nlp' moet een mapping zijn", "nlp")
+    for key in nlp:
+        if key != "model":
+            raise _err(path, doc, unknown("sleutel", key, ("model",), "nlp"), "nlp", key)
+    model = nlp.get("model")
+    if model is not None and not isinstance(model, str):
+        raise _err(path, doc, "'nlp.model' moet tekst zijn", "nlp", "model")
+    if model and model not in ("default", "blank") and ("/" in model or model.startswith(".")):
+        model = str((path.parent / model).resolve())
+    return model
+
+
+def _apply_tender(config: Config, tender: Any, path: Path, doc: YamlDoc | TomlDoc | None) -> None:
+    if not isinstance(tender, dict):
+        raise _err(path, doc, "'tender' moet een mapping zijn", "tender")
+    for key, value in tender.items():
+        if key not in TENDER_FIELD_TYPES:
+            raise _err(path, doc, unknown("sleutel", key, TENDER_FIELD_TYPES, "tender"), "tender", key)
+        types = TENDER_FIELD_TYPES[key]
+        if value is not None and (not isinstance(value, types) or (isinstance(value, bool) and bool not in types)):
+            raise _err(path, doc, f"'tender.{key}' heeft het verkeerde type", "tender", key)
+        setattr(config.tender, key, value)
+
+
+def _apply_per_path_ignores(
+    config: Config, ppi: Any, path: Path, doc: YamlDoc | TomlDoc | None, rules: list[Rule]
+) -> None:
+    if not isinstance(ppi, dict):
+        raise _err(path, doc, "'per-path-ignores' moet een mapping van patroon naar selectors zijn", "per-path-ignores")
+    for pattern, selectors in ppi.items():
+        if not isinstance(pattern, str) or not pattern.strip():
             raise _err(
-                path, doc, "'per-path-ignores' moet een mapping van patroon naar selectors zijn", "per-path-ignores"
+                path,
+                doc,
+                f"patroon '{pattern}' in 'per-path-ignores' moet een pad of glob zijn",
+                "per-path-ignores",
+                pattern,
             )
-        for pattern, selectors in ppi.items():
-            if not isinstance(pattern, str) or not pattern.strip():
-                raise _err(
-                    path,
-                    doc,
-                    f"patroon '{pattern}' in 'per-path-ignores' moet een pad of glob zijn",
-                    "per-path-ignores",
-                    pattern,
-                )
-            config.per_path_ignores[str(pattern)] = _selectors(
-                path, doc, f"per-path-ignores.{pattern}", selectors, rules, "per-path-ignores", pattern
-            )
-    if "rules" in raw:
-        _apply_rules(config, raw["rules"], path, doc, rules)
-    return config
+        config.per_path_ignores[str(pattern)] = _selectors(
+            path, doc, f"per-path-ignores.{pattern}", selectors, rules, "per-path-ignores", pattern
+        )
 
 
 def _apply_rules(config: Config, raw: Any, path: Path, doc: YamlDoc | TomlDoc | None, rules: list[Rule]) -> None:

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from eislint.locations import Location, PdfLine
+
 BlockKind = Literal["heading", "paragraph", "list_item", "table_row", "table_header", "comment"]
 
 SECTION_KINDS = (
@@ -51,11 +53,10 @@ class Block:
 
     `content` is the span of the block's own text without markup (the "- " of a list item,
     the "## " of a heading, the pipes of a table row); `cells` holds one span per table cell.
-    `location` carries what the format adds, in Dutch keys users read in reports:
-    {"paragraaf": 12} for Word, {"tabel": 2, "rij": 5} for a Word table row, {"blad": "PvE",
-    "rij": 14} for a sheet row, {"pagina": 3, "regel": 7} for PDF. `cell_names` names each
-    cell as the source does ("C14" in a sheet, "kolom 3" in a Word table); the engine adds the
-    cell of a finding to its location.
+    `location` carries what the format adds (eislint.locations): `Paragraph(paragraaf=12)` for
+    Word, `TableCell(tabel=2, rij=5)` for a Word table row, `SheetCell(blad="PvE", rij=14)` for a
+    sheet row; a plain `Location()` for text formats. `cell_names` names each cell as the source
+    does ("C14" in a sheet); `Document.place_at` adds the cell of an offset to its location.
     """
 
     kind: BlockKind
@@ -64,7 +65,7 @@ class Block:
     content: Span
     level: int = 0
     cells: tuple[Span, ...] = ()
-    location: dict[str, Any] = field(default_factory=dict)
+    location: Location = field(default_factory=Location)
     indent: int = 0
     marker: str = ""
     cell_names: tuple[str, ...] = ()
@@ -129,8 +130,8 @@ class Document:
     role: str = "overig"  # eislint.roles.ROLES: what this document is in its bundle
     role_reason: str = ""
     model_text: bool = False  # a standard model (GIBIT, VNG model) declared applicable, not written by the buyer
-    # (offset, location): from that offset on the source location is this (PDF page and line)
-    anchors: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    # (offset, page and line): from that offset on the source is at this PDF page and line
+    anchors: list[tuple[int, PdfLine]] = field(default_factory=list)
     # structures derived from the whole document that rules share (built once, by name)
     derived: dict[str, Any] = field(default_factory=dict, repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
@@ -183,21 +184,24 @@ class Document:
                 best = section
         return best
 
-    def location_at(self, offset: int) -> dict[str, Any]:
+    def place_at(self, offset: int) -> Location:
         """Where a user finds `offset` back in the source: block location, cell, page and line."""
         block = self.block_at(offset)
-        location = dict(block.location) if block is not None else {}
+        place = block.location if block is not None else Location()
         if block is not None and block.cells:
             index = next((i for i, c in enumerate(block.cells) if c.start <= offset <= c.end), None)
             if index is not None:
-                location["kolom"] = block.cell_columns[index] if index < len(block.cell_columns) else index + 1
-                if index < len(block.cell_names):
-                    location["cel"] = block.cell_names[index]
+                column = block.cell_columns[index] if index < len(block.cell_columns) else index + 1
+                place = place.in_cell(column, block.cell_names[index] if index < len(block.cell_names) else None)
         if self.anchors:
             i = bisect.bisect_right([a for a, _ in self.anchors], offset) - 1
             if i >= 0:
-                location.update(self.anchors[i][1])
-        return location
+                place = place.on_line(self.anchors[i][1])
+        return place
+
+    def location_at(self, offset: int) -> dict[str, Any]:
+        """`place_at` as the JSON object reports show."""
+        return self.place_at(offset).as_dict()
 
     def requirement_at(self, offset: int) -> Requirement | None:
         if len(self._req_starts) != len(self.requirements):

@@ -156,11 +156,7 @@ def _load_gold(path: Path, rule_categories: dict[str, str], all_categories: tupl
     bundle = doc.data.get("bundle", True)
     if not isinstance(bundle, bool):
         raise doc.error("'bundle' is true of false", "bundle")
-    for i, entry in enumerate(expected):
-        if not isinstance(entry, dict) or "line" not in entry or not ("rule" in entry or "category" in entry):
-            raise doc.error(f"verwachting {i + 1} heeft 'line' en 'rule' of 'category' nodig", "findings", i)
-        if "rule" in entry and entry["rule"] not in rule_categories:
-            raise doc.error(f"onbekende regel '{entry['rule']}'", "findings", i)
+    _check_expected(doc, expected, rule_categories)
     return {
         "target": path.parent / doc.data["document"],
         "expected": expected,
@@ -169,6 +165,15 @@ def _load_gold(path: Path, rule_categories: dict[str, str], all_categories: tupl
         "requirements": count,
         "bundle": bundle,
     }
+
+
+def _check_expected(doc: Any, expected: list, rule_categories: dict[str, str]) -> None:
+    """Every expected finding names a line and a known rule or a category."""
+    for i, entry in enumerate(expected):
+        if not isinstance(entry, dict) or "line" not in entry or not ("rule" in entry or "category" in entry):
+            raise doc.error(f"verwachting {i + 1} heeft 'line' en 'rule' of 'category' nodig", "findings", i)
+        if "rule" in entry and entry["rule"] not in rule_categories:
+            raise doc.error(f"onbekende regel '{entry['rule']}'", "findings", i)
 
 
 def _judge(result: Result, gold: dict[str, Any], findings: list[Finding], categories: dict[str, str]) -> None:

@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
+from eislint.locations import Location
+
 
 class Severity(enum.IntEnum):
     INFO = 1
@@ -75,7 +77,7 @@ class Finding:
     suggestion: str | None = None
     fix: Fix | None = None
     confidence: str = "high"
-    location: dict[str, Any] = field(default_factory=dict)
+    location: Location = field(default_factory=Location)
     context: str = ""
     context_start: int = 0
     rewrite: str | None = None  # the requirement (sentence) as the rule would rewrite it
@@ -84,22 +86,7 @@ class Finding:
     @property
     def where(self) -> str:
         """Where a user finds it back in the source format ('' for text formats)."""
-        loc = self.location
-        if "blad" in loc:
-            cell = loc.get("cel") or (f"rij {loc['rij']}" if "rij" in loc else "")
-            return f"{loc['blad']}!{cell}" if loc.get("cel") else f"blad {loc['blad']}, {cell}".rstrip(", ")
-        if "pagina" in loc:
-            return f"pagina {loc['pagina']}" + (f", regel {loc['regel']}" if "regel" in loc else "")
-        if "tabel" in loc:
-            parts = [f"tabel {loc['tabel']}", f"rij {loc['rij']}"] if "rij" in loc else [f"tabel {loc['tabel']}"]
-            if "kolom" in loc:
-                parts.append(f"kolom {loc['kolom']}")
-            return ", ".join(parts)
-        if "paragraaf" in loc:
-            return f"paragraaf {loc['paragraaf']}"
-        if "cel" in loc:  # a CSV file, opened in a spreadsheet
-            return f"cel {loc['cel']}"
-        return ""
+        return self.location.describe()
 
     def sort_key(self) -> tuple:
         return (self.path, self.start, self.rule, self.end)
@@ -129,7 +116,7 @@ class Finding:
             "suggestion": self.suggestion,
             "fix": fix,
             "confidence": self.confidence,
-            "location": self.location,
+            "location": self.location.as_dict(),
             "where": self.where or None,
             "rewrite": self.rewrite,
             "section_kind": self.section_kind,

@@ -194,57 +194,78 @@ def findings_before(rev: str | None, paths: list[str], options, root: Path) -> C
     """The findings (rule, path in the repository, fingerprint) of checking `paths` as they were
     at `rev`, with the configuration of now. No commit (a first commit): nothing was there."""
     from eislint.baseline import fingerprint
-    from eislint.config import find_config
     from eislint.engine import lint_paths
 
     keys: Counter = Counter()
     if rev is None or not has_commit(rev, root):
         return keys
-    folders = [Path(p).resolve() for p in paths if p != "-"]
-    rels = []
-    for folder in folders:
-        try:
-            rels.append(folder.relative_to(root).as_posix() or ".")
-        except ValueError:
-            continue
-    listed = _git(["ls-tree", "-r", "-z", "--name-only", rev, "--", *rels], root) if rels else None
-    names = [n for n in (listed.stdout.decode().split("\0") if listed and listed.returncode == 0 else []) if n]
+    rels = _repository_paths(paths, root)
+    names = _listed(rev, rels, root)
     if not names:
         return keys
     with tempfile.TemporaryDirectory(prefix="eislint-rev-") as tmp:
         base = Path(tmp)
         present = sorted({r for r in rels if r == "." or any(n == r or n.startswith(r + "/") for n in names)})
-        archive = _git(["archive", "--format=tar", rev, "--", *present], root)
-        if archive.returncode != 0:
-            raise GitError(f"git archive {rev} mislukt: {archive.stderr.decode(errors='replace').strip()}")
-        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-            if hasattr(tarfile, "data_filter"):  # Python 3.11.4+
-                tar.extractall(base, filter="data")
-            else:  # git archive writes plain relative paths; links are not needed to check documents
-                tar.extractall(
-                    base,
-                    members=[
-                        m
-                        for m in tar.getmembers()
-                        if (m.isfile() or m.isdir()) and not m.name.startswith("/") and ".." not in Path(m.name).parts
-                    ],
-                )
-        empty = base / ".eislint-leeg.yaml"
-        empty.write_text("", encoding="utf-8")
-        groups: dict[Path, list[str]] = {}
-        for rel in present:
-            old = base / rel
-            if not old.exists():
-                continue
-            config = options.config_path or find_config(root / rel if rel != "." else root) or empty
-            groups.setdefault(Path(config), []).append(str(old))
+        _extract(rev, present, root, base)
         import dataclasses
 
-        for config, old_paths in groups.items():
+        for config, old_paths in _config_groups(present, options, root, base).items():
             report = lint_paths(old_paths, dataclasses.replace(options, config_path=config))
             for f in report.findings:
                 keys[(f.rule, _key_path(f.path, root, base), fingerprint(f))] += 1
     return keys
+
+
+def _repository_paths(paths: list[str], root: Path) -> list[str]:
+    """The checked paths relative to the repository root; those outside it are left out."""
+    rels = []
+    for folder in (Path(p).resolve() for p in paths if p != "-"):
+        try:
+            rels.append(folder.relative_to(root).as_posix() or ".")
+        except ValueError:
+            continue
+    return rels
+
+
+def _listed(rev: str, rels: list[str], root: Path) -> list[str]:
+    """The files under `rels` at `rev`."""
+    listed = _git(["ls-tree", "-r", "-z", "--name-only", rev, "--", *rels], root) if rels else None
+    return [n for n in (listed.stdout.decode().split("\0") if listed and listed.returncode == 0 else []) if n]
+
+
+def _extract(rev: str, present: list[str], root: Path, base: Path) -> None:
+    """Unpack `present` as they were at `rev` into `base`."""
+    archive = _git(["archive", "--format=tar", rev, "--", *present], root)
+    if archive.returncode != 0:
+        raise GitError(f"git archive {rev} mislukt: {archive.stderr.decode(errors='replace').strip()}")
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        if hasattr(tarfile, "data_filter"):  # Python 3.11.4+
+            tar.extractall(base, filter="data")
+        else:  # git archive writes plain relative paths; links are not needed to check documents
+            tar.extractall(
+                base,
+                members=[
+                    m
+                    for m in tar.getmembers()
+                    if (m.isfile() or m.isdir()) and not m.name.startswith("/") and ".." not in Path(m.name).parts
+                ],
+            )
+
+
+def _config_groups(present: list[str], options, root: Path, base: Path) -> dict[Path, list[str]]:
+    """The old paths by the configuration of now that applies to them (an empty one where none does)."""
+    from eislint.config import find_config
+
+    empty = base / ".eislint-leeg.yaml"
+    empty.write_text("", encoding="utf-8")
+    groups: dict[Path, list[str]] = {}
+    for rel in present:
+        old = base / rel
+        if not old.exists():
+            continue
+        config = options.config_path or find_config(root / rel if rel != "." else root) or empty
+        groups.setdefault(Path(config), []).append(str(old))
+    return groups
 
 
 def new_findings(findings: list, before: Counter, root: Path) -> list:

@@ -210,39 +210,51 @@ def readiness(report: Report, limit: int = 5) -> list[Readiness]:
         requirements: Counter[str] = Counter()
         for d in docs:
             requirements.update(d.requirements)
-        parts = []
-        for part in PARTS:
-            status = PartStatus(part.key, part.label, "aanwezig")
-            for d in docs:
-                for kind in sorted(part.kinds):
-                    status.found += [(d.path, title) for title in d.headings.get(kind, [])]
-            status.problems = [f for f in findings if f.rule in part.missing or f.rule in part.incomplete]
-            for f in findings:
-                if part_of(f) is part:
-                    status.counts[f.severity.label] += 1
-            if part.key == "eisen":
-                total = sum(requirements.values())
-                status.note = ", ".join(
-                    f"{n} {_KIND_WORDS.get(k, k) if n == 1 else _plural(k)}" for k, n in sorted(requirements.items())
-                )
-                if not total and not status.found:
-                    status.status = "ontbreekt"
-            if any(fired[r] for r in part.missing):
-                status.status = "ontbreekt"
-            elif not status.found and part.key != "eisen":
-                vouched = any(r in ran for r in part.missing) and sum(requirements.values()) >= 3
-                if vouched:
-                    status.note = "genoemd in de tekst, zonder eigen hoofdstuk"
-                else:
-                    status.status = "ontbreekt"
-                    status.note = "geen hoofdstuk gevonden"
-            if status.status == "aanwezig" and any(fired[r] for r in part.incomplete):
-                status.status = "onvolledig"
-            parts.append(status)
+        parts = [_part_status(part, docs, findings, fired, requirements, ran) for part in PARTS]
         out.append(
             Readiness(bundle=bundle, documents=[d.path for d in docs], parts=parts, top=top_findings(findings, limit))
         )
     return out
+
+
+def _part_status(
+    part: Part, docs: list, findings: list[Finding], fired: Counter[str], requirements: Counter[str], ran: set[str]
+) -> PartStatus:
+    """How one part of the tender stands in a bundle: present, missing or incomplete, with its
+    headings, its findings and a note."""
+    status = PartStatus(part.key, part.label, "aanwezig")
+    for d in docs:
+        for kind in sorted(part.kinds):
+            status.found += [(d.path, title) for title in d.headings.get(kind, [])]
+    status.problems = [f for f in findings if f.rule in part.missing or f.rule in part.incomplete]
+    for f in findings:
+        if part_of(f) is part:
+            status.counts[f.severity.label] += 1
+    _judge_part(status, part, fired, requirements, ran)
+    return status
+
+
+def _judge_part(status: PartStatus, part: Part, fired: Counter[str], requirements: Counter[str], ran: set[str]) -> None:
+    """Set the status and note: missing when its rule fired or no heading was found (unless a rule
+    that would have said so ran on enough requirements), incomplete when an incompleteness rule fired."""
+    if part.key == "eisen":
+        total = sum(requirements.values())
+        status.note = ", ".join(
+            f"{n} {_KIND_WORDS.get(k, k) if n == 1 else _plural(k)}" for k, n in sorted(requirements.items())
+        )
+        if not total and not status.found:
+            status.status = "ontbreekt"
+    if any(fired[r] for r in part.missing):
+        status.status = "ontbreekt"
+    elif not status.found and part.key != "eisen":
+        vouched = any(r in ran for r in part.missing) and sum(requirements.values()) >= 3
+        if vouched:
+            status.note = "genoemd in de tekst, zonder eigen hoofdstuk"
+        else:
+            status.status = "ontbreekt"
+            status.note = "geen hoofdstuk gevonden"
+    if status.status == "aanwezig" and any(fired[r] for r in part.incomplete):
+        status.status = "onvolledig"
 
 
 def _plural(kind: str) -> str:

@@ -8,6 +8,7 @@ from pathlib import PurePath
 from eislint import roles
 from eislint.document import REQUIREMENT_ID, Block, Document, Requirement, Section
 from eislint.dutch import BUYER_SUBJECT, SERVICE_NORM, is_statement
+from eislint.readers import format_of
 
 # Checked in order: the first kind whose pattern matches the title wins, so "gunningscriteria
 # kwaliteit" is gunning and "prijs-kwaliteitverhouding" is not prijs.
@@ -128,8 +129,9 @@ def segment(doc: Document) -> Document:
 
 
 def _sections(doc: Document) -> list[Section]:
-    # A CSV file has no headings; its name ("eisen-en-wensen.csv") says what it holds.
-    root_kind = classify(re.sub(r"[-_]+", " ", PurePath(doc.path).stem)) if doc.format == "csv" else "overig"
+    fmt = format_of(doc)
+    # A file without a title row (CSV): its name ("eisen-en-wensen.csv") says what it holds.
+    root_kind = classify(re.sub(r"[-_]+", " ", PurePath(doc.path).stem)) if fmt.kind_from_name else "overig"
     root = Section(title=doc.path, kind=root_kind, level=0, number="", start=0, end=len(doc.text), heading=None)
     sections = [root]
     stack = [root]
@@ -141,9 +143,9 @@ def _sections(doc: Document) -> list[Section]:
         m = _HEADING_NUMBER.match(clean_title)
         number = m.group("num") if m else ""
         level = block.level
-        if doc.format in ("text", "pdf") and number and "." in number:
+        if fmt.numbered_headings == "depth" and number and "." in number:
             level = number.count(".") + 1
-        elif doc.format in ("xlsx", "ods", "csv") and level > 1 and number:
+        elif fmt.numbered_headings == "under-sheet" and level > 1 and number:
             level = number.count(".") + 2  # numbered group rows nest under the sheet's title
         while len(stack) > 1 and stack[-1].level >= level:
             stack.pop().end = block.start
@@ -222,54 +224,79 @@ def _intro(section: Section) -> bool:
 
 
 def _requirements(doc: Document) -> list[Requirement]:
-    reqs: list[Requirement] = []
-    table_columns: dict[str, int] | None = None
-    stem: tuple[str, int, bool] | None = None  # (lead-in text, indent, is a list item)
-    covered = -1  # items up to this offset belong to a lead-in that is one requirement with them
-    blocks = doc.blocks
-    for i, block in enumerate(blocks):
-        if block.start < covered:
-            continue
+    scan = _RequirementScan(doc)
+    for i, block in enumerate(doc.blocks):
+        scan.block(i, block)
+    return scan.reqs
+
+
+class _RequirementScan:
+    """The requirements of a document, block by block: table rows under their header, lead-ins
+    with the list items that complete them, statements in prose."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.reqs: list[Requirement] = []
+        self.table_columns: dict[str, int] | None = None
+        self.stem: tuple[str, int, bool] | None = None  # (lead-in text, indent, is a list item)
+        self.covered = -1  # items up to this offset belong to a lead-in that is one requirement with them
+
+    def block(self, i: int, block: Block) -> None:
+        doc = self.doc
+        if block.start < self.covered:
+            return
         if block.kind == "table_header":
-            table_columns = _table_columns(doc, block)
-            continue
+            self.table_columns = _table_columns(doc, block)
+            return
         if block.kind in ("paragraph", "list_item"):
-            table_columns = None  # a heading (a group row in a sheet) keeps the table going
+            self.table_columns = None  # a heading (a group row in a sheet) keeps the table going
         if block.kind == "heading":
-            stem = None
+            self.stem = None
         section = doc.section_at(block.start)
         if section is None:
-            continue
+            return
         mode = _mode(doc, section)
         if block.kind == "table_row":
-            req = _table_requirement(doc, block, section, table_columns, mode)
+            req = _table_requirement(doc, block, section, self.table_columns, mode)
             if req is not None:
-                reqs.append(req)
-            continue
+                self.reqs.append(req)
+            return
         if block.kind not in ("paragraph", "list_item"):
-            continue
+            return
+        stem = self.stem
         if stem is not None and (block.kind != "list_item" or (stem[2] and block.indent <= stem[1])):
-            stem = None
+            self.stem = None
         text = doc.clean(block.content.start, block.content.end).strip()
+        if not self._lead_in(i, block, section, mode, text):
+            self._statement(block, section, mode, text)
+
+    def _lead_in(self, i: int, block: Block, section: Section, mode: str | None, text: str) -> bool:
+        """A paragraph ending in ':' with list items below: one demand with its list, or a lead-in
+        the items complete. False: no lead-in."""
+        blocks = self.doc.blocks
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if (
+        if not (
             text.endswith(":")
             and nxt is not None
             and nxt.kind == "list_item"
             and (block.kind == "paragraph" or nxt.indent > block.indent)
         ):
-            items = _items_after(blocks, i)
-            if all(_verbless(doc, b) for b in items):
-                # "... levert jaarlijks: - het beveiligingsbeleid; - het verslag ...": one demand with its list
-                req = _item_requirement(doc, block, section, section.kinds(), mode=mode)
-                if req is not None:
-                    req.end = items[-1].content.end
-                    reqs.append(req)
-                    covered = items[-1].end
-                    continue
-            # a lead-in: the items below complete it and are the requirements
-            stem = (text, block.indent, block.kind == "list_item")
-            continue
+            return False
+        items = _items_after(blocks, i)
+        if all(_verbless(self.doc, b) for b in items):
+            # "... levert jaarlijks: - het beveiligingsbeleid; - het verslag ...": one demand with its list
+            req = _item_requirement(self.doc, block, section, section.kinds(), mode=mode)
+            if req is not None:
+                req.end = items[-1].content.end
+                self.reqs.append(req)
+                self.covered = items[-1].end
+                return True
+        # a lead-in: the items below complete it and are the requirements
+        self.stem = (text, block.indent, block.kind == "list_item")
+        return True
+
+    def _statement(self, block: Block, section: Section, mode: str | None, text: str) -> None:
+        doc, stem = self.doc, self.stem
         if mode == "statements" and doc.role == "pve" and block.kind == "paragraph" and _plain_statement(text):
             mode = "pve-prose"
         if doc.role == "formulier" and stem is not None and block.kind == "list_item" and _DECLARATION.search(stem[0]):
@@ -278,14 +305,13 @@ def _requirements(doc: Document) -> list[Requirement]:
             req = _item_requirement(doc, block, section, {"randvoorwaarden"}, mode="eisen")
             if req is not None:
                 req.kind, req.lead = "selectie", stem[0]
-                reqs.append(req)
-            continue
+                self.reqs.append(req)
+            return
         req = _item_requirement(doc, block, section, section.kinds(), mode=mode)
         if req is not None:
             if stem is not None and block.kind == "list_item":
                 req.lead = stem[0]
-            reqs.append(req)
-    return reqs
+            self.reqs.append(req)
 
 
 _DECLARATION = re.compile(r"\bverkla(?:a|r)r\w*|\bverklaring\b", re.I)
@@ -362,36 +388,12 @@ def _item_requirement(
         req_id = m.group("id").strip()
         kind = _KIND_BY_PREFIX.get(m.group("prefix").lower(), "eis")
         start += m.end()
-    elif (
-        kinds & {"doelstelling"}
-        and mode is None
-        and doc.role not in _NO_REQUIREMENTS
-        and (block.kind == "list_item" or _goal_paragraph(text))
-    ):
-        if block.marker[:-1].isdigit():
-            req_id = block.marker[:-1]
-    elif block.kind == "list_item" and mode == "eisen":
-        if block.marker[:-1].isdigit():
-            req_id = block.marker[:-1]
-    elif (block.kind == "list_item" and mode == "statements" and doc.role == "pve") or mode == "pve-prose":
-        pass  # a bullet or a statement in a requirement part of a PvE
-    elif not loose and not (mode is not None and (is_statement(text) or _service_norm(doc, mode, text))):
-        return None
-    elif _ABOUT_THE_DOCUMENT.match(text):
-        return None  # "Deze requirements beschrijven wat de oplossing moet ondersteunen": about the list
+    else:
+        found, req_id = _item_without_id(doc, block, kinds, text, loose, mode)
+        if not found:
+            return None
     if kind is None:
-        if doc.role == "overeenkomst":
-            kind = "bepaling"
-        elif "wensen" in kinds and "eisen" not in kinds:
-            kind = "wens"
-        elif "doelstelling" in kinds and not kinds & {"eisen", "wensen"}:
-            kind = "doel"
-        elif "randvoorwaarden" in kinds and not kinds & {"eisen", "wensen"}:
-            kind = "selectie"
-        elif kinds & {"contract", "prijs"} and not kinds & {"eisen", "wensen"}:
-            kind = "bepaling"
-        else:
-            kind = "eis"
+        kind = _kind_of_part(doc, kinds)
     body = doc.clean(start, end)
     kind = _kind_from_text(body, kind)
     while start < end and doc.text[start].isspace():
@@ -407,6 +409,44 @@ def _item_requirement(
         section=section,
         priority=_priority(body) or _priority(section.title),
     )
+
+
+def _item_without_id(
+    doc: Document, block: Block, kinds: set[str], text: str, loose: bool, mode: str | None
+) -> tuple[bool, str | None]:
+    """Whether an item without a requirement id is a requirement, and the id its list number gives."""
+    number = block.marker[:-1] if block.marker[:-1].isdigit() else None
+    if (
+        kinds & {"doelstelling"}
+        and mode is None
+        and doc.role not in _NO_REQUIREMENTS
+        and (block.kind == "list_item" or _goal_paragraph(text))
+    ):
+        return True, number
+    if block.kind == "list_item" and mode == "eisen":
+        return True, number
+    if (block.kind == "list_item" and mode == "statements" and doc.role == "pve") or mode == "pve-prose":
+        return True, None  # a bullet or a statement in a requirement part of a PvE
+    if not loose and not (mode is not None and (is_statement(text) or _service_norm(doc, mode, text))):
+        return False, None
+    if _ABOUT_THE_DOCUMENT.match(text):
+        return False, None  # "Deze requirements beschrijven wat de oplossing moet ondersteunen": about the list
+    return True, None
+
+
+def _kind_of_part(doc: Document, kinds: set[str]) -> str:
+    """The kind of a requirement without a marked kind, from the part it stands in."""
+    if doc.role == "overeenkomst":
+        return "bepaling"
+    if "wensen" in kinds and "eisen" not in kinds:
+        return "wens"
+    if "doelstelling" in kinds and not kinds & {"eisen", "wensen"}:
+        return "doel"
+    if "randvoorwaarden" in kinds and not kinds & {"eisen", "wensen"}:
+        return "selectie"
+    if kinds & {"contract", "prijs"} and not kinds & {"eisen", "wensen"}:
+        return "bepaling"
+    return "eis"
 
 
 def _service_norm(doc: Document, mode: str | None, text: str) -> bool:
@@ -494,14 +534,7 @@ def _table_requirement(
     if cell.end <= cell.start:
         return None
     req_id = _cell_text(doc, block, cols["id"]) if "id" in cols else None
-    kind = "wens" if "wensen" in kinds and "eisen" not in kinds else "eis"
-    if req_id and (m := _REQ_ID.match(req_id + " ")) is not None:
-        kind = _KIND_BY_PREFIX.get(m.group("prefix").lower(), kind)  # "KO3", "W12" in an id column
-    priority = None
-    if "kind" in cols:
-        label = _cell_text(doc, block, cols["kind"])
-        kind = _kind_from_label(label, kind)
-        priority = _priority(label, bare=True)
+    kind, priority = _row_kind(doc, block, cols, kinds, req_id)
     kind = _kind_from_text(doc.clean(cell.start, cell.end), kind)
     weight = _cell_text(doc, block, cols["weight"]) if "weight" in cols else None
     explanation = _cell_text(doc, block, cols["explanation"]) if "explanation" in cols else None
@@ -516,6 +549,22 @@ def _table_requirement(
         explanation=explanation or None,
         priority=priority or _priority(doc.clean(cell.start, cell.end)) or _priority(section.title),
     )
+
+
+def _row_kind(
+    doc: Document, block: Block, cols: dict[str, int], kinds: set[str], req_id: str | None
+) -> tuple[str, str | None]:
+    """A table row's kind from its part, its id ("KO3", "W12") and its kind column, and the
+    priority that column gives."""
+    kind = "wens" if "wensen" in kinds and "eisen" not in kinds else "eis"
+    if req_id and (m := _REQ_ID.match(req_id + " ")) is not None:
+        kind = _KIND_BY_PREFIX.get(m.group("prefix").lower(), kind)  # "KO3", "W12" in an id column
+    priority = None
+    if "kind" in cols:
+        label = _cell_text(doc, block, cols["kind"])
+        kind = _kind_from_label(label, kind)
+        priority = _priority(label, bare=True)
+    return kind, priority
 
 
 _MOSCOW = {

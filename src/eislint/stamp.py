@@ -84,7 +84,7 @@ def make_finding(rule: Rule, hit: Hit, unit: Unit) -> Finding:
         citation=rule.citation,
         suggestion=render(rule.suggestion, values) or values.get("suggestie") or None,
         fix=_fix(rule, hit, match, values),
-        location=doc.location_at(hit.start),
+        location=doc.place_at(hit.start),
         context=context if len(context) < 800 else "",
         context_start=context_start,
         rewrite=values["rewrite"] or hit.data.get("splitsing") or None,

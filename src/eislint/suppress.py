@@ -52,52 +52,19 @@ def parse(doc: Document, known: set[str]) -> tuple[list[Suppression], list[Probl
         if block.kind != "comment":
             continue
         for m in _COMMENT.finditer(doc.text, block.start, block.end):
-            body = m.group("body").strip()
-            head, tail = (re.split(r"\s*--\s*", body, maxsplit=1) + [""])[:2]
-            head = head.strip()
-            parts = re.split(r"[\s,]+", head)
-            verb, selectors = parts[0].lower(), [p for p in parts[1:] if p]
-            reason = re.sub(r"^(reden|reason)\s*:\s*", "", tail.strip(), flags=re.I).strip() if tail else ""
+            verb, selectors, reason = _comment_parts(m)
             where = (m.start(), m.end())
-            if verb not in _VERBS:
-                problems.append(
-                    Problem(
-                        "meta.ongeldige-suppressie",
-                        *where,
-                        {"probleem": f"onbekend werkwoord '{verb}' (gebruik {', '.join(_VERBS)})"},
-                    )
-                )
+            if verb == "negeer-einde" and open_ranges:
+                open_ranges.pop().end = m.start()
                 continue
-            if verb == "negeer-einde":
-                if not open_ranges:
-                    problems.append(
-                        Problem("meta.ongeldige-suppressie", *where, {"probleem": "negeer-einde zonder negeer-begin"})
-                    )
-                    continue
-                sup = open_ranges.pop()
-                sup.end = m.start()
+            problem = _problem(verb, selectors, reason, known)
+            nxt = next((b for b in content_blocks if b.start >= block.end), None) if verb == "negeer" else None
+            if problem is None and verb == "negeer" and nxt is None:
+                problem = "er volgt geen tekst"
+            if problem is not None:
+                problems.append(Problem("meta.ongeldige-suppressie", *where, {"probleem": problem}))
                 continue
-            if not selectors:
-                problems.append(Problem("meta.ongeldige-suppressie", *where, {"probleem": "geen regel genoemd"}))
-                continue
-            unknown = [s for s in selectors if s not in known]
-            if unknown:
-                problems.append(
-                    Problem("meta.ongeldige-suppressie", *where, {"probleem": f"onbekende regel '{unknown[0]}'"})
-                )
-                continue
-            if not reason:
-                problems.append(
-                    Problem(
-                        "meta.ongeldige-suppressie", *where, {"probleem": "reden ontbreekt (schrijf '-- reden: ...')"}
-                    )
-                )
-                continue
-            if verb == "negeer":
-                nxt = next((b for b in content_blocks if b.start >= block.end), None)
-                if nxt is None:
-                    problems.append(Problem("meta.ongeldige-suppressie", *where, {"probleem": "er volgt geen tekst"}))
-                    continue
+            if nxt is not None:
                 sup = Suppression(selectors, reason, nxt.start, nxt.end, block, *where)
             elif verb == "negeer-bestand":
                 sup = Suppression(selectors, reason, 0, len(doc.text), block, *where)
@@ -115,6 +82,34 @@ def parse(doc: Document, known: set[str]) -> tuple[list[Suppression], list[Probl
             )
         )
     return suppressions, problems
+
+
+def _comment_parts(m: re.Match[str]) -> tuple[str, list[str], str]:
+    """'negeer eisen.vage-term -- reden: ...': the verb, the selectors and the reason."""
+    body = m.group("body").strip()
+    head, tail = (re.split(r"\s*--\s*", body, maxsplit=1) + [""])[:2]
+    head = head.strip()
+    parts = re.split(r"[\s,]+", head)
+    verb, selectors = parts[0].lower(), [p for p in parts[1:] if p]
+    reason = re.sub(r"^(reden|reason)\s*:\s*", "", tail.strip(), flags=re.I).strip() if tail else ""
+    return verb, selectors, reason
+
+
+def _problem(verb: str, selectors: list[str], reason: str, known: set[str]) -> str | None:
+    """What is wrong with a suppression comment (Dutch, for meta.ongeldige-suppressie), or None.
+    A 'negeer-einde' reaching here closes no open range."""
+    if verb not in _VERBS:
+        return f"onbekend werkwoord '{verb}' (gebruik {', '.join(_VERBS)})"
+    if verb == "negeer-einde":
+        return "negeer-einde zonder negeer-begin"
+    if not selectors:
+        return "geen regel genoemd"
+    unknown = [s for s in selectors if s not in known]
+    if unknown:
+        return f"onbekende regel '{unknown[0]}'"
+    if not reason:
+        return "reden ontbreekt (schrijf '-- reden: ...')"
+    return None
 
 
 def matches(rule: Rule, selectors: list[str]) -> bool:

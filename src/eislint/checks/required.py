@@ -91,51 +91,67 @@ class Required(CheckType):
         bundle = unit.bundle or [doc]
         # computed once per bundle: every document of the bundle runs this rule
         main = per_bundle(unit, "most-requirements", lambda: max(bundle, key=lambda d: len(d.requirements)))
-        if p["anchor"] != "trigger" and doc is not main:
-            return
-        if sum(len(d.requirements) for d in bundle) < p["min_requirements"]:
-            return
-        if p["whole_tender"] and not per_bundle(unit, "whole-tender", lambda: is_whole_tender(bundle)):
+        if not _in_scope(p, unit, doc, bundle, main):
             return
         if p["only_if_part"] and not _has_part(unit, bundle, p["only_if_part"]):
             return  # a PvE checked alone that refers to the award criteria in the leidraad
         texts = per_bundle(unit, "clean-texts", lambda: [d.clean(0, len(d.text)) for d in bundle])
-        context_says = unit.tender is not None and any(
-            getattr(unit.tender.context, f, None) is True for f in p["only_if_tender"]
-        )
-        trigger = None
-        if p["only_if"]:
-            trigger = next(((d, m) for d, t in zip(bundle, texts) for r in p["only_if"] if (m := r.search(t))), None)
-            if trigger is None and not context_says:
-                return
+        applies, trigger = _trigger(p, unit, bundle, texts)
+        if not applies:
+            return
         if p["anchor"] == "trigger" and trigger is not None:
             if trigger[0] is not doc:
                 return
         elif doc is not main:
             return
-        present = {
-            s.kind
-            for d in bundle
-            for s in d.sections
-            if s.heading is not None and _has_content(d, s, p["ignore_sentences"], p["sections"])
-        }
-        present |= {part for d in bundle for part in _ROLE_PARTS.get(d.role, ())}
-        if p["sections"] and present & set(p["sections"]):
+        if _part_present(p, bundle, texts):
             return
-        if p["patterns"] and any(r.search(t) for r in p["patterns"] for t in texts):
-            return
-        if p["all_of"] and all(any(r.search(t) for t in texts) for r in p["all_of"]):
-            return
+        data = {"ontbreekt": ", ".join(p["sections"]) or "het element"}
         if p["anchor"] == "trigger" and trigger is not None:
             block = doc.block_at(trigger[1].start()) or doc.blocks[0]
-            yield Hit(
-                block.content.start, block.content.end, data={"ontbreekt": ", ".join(p["sections"]) or "het element"}
-            )
+            yield Hit(block.content.start, block.content.end, data=data)
             return
         anchor = next((b for b in doc.blocks if b.kind == "heading"), doc.blocks[0])
-        yield Hit(
-            anchor.content.start, anchor.content.end, data={"ontbreekt": ", ".join(p["sections"]) or "het element"}
-        )
+        yield Hit(anchor.content.start, anchor.content.end, data=data)
+
+
+def _in_scope(p: Any, unit: Unit, doc: Document, bundle: list[Document], main: Document) -> bool:
+    """Whether this document judges the bundle at all: the main document (unless the finding goes
+    where its trigger is), enough requirements, and a whole tender where the rule asks for one."""
+    if p["anchor"] != "trigger" and doc is not main:
+        return False
+    if sum(len(d.requirements) for d in bundle) < p["min_requirements"]:
+        return False
+    return not (p["whole_tender"] and not per_bundle(unit, "whole-tender", lambda: is_whole_tender(bundle)))
+
+
+def _trigger(p: Any, unit: Unit, bundle: list[Document], texts: list[str]) -> tuple[bool, Any]:
+    """Whether the element is expected (`only_if` matched somewhere, or the tender context says
+    so), and the (document, match) that triggered it."""
+    if not p["only_if"]:
+        return True, None
+    trigger = next(((d, m) for d, t in zip(bundle, texts) for r in p["only_if"] if (m := r.search(t))), None)
+    context_says = unit.tender is not None and any(
+        getattr(unit.tender.context, f, None) is True for f in p["only_if_tender"]
+    )
+    return trigger is not None or context_says, trigger
+
+
+def _part_present(p: Any, bundle: list[Document], texts: list[str]) -> bool:
+    """The element is there: a section of the kind (with content), a document whose role is that
+    part, a pattern, or all of `all_of`."""
+    present = {
+        s.kind
+        for d in bundle
+        for s in d.sections
+        if s.heading is not None and _has_content(d, s, p["ignore_sentences"], p["sections"])
+    }
+    present |= {part for d in bundle for part in _ROLE_PARTS.get(d.role, ())}
+    if p["sections"] and present & set(p["sections"]):
+        return True
+    if p["patterns"] and any(r.search(t) for r in p["patterns"] for t in texts):
+        return True
+    return bool(p["all_of"] and all(any(r.search(t) for t in texts) for r in p["all_of"]))
 
 
 def _has_part(unit: Unit, bundle: list[Document], kinds: list[str]) -> bool:

@@ -136,21 +136,7 @@ def render(results: str | Path) -> str:
         raise ReportError(f"{root}: resultaten niet leesbaar ({type(exc).__name__}: {exc})") from None
     by_buyer = _read(root, "summary_buyer")
     by_year = _read(root, "summary_year")
-
-    counts = bundles["status"].value_counts()
-    checked = int(counts.get("ok", 0) + counts.get("deels", 0))
-    total_findings = int(by_category["findings"].sum()) if len(by_category) else 0
-    overview = pd.DataFrame(
-        [("bundels", len(bundles))]
-        + [(_STATUS.get(s, s), int(counts.get(s, 0))) for s in ("ok", "deels", "fout", "niet gedaan") if counts.get(s)]
-        + [
-            ("meldingen", total_findings),
-            ("meldingen per gecontroleerde bundel", round(total_findings / checked, 2) if checked else 0.0),
-        ],
-        columns=["", "aantal"],
-        dtype=object,
-    )
-
+    overview = _overview(bundles, by_category)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="nl"><head><meta charset="utf-8">',
@@ -167,6 +153,29 @@ def render(results: str | Path) -> str:
         _table(by_category, percent=("share_bundles",)),
         "<h2>Meldingen per regel</h2>",
     ]
+    parts += _by_rule(by_rule) + _by_year(by_year) + _by_buyer(by_buyer) + _failed(bundles)
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def _overview(bundles: pd.DataFrame, by_category: pd.DataFrame) -> pd.DataFrame:
+    counts = bundles["status"].value_counts()
+    checked = int(counts.get("ok", 0) + counts.get("deels", 0))
+    total_findings = int(by_category["findings"].sum()) if len(by_category) else 0
+    return pd.DataFrame(
+        [("bundels", len(bundles))]
+        + [(_STATUS.get(s, s), int(counts.get(s, 0))) for s in ("ok", "deels", "fout", "niet gedaan") if counts.get(s)]
+        + [
+            ("meldingen", total_findings),
+            ("meldingen per gecontroleerde bundel", round(total_findings / checked, 2) if checked else 0.0),
+        ],
+        columns=["", "aantal"],
+        dtype=object,
+    )
+
+
+def _by_rule(by_rule: pd.DataFrame) -> list[str]:
+    parts = []
     if len(by_rule):
         top = by_rule.head(TOP_RULES)
         title = f"de {TOP_RULES} regels met de meeste meldingen" if len(by_rule) > TOP_RULES else "alle regels"
@@ -175,8 +184,11 @@ def render(results: str | Path) -> str:
             f"<figcaption>Meldingen per regel ({title}).</figcaption></figure>"
         )
     parts.append(_table(by_rule, percent=("share_bundles",)))
+    return parts
 
-    parts.append("<h2>Meldingen per jaar</h2>")
+
+def _by_year(by_year: pd.DataFrame | None) -> list[str]:
+    parts = ["<h2>Meldingen per jaar</h2>"]
     if by_year is not None and len(by_year):
         known = by_year[by_year["year"] != "(onbekend)"]
         if len(known):
@@ -189,8 +201,11 @@ def render(results: str | Path) -> str:
         parts.append(
             "<p>Geen datum in de metadata (kolom <code>date</code> of <code>datum</code> in het manifest).</p>"
         )
+    return parts
 
-    parts.append("<h2>Meldingen per aanbestedende dienst</h2>")
+
+def _by_buyer(by_buyer: pd.DataFrame | None) -> list[str]:
+    parts = ["<h2>Meldingen per aanbestedende dienst</h2>"]
     if by_buyer is not None and len(by_buyer):
         top = by_buyer.head(TOP_BUYERS)
         parts.append(
@@ -203,7 +218,11 @@ def render(results: str | Path) -> str:
             "<p>Geen aanbestedende dienst in de metadata (kolom <code>buyer</code> of <code>koper</code> "
             "in het manifest).</p>"
         )
+    return parts
 
+
+def _failed(bundles: pd.DataFrame) -> list[str]:
+    parts: list[str] = []
     failed = bundles[bundles["status"] == "fout"]
     if len(failed):
         parts.append(f"<h2>Mislukte bundels ({len(failed)})</h2>")
@@ -211,8 +230,7 @@ def render(results: str | Path) -> str:
         parts.append(_table(shown))
         if len(failed) > MAX_FAILED_ROWS:
             parts.append(f"<p>en nog {len(failed) - MAX_FAILED_ROWS}; zie bundles.parquet.</p>")
-    parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+    return parts
 
 
 def write_report(results: str | Path, output: str | Path | None = None) -> Path:

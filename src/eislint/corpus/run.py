@@ -183,12 +183,10 @@ def run_corpus(
     specs = manifest.load(source)
     validate(options)
     require_extra("dask", "distributed", "pyarrow", "pandas")
-    from distributed import as_completed
 
     from eislint.corpus.fingerprint import ruleset_key
     from eislint.corpus.store import Store
-    from eislint.corpus.task import FAILED, SKIPPED, PipelinePlugin, lint_bundle_task, worker_check
-    from eislint.yamlio import ConfigError
+    from eislint.corpus.task import FAILED, PipelinePlugin
 
     store = Store(output)
     store.prepare()
@@ -199,77 +197,10 @@ def run_corpus(
     local_key = ruleset_key(options)
     with connect(scheduler, workers) as client:
         client.register_plugin(PipelinePlugin(options.nlp_model), name=PipelinePlugin.name)
-        checks = client.run(worker_check, options)
-        stats.workers = len(checks)
-        for address, check in sorted(checks.items()):
-            if check["problem"]:
-                raise ConfigError("nlp.model", f"worker {address}: {check['problem']}")
-        differ = sorted(a for a, c in checks.items() if c["ruleset"] != local_key)
-        if differ:
-            raise CorpusError(
-                f"worker(s) {', '.join(differ)} hebben een andere eislint-versie, andere regels of een "
-                "andere taalpijplijn dan deze machine; installeer op alle machines hetzelfde"
-            )
+        _check_workers(client, options, local_key, stats)
         stats.startup = time.perf_counter() - started
-        threads = sum(client.nthreads().values()) or 1
-        window = max(4, 2 * threads)
-        queue = iter(specs)
-        owner: dict[str, manifest.BundleSpec] = {}
-        numbers = itertools.count()
-        pending = as_completed(loop=client.loop)
-
-        def submit_next() -> None:
-            spec = next(queue, None)
-            if spec is None:
-                return
-            state = states.get(spec.id)
-            previous = (state["content_hash"], state["ruleset"], state["status"]) if state else None
-            future = client.submit(
-                lint_bundle_task,
-                spec.id,
-                spec.path,
-                options,
-                previous,
-                retry_failed,
-                run_id,
-                key=f"eislint-bundle-{run_id}-{next(numbers)}",
-                pure=False,
-            )
-            owner[future.key] = spec
-            pending.add(future)
-
-        for _ in range(window):
-            submit_next()
-        buffer: list[dict[str, Any]] = []
-        last_flush = time.monotonic()
-        try:
-            for future in pending:
-                spec = owner.pop(future.key)
-                try:
-                    result = future.result()
-                except Exception as exc:
-                    result = _task_failure(spec, exc, run_id)
-                future.release()
-                submit_next()
-                if result["status"] == SKIPPED:
-                    stats.skipped += 1
-                else:
-                    stats.linted += 1
-                    stats.status[result["status"]] += 1
-                    stats.findings += result["findings"]
-                    buffer.append(result)
-                if len(buffer) >= batch_size or (buffer and time.monotonic() - last_flush >= flush_seconds):
-                    store.write_batch(buffer)
-                    buffer, last_flush = [], time.monotonic()
-                if progress is not None:
-                    progress(result, stats)
-        finally:
-            if buffer:  # keep what is finished, also when interrupted
-                store.write_batch(buffer)
-            unfinished = list(pending.futures)
-            pending.clear()
-            if unfinished:  # interrupted: nothing of these is kept, a next run does them
-                client.cancel(unfinished)
+        tasks = _Tasks(client, iter(specs), states, options, retry_failed, run_id)
+        _collect(tasks, store, stats, batch_size, flush_seconds, progress)
     stats.seconds = time.perf_counter() - started
     import eislint
 
@@ -296,3 +227,108 @@ def run_corpus(
         (s.id, final[s.id]["error"] or "") for s in specs if s.id in final and final[s.id]["status"] == FAILED
     ]
     return stats
+
+
+def _check_workers(client, options: RunOptions, local_key: str, stats: RunStats) -> None:
+    """Every worker loads the pipeline and has the same eislint, rules and pipeline as this machine."""
+    from eislint.corpus.task import worker_check
+    from eislint.yamlio import ConfigError
+
+    checks = client.run(worker_check, options)
+    stats.workers = len(checks)
+    for address, check in sorted(checks.items()):
+        if check["problem"]:
+            raise ConfigError("nlp.model", f"worker {address}: {check['problem']}")
+    differ = sorted(a for a, c in checks.items() if c["ruleset"] != local_key)
+    if differ:
+        raise CorpusError(
+            f"worker(s) {', '.join(differ)} hebben een andere eislint-versie, andere regels of een "
+            "andere taalpijplijn dan deze machine; installeer op alle machines hetzelfde"
+        )
+
+
+class _Tasks:
+    """Bundles submitted a window at a time (twice the threads, at least four), so a large
+    manifest never floods the scheduler; `owner` maps a future back to its bundle."""
+
+    def __init__(self, client, queue, states: dict, options: RunOptions, retry_failed: bool, run_id: str) -> None:
+        from distributed import as_completed
+
+        self.client = client
+        self.queue = queue
+        self.states = states
+        self.options = options
+        self.retry_failed = retry_failed
+        self.run_id = run_id
+        self.owner: dict[str, manifest.BundleSpec] = {}
+        self.numbers = itertools.count()
+        self.pending = as_completed(loop=client.loop)
+        threads = sum(client.nthreads().values()) or 1
+        for _ in range(max(4, 2 * threads)):
+            self.submit_next()
+
+    def submit_next(self) -> None:
+        from eislint.corpus.task import lint_bundle_task
+
+        spec = next(self.queue, None)
+        if spec is None:
+            return
+        state = self.states.get(spec.id)
+        previous = (state["content_hash"], state["ruleset"], state["status"]) if state else None
+        future = self.client.submit(
+            lint_bundle_task,
+            spec.id,
+            spec.path,
+            self.options,
+            previous,
+            self.retry_failed,
+            self.run_id,
+            key=f"eislint-bundle-{self.run_id}-{next(self.numbers)}",
+            pure=False,
+        )
+        self.owner[future.key] = spec
+        self.pending.add(future)
+
+
+def _collect(
+    tasks: _Tasks,
+    store,
+    stats: RunStats,
+    batch_size: int,
+    flush_seconds: float,
+    progress: Callable[[dict[str, Any], RunStats], None] | None,
+) -> None:
+    """Take results as they finish, submit the next bundle for each, and commit them in batches;
+    on an interruption what is finished is committed and the rest cancelled."""
+    from eislint.corpus.task import SKIPPED
+
+    buffer: list[dict[str, Any]] = []
+    last_flush = time.monotonic()
+    try:
+        for future in tasks.pending:
+            spec = tasks.owner.pop(future.key)
+            try:
+                result = future.result()
+            except Exception as exc:
+                result = _task_failure(spec, exc, tasks.run_id)
+            future.release()
+            tasks.submit_next()
+            if result["status"] == SKIPPED:
+                stats.skipped += 1
+            else:
+                stats.linted += 1
+                stats.status[result["status"]] += 1
+                stats.findings += result["findings"]
+                buffer.append(result)
+            if len(buffer) >= batch_size or (buffer and time.monotonic() - last_flush >= flush_seconds):
+                store.write_batch(buffer)
+                buffer, last_flush = [], time.monotonic()
+            if progress is not None:
+                progress(result, stats)
+    finally:
+        if buffer:  # keep what is finished, also when interrupted
+            store.write_batch(buffer)
+        unfinished = list(tasks.pending.futures)
+        tasks.pending.clear()
+        if unfinished:  # interrupted: nothing of these is kept, a next run does them
+            tasks.client.cancel(unfinished)

@@ -85,8 +85,8 @@ def _result(f: Finding, index: int | None, fp: str) -> dict:
         value = getattr(f, key)
         if value:
             props[key] = value
-    if f.location:
-        props["location"] = f.location
+    if location := f.location.as_dict():
+        props["location"] = location
     return result
 
 

@@ -11,9 +11,12 @@ import importlib
 import os
 import stat
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from eislint.document import Document
+from eislint.locations import SheetCell
 from eislint.readers.errors import NoText, ReadError
 
 Reader = Callable[[str, bytes], Document]
@@ -31,21 +34,49 @@ def _lazy(module: str, function: str) -> Reader:
     return read
 
 
-READERS: dict[str, Reader] = {
-    ".md": _lazy("text", "read_markdown"),
-    ".markdown": _lazy("text", "read_markdown"),
-    ".txt": _lazy("text", "read_text"),
-    ".text": _lazy("text", "read_text"),
-    ".docx": _lazy("docx", "read_docx"),
-    ".xlsx": _lazy("sheets", "read_xlsx"),
-    ".xlsm": _lazy("sheets", "read_xlsx"),
-    ".csv": _lazy("sheets", "read_csv"),
-    ".ods": _lazy("odf", "read_ods"),
-    ".odt": _lazy("odf", "read_odt"),
-    ".pdf": _lazy("pdf", "read_pdf"),
+@dataclass(frozen=True, slots=True)
+class Format:
+    """What the stages after reading may know about an input format (`Document.format`), so a
+    new format touches only readers/ and this table.
+
+    `numbered_headings`: how a heading's number ("3.2") sets its level. "depth": the number's
+    depth, where the format has no heading levels of its own (plain text, PDF); "under-sheet": a
+    numbered group row nests under the sheet's title; "": the reader's level stands (Markdown,
+    Word, OpenDocument text). `kind_from_name`: the file has no title row, so its name says what
+    it holds ("eisen-en-wensen.csv"). `editable`: a text file findings point into directly, so
+    safe fixes and `--changed-only` line matching work on it.
+    """
+
+    name: str
+    suffixes: tuple[str, ...]
+    reader: Reader
+    numbered_headings: Literal["", "depth", "under-sheet"] = ""
+    kind_from_name: bool = False
+    editable: bool = False
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("markdown", (".md", ".markdown"), _lazy("text", "read_markdown"), editable=True),
+        Format("text", (".txt", ".text"), _lazy("text", "read_text"), numbered_headings="depth", editable=True),
+        Format("docx", (".docx",), _lazy("docx", "read_docx")),
+        Format("xlsx", (".xlsx", ".xlsm"), _lazy("sheets", "read_xlsx"), numbered_headings="under-sheet"),
+        Format("csv", (".csv",), _lazy("sheets", "read_csv"), numbered_headings="under-sheet", kind_from_name=True),
+        Format("ods", (".ods",), _lazy("odf", "read_ods"), numbered_headings="under-sheet"),
+        Format("odt", (".odt",), _lazy("odf", "read_odt")),
+        Format("pdf", (".pdf",), _lazy("pdf", "read_pdf"), numbered_headings="depth"),
+    )
 }
 
-TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text"})
+READERS: dict[str, Reader] = {suffix: f.reader for f in FORMATS.values() for suffix in f.suffixes}
+
+TEXT_SUFFIXES = frozenset(suffix for f in FORMATS.values() if f.editable for suffix in f.suffixes)
+
+
+def format_of(doc: Document) -> Format:
+    """The format table's entry for a document (a Document built in code counts as plain text)."""
+    return FORMATS.get(doc.format, FORMATS["text"])
 
 
 def supported(path: Path) -> bool:
@@ -107,7 +138,8 @@ def _has_images(data: bytes) -> bool:
 
 def _sheet_title(block) -> bool:
     # a sheet's name, not its content: a workbook of empty sheets is an empty document
-    return block.kind == "heading" and "blad" in block.location and "rij" not in block.location
+    loc = block.location
+    return block.kind == "heading" and isinstance(loc, SheetCell) and loc.blad is not None and loc.rij is None
 
 
 def read_path(
@@ -145,53 +177,71 @@ def read_limited(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     size to check beforehand, and a FIFO without a writer must not block forever."""
     try:
         st = path.stat()
-        mode = st.st_mode
-        if stat.S_ISDIR(mode):
-            raise ReadError("is een map, geen bestand")
-        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-            raise ReadError("is een apparaat, geen bestand; niet gelezen")
-        if stat.S_ISSOCK(mode):
-            raise ReadError("is een socket, geen bestand; niet gelezen")
-        if stat.S_ISREG(mode) and st.st_size > max_bytes:
-            raise _too_big(f"{st.st_size / 1_048_576:.1f} MB", max_bytes)
-        fifo = stat.S_ISFIFO(mode)
-        # a FIFO opened without O_NONBLOCK waits for a writer; with it, no writer means EOF
-        flags = os.O_RDONLY | (getattr(os, "O_NONBLOCK", 0) if fifo else 0) | getattr(os, "O_BINARY", 0)
-        fd = os.open(path, flags)
-        try:
-            if fifo:
-                _await_writer(fd)
-            chunks, total = [], 0
-            while total <= max_bytes:
-                chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                total += len(chunk)
-        finally:
-            os.close(fd)
-        if total > max_bytes:
-            raise _too_big(f"meer dan {max_bytes / 1_048_576:.0f} MB", max_bytes)
-        data = b"".join(chunks)
+        _refuse_kind(st, max_bytes)
+        fifo = stat.S_ISFIFO(st.st_mode)
+        data = _read_at_most(path, fifo, max_bytes)
         if fifo and not data:
             raise ReadError("named pipe (FIFO) zonder gegevens; niet gelezen")
         return data
-    except IsADirectoryError:
-        raise ReadError("is een map, geen bestand") from None
-    except FileNotFoundError:
-        if path.is_symlink():
-            raise ReadError("symbolische koppeling naar een bestand dat niet bestaat") from None
-        raise ReadError("bestand bestaat niet") from None
-    except PermissionError:
-        raise ReadError("geen leesrechten") from None
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise ReadError("symbolische koppeling in een lus; niet gelezen") from None
-        raise ReadError(f"kan bestand niet lezen ({exc.strerror or exc})") from None
+        raise _os_error(path, exc) from None
+
+
+def _refuse_kind(st: os.stat_result, max_bytes: int) -> None:
+    """A directory, device or socket is no file to read; a regular file over the limit is refused
+    before a byte is read."""
+    mode = st.st_mode
+    if stat.S_ISDIR(mode):
+        raise ReadError("is een map, geen bestand")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        raise ReadError("is een apparaat, geen bestand; niet gelezen")
+    if stat.S_ISSOCK(mode):
+        raise ReadError("is een socket, geen bestand; niet gelezen")
+    if stat.S_ISREG(mode) and st.st_size > max_bytes:
+        raise _too_big(f"{st.st_size / 1_048_576:.1f} MB", max_bytes)
+
+
+def _read_at_most(path: Path, fifo: bool, max_bytes: int) -> bytes:
+    # a FIFO opened without O_NONBLOCK waits for a writer; with it, no writer means EOF
+    flags = os.O_RDONLY | (getattr(os, "O_NONBLOCK", 0) if fifo else 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        if fifo:
+            _await_writer(fd)
+        chunks, total = [], 0
+        while total <= max_bytes:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    finally:
+        os.close(fd)
+    if total > max_bytes:
+        raise _too_big(f"meer dan {max_bytes / 1_048_576:.0f} MB", max_bytes)
+    return b"".join(chunks)
+
+
+def _os_error(path: Path, exc: OSError) -> ReadError:
+    """One Dutch line for what the operating system refused."""
+    if isinstance(exc, IsADirectoryError):
+        return ReadError("is een map, geen bestand")
+    if isinstance(exc, FileNotFoundError):
+        if path.is_symlink():
+            return ReadError("symbolische koppeling naar een bestand dat niet bestaat")
+        return ReadError("bestand bestaat niet")
+    if isinstance(exc, PermissionError):
+        return ReadError("geen leesrechten")
+    if exc.errno == errno.ELOOP:
+        return ReadError("symbolische koppeling in een lus; niet gelezen")
+    return ReadError(f"kan bestand niet lezen ({exc.strerror or exc})")
 
 
 __all__ = [
+    "FORMATS",
     "READERS",
+    "Format",
+    "format_of",
     "TEXT_SUFFIXES",
     "NoText",
     "ReadError",

@@ -8,9 +8,9 @@ user can find back (paragraph, table/row/column, sheet!cell, page/line).
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from eislint.document import Block, BlockKind, Document, Span
+from eislint.locations import Location
 from eislint.readers.errors import ReadError
 
 # A tender of 1,000 pages is about 3 million characters. More than this from a small file is a
@@ -31,12 +31,17 @@ class DocumentBuilder:
 
     def _write(self, text: str) -> tuple[int, int]:
         start = self._length
-        if start + len(text) > MAX_TEXT_CHARS:
-            raise ReadError(f"meer dan {MAX_TEXT_CHARS // 1_000_000} miljoen tekens tekst na uitpakken; niet gelezen")
+        self.refuse_beyond(len(text))
         self._parts.append(text)
         self._length += len(text)
         self._lines += text.count("\n")
         return start, self._length
+
+    def refuse_beyond(self, chars: int) -> None:
+        """The error writing `chars` more characters gives, raised before writing them: a row a
+        sheet repeats 10,000 times need not be laid out 59 times to know it will not fit."""
+        if self._length + chars > MAX_TEXT_CHARS:
+            raise ReadError(f"meer dan {MAX_TEXT_CHARS // 1_000_000} miljoen tekens tekst na uitpakken; niet gelezen")
 
     def _newline(self) -> None:
         if self._length:
@@ -50,10 +55,10 @@ class DocumentBuilder:
         marker: str = "",
         level: int = 0,
         indent: int = 0,
-        location: dict[str, Any] | None = None,
+        location: Location | None = None,
     ) -> Block | None:
         """A paragraph, heading or list item; `marker` (a list number or bullet) precedes the content."""
-        text = _one_block(text)
+        text = one_block(text)
         if not text.strip():
             return None
         if SUPPRESSION.match(text):
@@ -71,18 +76,18 @@ class DocumentBuilder:
             level=level,
             indent=indent,
             marker=marker,
-            location=dict(location or {}),
+            location=location or Location(),
         )
         self.blocks.append(block)
         return block
 
-    def add_comment(self, text: str, location: dict[str, Any] | None = None) -> Block:
+    def add_comment(self, text: str, location: Location | None = None) -> Block:
         """An eislint comment ("<!-- eislint: negeer ... -->"): read by suppress, never linted."""
         if not SUPPRESSION.match(text):
             text = f"<!-- {text.strip()} -->"
         self._newline()
         start, end = self._write(text.replace("\n", " "))
-        block = Block("comment", start, end, Span(start, end), location=dict(location or {}))
+        block = Block("comment", start, end, Span(start, end), location=location or Location())
         self.blocks.append(block)
         self.masked.append(Span(start, end))
         return block
@@ -94,13 +99,13 @@ class DocumentBuilder:
         header: bool = False,
         names: list[str] | None = None,
         columns: list[int] | None = None,
-        location: dict[str, Any] | None = None,
+        location: Location | None = None,
         keep_empty: list[bool] | None = None,
     ) -> Block | None:
         """A table or sheet row: cells separated by tabs. Empty cells are left out, except where
         `keep_empty` says the cell's position matters (a column of the header)."""
         kept = [
-            (i, _one_block(c or ""))
+            (i, one_block(c or ""))
             for i, c in enumerate(cells)
             if (c and c.strip()) or (keep_empty is not None and keep_empty[i])
         ]
@@ -122,7 +127,7 @@ class DocumentBuilder:
             self._length,
             Span(spans[0].start, spans[-1].end),
             cells=tuple(spans),
-            location=dict(location or {}),
+            location=location or Location(),
             cell_names=tuple(cell_names),
             cell_columns=tuple(cell_columns),
         )
@@ -144,7 +149,7 @@ class DocumentBuilder:
         return doc
 
 
-def _one_block(text: str) -> str:
+def one_block(text: str) -> str:
     # Line breaks inside a paragraph or cell stay (they end list-like lines); tabs are cell
     # separators in the synthetic text, so inside a cell they become spaces.
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").replace("\x0b", "\n")

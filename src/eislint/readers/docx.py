@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from typing import Any
 
 from eislint.document import REQUIREMENT_ID, Document
+from eislint.locations import Location, Paragraph, TableCell
 from eislint.readers.builder import DocumentBuilder
 from eislint.readers.container import open_zip
 from eislint.readers.errors import ReadError
@@ -269,10 +271,10 @@ class _WordReader:
         for child in body:
             if child.tag == P:
                 paragraph_no += 1
-                self.paragraph(child, {"paragraaf": paragraph_no})
+                self.paragraph(child, Paragraph(paragraaf=paragraph_no))
             elif child.tag == TBL:
                 table_no += 1
-                self.table(child, {"tabel": table_no})
+                self.table(child, TableCell(tabel=table_no))
             elif child.tag == SDT:
                 self.content_control(child)
 
@@ -282,10 +284,11 @@ class _WordReader:
             return  # a table of contents repeats the headings
         content = sdt.find(SDT_CONTENT)
         for child in content if content is not None else ():
+            # paragraphs and tables of a content control are not counted: no number to show
             if child.tag == P:
-                self.paragraph(child, {})
+                self.paragraph(child, Location())
             elif child.tag == TBL:
-                self.table(child, {})
+                self.table(child, TableCell())
 
     def _properties(self, p: Any) -> tuple[str | None, Any]:
         ppr = p.find(W + "pPr")
@@ -347,7 +350,7 @@ class _WordReader:
         self.tracked = self.tracked or state["tracked"]
         return "".join(out).strip()
 
-    def paragraph(self, p: Any, location: dict[str, Any]) -> None:
+    def paragraph(self, p: Any, location: Location) -> None:
         for start in p.iter(W + "commentRangeStart"):
             comment = self.suppressions.get(start.get(W + "id", ""))
             if comment:
@@ -360,8 +363,14 @@ class _WordReader:
             self.tracked = True
             return  # a deleted paragraph: gone after accepting, and it no longer takes a number
         number, bullet = self._number(style_id, ppr)
-        if not text:
-            return
+        if text:
+            self._add_paragraph(p, style_id, ppr, text, number, bullet, location)
+
+    def _add_paragraph(
+        self, p: Any, style_id: str | None, ppr: Any, text: str, number: str, bullet: bool, location: Location
+    ) -> None:
+        """A paragraph with text: a heading (by style, or by number and bold look), a requirement
+        Word numbered ("E1."), a list item or plain prose."""
         level = self._heading_level(style_id, ppr)
         add = self.builder.add
         if level:
@@ -381,6 +390,21 @@ class _WordReader:
             add("list_item", text, marker=number, indent=indent, location=location)
         else:
             add("paragraph", text, location=location)
+
+    def _row(self, tr: Any) -> tuple[dict[int, str], bool]:
+        """The cells of a table row by grid column, and whether Word marks it as a header row."""
+        trpr = tr.find(W + "trPr")
+        column = 1 + to_int(_val(trpr, "gridBefore"), 0, 0, 63) if trpr is not None else 1
+        cells: dict[int, str] = {}
+        for tc in _direct(tr, TC):
+            tcpr = tc.find(W + "tcPr")
+            span = to_int(_val(tcpr, "gridSpan"), 1, 1, 63) if tcpr is not None else 1
+            vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
+            continued = vmerge is not None and vmerge.get(W + "val") in (None, "continue")
+            cells[column] = "" if continued else self.cell_text(tc)  # a merged cell is read once
+            column += span
+        mark = trpr.find(W + "tblHeader") if trpr is not None else None
+        return cells, mark is not None and mark.get(W + "val") not in ("0", "false", "off")
 
     def cell_text(self, tc: Any) -> str:
         lines = []
@@ -403,36 +427,14 @@ class _WordReader:
                     lines.append(self.cell_text(content))
         return "\n".join(line for line in lines if line)
 
-    def table(self, tbl: Any, location: dict[str, Any]) -> None:
-        rows = []
-        for tr in _direct(tbl, TR):
-            trpr = tr.find(W + "trPr")
-            column = 1 + to_int(_val(trpr, "gridBefore"), 0, 0, 63) if trpr is not None else 1
-            cells: dict[int, str] = {}
-            for tc in _direct(tr, TC):
-                tcpr = tc.find(W + "tcPr")
-                span = to_int(_val(tcpr, "gridSpan"), 1, 1, 63) if tcpr is not None else 1
-                vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
-                continued = vmerge is not None and vmerge.get(W + "val") in (None, "continue")
-                cells[column] = "" if continued else self.cell_text(tc)  # a merged cell is read once
-                column += span
-            mark = trpr.find(W + "tblHeader") if trpr is not None else None
-            rows.append((cells, mark is not None and mark.get(W + "val") not in ("0", "false", "off")))
+    def table(self, tbl: Any, location: TableCell) -> None:
+        rows = [self._row(tr) for tr in _direct(tbl, TR)]
         if not rows:
             return
         # Cells are placed by grid column (gridBefore, gridSpan), so a column of the header and the
         # cells below it share an index, which is how segment finds the text column.
         width = max((max(cells) for cells, _ in rows if cells), default=0)
-        header = next((i for i, (_, marked) in enumerate(rows) if marked), None)
-        if header is None:  # a title row above the column names is common
-            header = next(
-                (
-                    i
-                    for i, (cells, _) in enumerate(rows[:3])
-                    if len(column_roles([t for t in cells.values() if t]) or {}) >= 2
-                ),
-                0,
-            )
+        header = _header_row(rows)
         for r, (cells, marked) in enumerate(rows, start=1):
             texts = [cells.get(c, "") for c in range(1, width + 1)]
             self.builder.add_row(
@@ -440,8 +442,20 @@ class _WordReader:
                 header=len(rows) > 1 and (r - 1 == header or marked),
                 columns=list(range(1, width + 1)),
                 keep_empty=[True] * width,
-                location={**location, "rij": r},
+                location=replace(location, rij=r),
             )
+
+
+def _header_row(rows: list[tuple[dict[int, str], bool]]) -> int:
+    """The row that names the columns: one Word marks as a header row, else the first of the
+    first three that column_roles reads (a title row above the column names is common)."""
+    marked = next((i for i, (_, mark) in enumerate(rows) if mark), None)
+    if marked is not None:
+        return marked
+    return next(
+        (i for i, (cells, _) in enumerate(rows[:3]) if len(column_roles([t for t in cells.values() if t]) or {}) >= 2),
+        0,
+    )
 
 
 def _mark_deleted(ppr: Any) -> bool:

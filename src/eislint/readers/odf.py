@@ -8,10 +8,12 @@ column for text, sheet!cell for spreadsheets (as LibreOffice shows them).
 from __future__ import annotations
 
 import zipfile
+from dataclasses import replace
 from typing import Any
 
 from eislint.document import REQUIREMENT_ID, Document
-from eislint.readers.builder import DocumentBuilder
+from eislint.locations import Paragraph, SheetCell, TableCell
+from eislint.readers.builder import DocumentBuilder, one_block
 from eislint.readers.container import open_zip
 from eislint.readers.errors import ReadError
 from eislint.readers.numbering import format_number, to_int
@@ -153,10 +155,12 @@ class _TextReader:
             if tag == H:
                 self.paragraph_no += 1
                 level = to_int(child.get(_q("text:outline-level")), 1, 1, 10)
-                self.builder.add("heading", text_of(child), level=level, location={"paragraaf": self.paragraph_no})
+                self.builder.add(
+                    "heading", text_of(child), level=level, location=Paragraph(paragraaf=self.paragraph_no)
+                )
             elif tag == P:
                 self.paragraph_no += 1
-                self.builder.add("paragraph", text_of(child), location={"paragraaf": self.paragraph_no})
+                self.builder.add("paragraph", text_of(child), location=Paragraph(paragraaf=self.paragraph_no))
             elif tag == LIST:
                 style = child.get(_q("text:style-name")) or list_style
                 key = list_id
@@ -176,7 +180,7 @@ class _TextReader:
                 self.block(child, list_style, depth, list_id)
             elif tag == TABLE:
                 self.table_no += 1
-                self.table(child, {"tabel": self.table_no})
+                self.table(child, TableCell(tabel=self.table_no))
 
     def list(self, element: Any, style: str, depth: int, key: str) -> None:
         counters = self.counters.setdefault(key, [])
@@ -205,7 +209,7 @@ class _TextReader:
                 if child.tag in (P, H):
                     self.paragraph_no += 1
                     text = text_of(child)
-                    location = {"paragraaf": self.paragraph_no}
+                    location = Paragraph(paragraaf=self.paragraph_no)
                     if marker and marker != "•" and REQUIREMENT_ID.match(f"{marker} {text}"):
                         self.builder.add("paragraph", f"{marker} {text}", location=location)
                     else:
@@ -229,7 +233,7 @@ class _TextReader:
         walk(cell)
         return "\n".join(line for line in lines if line)
 
-    def table(self, table: Any, location: dict[str, Any]) -> None:
+    def table(self, table: Any, location: TableCell) -> None:
         for r, (row, header) in enumerate(_rows(table), start=1):
             texts, columns = [], []
             column = 1
@@ -249,7 +253,7 @@ class _TextReader:
                 header=header or r == 1,
                 columns=columns,
                 keep_empty=[True] * len(texts),
-                location={**location, "rij": r},
+                location=replace(location, rij=r),
             )
 
 
@@ -284,7 +288,7 @@ def read_ods(path: str, data: bytes) -> Document:
     builder = DocumentBuilder()
     for table in body.iter(TABLE):
         name = table.get(_q("table:name"), "Blad")
-        layout = SheetLayout(builder, name, {"blad": name})
+        layout = SheetLayout(builder, name, SheetCell(blad=name))
         number = 0
         for row, _ in _rows(table):
             repeat = to_int(row.get(_q("table:number-rows-repeated")), 1, 1, 10_000_000)
@@ -302,6 +306,8 @@ def read_ods(path: str, data: bytes) -> Document:
             if not cells:
                 number += repeat  # LibreOffice stores the empty rest of a sheet as one repeated row
                 continue
+            # each copy of the row writes at least its cells' text: refuse now what cannot fit
+            builder.refuse_beyond(min(repeat, MAX_REPEAT) * sum(len(one_block(text)) for _, text in cells))
             for _ in range(min(repeat, MAX_REPEAT)):
                 number += 1
                 layout.row(number, cells)

@@ -15,6 +15,7 @@ from collections import Counter
 from typing import Any
 
 from eislint.document import REQUIREMENT_ID, Block, BlockKind, Document, Span
+from eislint.locations import PdfLine
 from eislint.readers.container import sniff, wrong_kind
 from eislint.readers.errors import NoText, ReadError
 from eislint.readers.pdf_tables import PdfTable, find_tables
@@ -114,11 +115,11 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
     return {line for line, n in counts.items() if n >= threshold and line}
 
 
-def _layout(pages: list[list[str]], running: set[str]) -> tuple[str, list[tuple[int, dict]], list[Block]]:
+def _layout(pages: list[list[str]], running: set[str]) -> tuple[str, list[tuple[int, PdfLine]], list[Block]]:
     """The text to read, with a blank line wherever a new block starts, line anchors, and the
     rows of the tables found in the layout (one line each, cells separated by tabs)."""
     out: list[str] = []
-    anchors: list[tuple[int, dict]] = []
+    anchors: list[tuple[int, PdfLine]] = []
     rows: list[Block] = []
     length = 0
     previous = ""
@@ -127,12 +128,7 @@ def _layout(pages: list[list[str]], running: set[str]) -> tuple[str, list[tuple[
         # "regel" counts the lines with text, as a reader counts them: not the blank lines by
         # which layout mode shows vertical space
         number = {i: n for n, i in enumerate(content_idx, start=1)}
-        edges = set(content_idx[:EDGE_LINES] + content_idx[-EDGE_LINES:])
-        skip = {
-            i
-            for i in edges
-            if _normal(lines[i]) in running or _PAGE_NUMBER.match(re.sub(r"\s+", " ", lines[i]).strip())
-        }
+        skip = _running_on_page(lines, content_idx, running)
         tables = {t.first: t for t in find_tables(lines, skip)}
         covered = -1
         last = -1  # the previous line read on this page
@@ -145,59 +141,89 @@ def _layout(pages: list[list[str]], running: set[str]) -> tuple[str, list[tuple[
             if i in tables:
                 table = tables[i]
                 covered = table.last
-                for n, (first, cells) in enumerate(table.rows):
-                    joiner = "\n\n" if out else ""
-                    out.append(joiner)
-                    length += len(joiner)
-                    anchors.append((length, {"pagina": page_no, "regel": number[first]}))
-                    start, spans = length, []
-                    for k, cell in enumerate(cells):
-                        if k:
-                            out.append("\t")
-                            length += 1
-                        spans.append(Span(length, length + len(cell)))
-                        out.append(cell)
-                        length += len(cell)
-                    kind: BlockKind = "table_header" if n == _header(table) else "table_row"
-                    rows.append(
-                        Block(
-                            kind,
-                            start,
-                            length,
-                            Span(spans[0].start, spans[-1].end),
-                            cells=tuple(spans),
-                            cell_columns=tuple(range(1, len(spans) + 1)),
-                        )
-                    )
+                length = _table_rows(table, page_no, number, out, length, anchors, rows)
                 previous = "\t"  # whatever follows a table starts a block of its own
                 continue
             line = re.sub(r"\s+", " ", lines[i]).strip()
             # bullet glyphs as PDF fonts give them (Symbol/Wingdings private-use points, DEL) are list marks
             line = _BULLET.sub("• ", line)
-            if previous == "\t" or (last >= 0 and any(not lines[k].strip() for k in range(last + 1, i))):
-                joiner = "\n\n"  # after a table, or a vertical gap that layout mode shows as a blank line
-            elif previous and previous.endswith("-") and re.match(r"(en|of|tot|t/m)\s", line):
-                joiner = " "  # "inkoop-" + "en aanbestedingsvoorwaarden": an elision, not a break
-            elif previous and _HYPHENATED.search(previous) and line[:1].islower():
+            gap = last >= 0 and any(not lines[k].strip() for k in range(last + 1, i))
+            joiner = _joiner(previous, line, gap, typical)
+            if joiner == "" and previous and _HYPHENATED.search(previous) and line[:1].islower():
                 out[-1] = out[-1][:-1]  # "ver-" + "werking": one word again
                 length -= 1
-                joiner = ""
-            elif previous and previous.endswith("-") and not previous.endswith(" -"):
-                joiner = ""
-            elif previous and _starts_block(previous, line, typical):
-                joiner = "\n\n"
-            elif previous:
-                joiner = "\n"
-            else:
-                joiner = ""
             out.append(joiner)
             length += len(joiner)
-            anchors.append((length, {"pagina": page_no, "regel": number[i]}))
+            anchors.append((length, PdfLine(pagina=page_no, regel=number[i])))
             out.append(line)
             length += len(line)
             previous = line
             last = i
     return "".join(out), anchors, rows
+
+
+def _running_on_page(lines: list[str], content_idx: list[int], running: set[str]) -> set[int]:
+    """The lines at the top or bottom of a page that are running headers, footers or page numbers."""
+    edges = set(content_idx[:EDGE_LINES] + content_idx[-EDGE_LINES:])
+    return {
+        i for i in edges if _normal(lines[i]) in running or _PAGE_NUMBER.match(re.sub(r"\s+", " ", lines[i]).strip())
+    }
+
+
+def _table_rows(
+    table: PdfTable,
+    page_no: int,
+    number: dict[int, int],
+    out: list[str],
+    length: int,
+    anchors: list[tuple[int, PdfLine]],
+    rows: list[Block],
+) -> int:
+    """Lay out the rows of a table, one line each with its cells separated by tabs, appending to
+    `out`, `anchors` and `rows`; the new length of the text."""
+    for n, (first, cells) in enumerate(table.rows):
+        joiner = "\n\n" if out else ""
+        out.append(joiner)
+        length += len(joiner)
+        anchors.append((length, PdfLine(pagina=page_no, regel=number[first])))
+        start, spans = length, []
+        for k, cell in enumerate(cells):
+            if k:
+                out.append("\t")
+                length += 1
+            spans.append(Span(length, length + len(cell)))
+            out.append(cell)
+            length += len(cell)
+        kind: BlockKind = "table_header" if n == _header(table) else "table_row"
+        rows.append(
+            Block(
+                kind,
+                start,
+                length,
+                Span(spans[0].start, spans[-1].end),
+                cells=tuple(spans),
+                cell_columns=tuple(range(1, len(spans) + 1)),
+            )
+        )
+    return length
+
+
+def _joiner(previous: str, line: str, gap: bool, typical: float) -> str:
+    """What goes between the previous line read and this one: a block break, a line break, a
+    space, or nothing (a word hyphenated over two lines; the caller drops its hyphen)."""
+    if previous == "\t" or gap:
+        return "\n\n"  # after a table, or a vertical gap that layout mode shows as a blank line
+    if not previous:
+        return ""
+    if previous.endswith("-") and re.match(r"(en|of|tot|t/m)\s", line):
+        return " "  # "inkoop-" + "en aanbestedingsvoorwaarden": an elision, not a break
+    if _HYPHENATED.search(previous) and line[:1].islower():
+        return ""  # "ver-" + "werking": one word again
+    if previous.endswith("-") and not previous.endswith(" -"):
+        return ""
+    if _starts_block(previous, line, typical):
+        return "\n\n"
+    return "\n"
 
 
 def _header(table: PdfTable) -> int:

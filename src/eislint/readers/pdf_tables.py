@@ -63,32 +63,38 @@ def find_tables(lines: list[str], skip: set[int]) -> list[PdfTable]:
         if len(parts[i]) < 2 or looks_like_heading(lines[i]):
             i += 1
             continue
-        columns = [start for start, _, _ in parts[i]]
-        table = PdfTable(first=i, last=i)
-        cells: list[str] = []
-        multi = 0
-        j = i
-        while j < len(lines) and parts[j]:
-            placed = _place(parts[j], columns)
-            if placed is None or (len(placed) == 1 and looks_like_heading(lines[j])):
-                break
-            new_row = placed[0][0] == 0 and (not cells or (len(placed) >= 2 and not placed[0][1][:1].islower()))
-            if len(placed) == 1 and j > i and not _continues(parts, j, columns):
-                break
-            if new_row:
-                cells = [""] * len(columns)
-                table.rows.append((j, cells))
-            for k, text in placed:
-                cells[k] = _join(cells[k], text)
-            multi += len(placed) >= 2
-            table.last = j
-            j += 1
+        table, multi = _table_from(lines, parts, i)
         if multi >= 2 and len(table.rows) >= 2:
             tables.append(table)
             i = table.last + 1
         else:
             i += 1
     return tables
+
+
+def _table_from(lines: list[str], parts: list[list[tuple[int, int, str]]], i: int) -> tuple[PdfTable, int]:
+    """The table whose columns line `i` sets, and how many of its lines fill two cells or more."""
+    columns = [start for start, _, _ in parts[i]]
+    table = PdfTable(first=i, last=i)
+    cells: list[str] = []
+    multi = 0
+    j = i
+    while j < len(lines) and parts[j]:
+        placed = _place(parts[j], columns)
+        if placed is None or (len(placed) == 1 and looks_like_heading(lines[j])):
+            break
+        new_row = placed[0][0] == 0 and (not cells or (len(placed) >= 2 and not placed[0][1][:1].islower()))
+        if len(placed) == 1 and j > i and not _continues(parts, j, columns):
+            break
+        if new_row:
+            cells = [""] * len(columns)
+            table.rows.append((j, cells))
+        for k, text in placed:
+            cells[k] = _join(cells[k], text)
+        multi += len(placed) >= 2
+        table.last = j
+        j += 1
+    return table, multi
 
 
 def _continues(parts: list[list[tuple[int, int, str]]], j: int, columns: list[int]) -> bool:

@@ -13,11 +13,13 @@ import datetime as dt
 import io
 import re
 import warnings
+from dataclasses import replace
 from typing import Any
 
 from eislint.document import REQUIREMENT_ID, Document
 from eislint.dutch.numbers import getal
 from eislint.dutch.vocabulary import MODALS, PASSIVE_AUXILIARIES, words_regex
+from eislint.locations import SheetCell
 from eislint.readers.builder import DocumentBuilder
 from eislint.readers.container import open_zip
 from eislint.readers.errors import ReadError
@@ -65,7 +67,7 @@ def _decimal(value: float) -> str:
 class SheetLayout:
     """Turns the rows of one sheet into blocks: title rows, the header, requirement rows."""
 
-    def __init__(self, builder: DocumentBuilder, title: str | None, location: dict[str, Any]) -> None:
+    def __init__(self, builder: DocumentBuilder, title: str | None, location: SheetCell) -> None:
         self.builder = builder
         self.location = location
         self.roles: dict[str, int] | None = None
@@ -78,7 +80,7 @@ class SheetLayout:
         """`cells`: (1-based column, text) of the non-empty cells of row `number`."""
         if not cells:
             return
-        location = {**self.location, "rij": number}
+        location = replace(self.location, rij=number)
         previous = self.builder.blocks[-1].kind if self.builder.blocks else None
         roles = column_roles([text for _, text in cells]) if len(cells) >= 2 else None
         # A header: column names where a table starts, or a row that names at least two requirement
@@ -90,21 +92,27 @@ class SheetLayout:
                 self.text_column = cells[roles["text"]][0] if roles is not None else None
                 self._add_row(number, cells, location, header=True)
                 return
-        if len(cells) == 1:
-            column, text = cells[0]
-            location["cel"] = _name(column, number)
-            if self._is_group_title(cells[0]):
-                self.builder.add("heading", text, level=2, location=location)
-                return
-            if self.roles is None or column != self.text_column:
-                # prose in one cell, outside a requirements table: a paragraph or list item
-                marker = _LIST.match(text)
-                if marker and not REQUIREMENT_ID.match(text):
-                    self.builder.add("list_item", text[marker.end() :], marker=marker.group(1), location=location)
-                else:
-                    self.builder.add("paragraph", text, location=location)
-                return
+        if len(cells) == 1 and self._one_cell(number, cells[0], location):
+            return
         self._add_row(number, cells, location)
+
+    def _one_cell(self, number: int, cell: tuple[int, str], location: SheetCell) -> bool:
+        """A row with one cell: a group title, or prose outside a requirements table. False: a
+        row of the table that happens to fill only its text column."""
+        column, text = cell
+        location = replace(location, cel=_name(column, number))
+        if self._is_group_title(cell):
+            self.builder.add("heading", text, level=2, location=location)
+            return True
+        if self.roles is None or column != self.text_column:
+            # prose in one cell, outside a requirements table: a paragraph or list item
+            marker = _LIST.match(text)
+            if marker and not REQUIREMENT_ID.match(text):
+                self.builder.add("list_item", text[marker.end() :], marker=marker.group(1), location=location)
+            else:
+                self.builder.add("paragraph", text, location=location)
+            return True
+        return False
 
     def _is_group_title(self, cell: tuple[int, str]) -> bool:
         column, text = cell
@@ -114,9 +122,7 @@ class SheetLayout:
             return False
         return self.roles is None or column != self.text_column or len(words) <= 3
 
-    def _add_row(
-        self, number: int, cells: list[tuple[int, str]], location: dict[str, Any], header: bool = False
-    ) -> None:
+    def _add_row(self, number: int, cells: list[tuple[int, str]], location: SheetCell, header: bool = False) -> None:
         if self.roles is not None and not header:
             # The header's columns decide which cell is which: keep a cell per header column so
             # segment's column indexes hold even when a row leaves a cell empty.
@@ -169,7 +175,7 @@ def _read_xlsx(path: str, data: bytes) -> Document:
         for sheet in workbook.worksheets:
             if getattr(sheet, "sheet_state", "visible") != "visible":
                 notices.append(f"verborgen blad '{sheet.title}' ook gecontroleerd")
-            layout = SheetLayout(builder, sheet.title, {"blad": sheet.title})
+            layout = SheetLayout(builder, sheet.title, SheetCell(blad=sheet.title))
             if hasattr(sheet, "reset_dimensions"):
                 sheet.reset_dimensions()  # some writers store a wrong used range
             for row in sheet.iter_rows():
@@ -228,7 +234,7 @@ def read_csv(path: str, data: bytes) -> Document:
     builder = DocumentBuilder()
     # No title block: the text's lines stay the file's lines, for CI annotations; segment
     # classifies a CSV file by its name instead.
-    layout = SheetLayout(builder, None, {})
+    layout = SheetLayout(builder, None, SheetCell())
     try:
         reader = csv.reader(io.StringIO(text), dialect)
         offset = first_line - 1

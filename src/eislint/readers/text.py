@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from eislint.document import REQUIREMENT_ID, Block, BlockKind, Document, Span
 from eislint.dutch.vocabulary import MODALS, PASSIVE_AUXILIARIES, words_regex
@@ -77,23 +79,41 @@ def read_markdown(path: str, data: bytes) -> Document:
     from markdown_it import MarkdownIt
 
     text, encoding, notices = decode(data)
-    starts = _line_starts(text)
-    n_lines = len(starts)
-
-    def line_start(i: int) -> int:
-        return starts[i] if i < n_lines else len(text)
-
-    def line_end(i: int) -> int:  # offset of the newline ending line i (0-based)
-        return starts[i + 1] - 1 if i + 1 < n_lines else len(text)
-
-    masked: list[Span] = []
-    blocks: list[Block] = []
+    layout = _MarkdownLayout(text)
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
-    list_stack: list[tuple[str, int]] = []  # (marker, indent level)
-    pending_item: tuple[str, int] | None = None
-    in_header = False
+    for tok in tokens:
+        layout.token(tok)
+    dropped = _uncovered_lines(tokens, text, layout.starts)
+    if dropped:  # deeper than markdown-it's nesting limit: read those lines as plain paragraphs
+        layout.plain_lines(dropped)
+        first, last = dropped[0] + 1, dropped[-1] + 1
+        where = f"regel {first}" if first == last else f"regels {first}-{last}"
+        notices.append(f"{where}: Markdown dieper genest dan {_MAX_NESTING} niveaus; als gewone tekst gelezen")
+    doc = Document(path=path, text=text, blocks=layout.blocks, format="markdown", encoding=encoding, notices=notices)
+    doc.masked = layout.masked
+    return doc
 
-    def mask_inline(start: int, end: int) -> None:
+
+class _MarkdownLayout:
+    """Blocks and masked markup from markdown-it's block tokens, with offsets into the source."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = _line_starts(text)
+        self.masked: list[Span] = []
+        self.blocks: list[Block] = []
+        self.list_stack: list[tuple[str, int]] = []  # (marker, indent level)
+        self.pending_item: tuple[str, int] | None = None
+        self.in_header = False
+
+    def line_start(self, i: int) -> int:
+        return self.starts[i] if i < len(self.starts) else len(self.text)
+
+    def line_end(self, i: int) -> int:  # offset of the newline ending line i (0-based)
+        return self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.text)
+
+    def mask_inline(self, start: int, end: int) -> None:
+        text, masked = self.text, self.masked
         segment = text[start:end]
         for m in _INLINE_MARKUP.finditer(segment):
             masked.append(Span(start + m.start(), start + m.end()))
@@ -112,118 +132,134 @@ def read_markdown(path: str, data: bytes) -> Document:
                 masked.append(Span(nl + 1, q.end()))
             pos = nl + 1
 
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
+    def token(self, tok) -> None:
         if tok.type in ("bullet_list_open", "ordered_list_open"):
-            list_stack.append((tok.markup, len(list_stack)))
+            self.list_stack.append((tok.markup, len(self.list_stack)))
         elif tok.type in ("bullet_list_close", "ordered_list_close"):
-            list_stack.pop()
+            self.list_stack.pop()
         elif tok.type == "list_item_open":
-            pending_item = (tok.info + tok.markup if tok.info else tok.markup, len(list_stack) - 1)
-        elif tok.type == "heading_open" and tok.map:
-            first, last = tok.map
-            s, e = line_start(first), line_end(first)
-            line = text[s:e]
-            m = _HEADING_MARK.match(line)
-            if m:
-                c_start = s + m.end()
-                c_end = s + len(_HEADING_CLOSE.sub("", line).rstrip())
-            else:  # setext heading: text on the first line, underline on the next
-                c_start = s + len(line) - len(line.lstrip())
-                c_end = s + len(line.rstrip())
-            mask_inline(c_start, c_end)
-            blocks.append(
-                Block("heading", s, line_end(last - 1), Span(c_start, max(c_start, c_end)), level=int(tok.tag[1]))
-            )
-        elif tok.type == "paragraph_open" and tok.map:
-            first, last = tok.map
-            s, e = line_start(first), line_end(last - 1)
-            c_start = s
-            kind: BlockKind = "paragraph"
-            marker = ""
-            indent = 0
-            if pending_item is not None:
-                m = _LIST_MARK.match(text, s, e)
-                if m:
-                    c_start = m.end()
-                kind, marker, indent = "list_item", pending_item[0], pending_item[1]
-                pending_item = None
-            q = _QUOTE_PREFIX.match(text, c_start, e)
-            if q:
-                c_start = q.end()
-            while c_start < e and text[c_start] in " \t":
-                c_start += 1
-            c_end = e
-            while c_end > c_start and text[c_end - 1] in " \t":
-                c_end -= 1
-            # "E1. ...\nE2. ..." is one paragraph to CommonMark but two requirements to a reader
-            pieces = [c_start]
-            for ln in range(first + 1, last):
-                ls = line_start(ln)
-                lead = ls + len(text[ls : line_end(ln)]) - len(text[ls : line_end(ln)].lstrip(" \t>"))
-                if REQUIREMENT_ID.match(text, lead, line_end(ln)) and lead < c_end:
-                    pieces.append(ls)
-            pieces.append(c_end + 1)
-            for n, (a, b) in enumerate(zip(pieces, pieces[1:])):
-                b = min(b - 1, c_end) if n < len(pieces) - 2 else c_end
-                while a < b and text[a] in " \t>":
-                    a += 1
-                while b > a and text[b - 1] in " \t\n":
-                    b -= 1
-                mask_inline(a, b)
-                block_start = s if n == 0 else line_start(text.count("\n", 0, a))
-                blocks.append(
-                    Block(
-                        kind if n == 0 else "paragraph",
-                        block_start,
-                        b,
-                        Span(a, b),
-                        marker=marker if n == 0 else "",
-                        indent=indent,
-                    )
-                )
-        elif tok.type == "thead_open":
-            in_header = True
-        elif tok.type == "thead_close":
-            in_header = False
-        elif tok.type == "tr_open" and tok.map:
-            row = tok.map[0]
-            s, e = line_start(row), line_end(row)
-            cells = _table_cells(text, s, e)
-            for cell in cells:
-                mask_inline(cell.start, cell.end)
-            content = Span(cells[0].start, cells[-1].end) if cells else Span(s, e)
-            blocks.append(Block("table_header" if in_header else "table_row", s, e, content, cells=tuple(cells)))
-        elif tok.type == "html_block" and tok.map:
-            first, last = tok.map
-            s, e = line_start(first), line_end(last - 1)
-            masked.append(Span(s, e))
-            if "<!--" in text[s:e]:
-                blocks.append(Block("comment", s, e, Span(s, e)))
-        elif tok.type in ("fence", "code_block") and tok.map:
-            first, last = tok.map
-            masked.append(Span(line_start(first), line_end(last - 1)))
-        i += 1
+            self.pending_item = (tok.info + tok.markup if tok.info else tok.markup, len(self.list_stack) - 1)
+        elif tok.type in ("thead_open", "thead_close"):
+            self.in_header = tok.type == "thead_open"
+        elif tok.map:
+            handler = self._HANDLERS.get(tok.type)
+            if handler is not None:
+                handler(self, tok)
 
-    dropped = _uncovered_lines(tokens, text, starts)
-    if dropped:  # deeper than markdown-it's nesting limit: read those lines as plain paragraphs
-        for ln in dropped:
-            s, e = line_start(ln), line_end(ln)
-            prefix = _NESTING_PREFIX.match(text, s, e)
+    def heading(self, tok) -> None:
+        text = self.text
+        first, last = tok.map
+        s, e = self.line_start(first), self.line_end(first)
+        line = text[s:e]
+        m = _HEADING_MARK.match(line)
+        if m:
+            c_start = s + m.end()
+            c_end = s + len(_HEADING_CLOSE.sub("", line).rstrip())
+        else:  # setext heading: text on the first line, underline on the next
+            c_start = s + len(line) - len(line.lstrip())
+            c_end = s + len(line.rstrip())
+        self.mask_inline(c_start, c_end)
+        self.blocks.append(
+            Block("heading", s, self.line_end(last - 1), Span(c_start, max(c_start, c_end)), level=int(tok.tag[1]))
+        )
+
+    def paragraph(self, tok) -> None:
+        text = self.text
+        first, last = tok.map
+        s, e = self.line_start(first), self.line_end(last - 1)
+        c_start = s
+        kind: BlockKind = "paragraph"
+        marker = ""
+        indent = 0
+        if self.pending_item is not None:
+            m = _LIST_MARK.match(text, s, e)
+            if m:
+                c_start = m.end()
+            kind, marker, indent = "list_item", self.pending_item[0], self.pending_item[1]
+            self.pending_item = None
+        q = _QUOTE_PREFIX.match(text, c_start, e)
+        if q:
+            c_start = q.end()
+        while c_start < e and text[c_start] in " \t":
+            c_start += 1
+        c_end = e
+        while c_end > c_start and text[c_end - 1] in " \t":
+            c_end -= 1
+        pieces = self._requirement_lines(first, last, c_start, c_end)
+        for n, (a, b) in enumerate(zip(pieces, pieces[1:])):
+            b = min(b - 1, c_end) if n < len(pieces) - 2 else c_end
+            while a < b and text[a] in " \t>":
+                a += 1
+            while b > a and text[b - 1] in " \t\n":
+                b -= 1
+            self.mask_inline(a, b)
+            block_start = s if n == 0 else self.line_start(text.count("\n", 0, a))
+            self.blocks.append(
+                Block(
+                    kind if n == 0 else "paragraph",
+                    block_start,
+                    b,
+                    Span(a, b),
+                    marker=marker if n == 0 else "",
+                    indent=indent,
+                )
+            )
+
+    def _requirement_lines(self, first: int, last: int, c_start: int, c_end: int) -> list[int]:
+        """Where the pieces of a paragraph start: "E1. ...\nE2. ..." is one paragraph to CommonMark
+        but two requirements to a reader. Ends with c_end + 1."""
+        text = self.text
+        pieces = [c_start]
+        for ln in range(first + 1, last):
+            ls = self.line_start(ln)
+            lead = ls + len(text[ls : self.line_end(ln)]) - len(text[ls : self.line_end(ln)].lstrip(" \t>"))
+            if REQUIREMENT_ID.match(text, lead, self.line_end(ln)) and lead < c_end:
+                pieces.append(ls)
+        pieces.append(c_end + 1)
+        return pieces
+
+    def table_row(self, tok) -> None:
+        row = tok.map[0]
+        s, e = self.line_start(row), self.line_end(row)
+        cells = _table_cells(self.text, s, e)
+        for cell in cells:
+            self.mask_inline(cell.start, cell.end)
+        content = Span(cells[0].start, cells[-1].end) if cells else Span(s, e)
+        kind: BlockKind = "table_header" if self.in_header else "table_row"
+        self.blocks.append(Block(kind, s, e, content, cells=tuple(cells)))
+
+    def html(self, tok) -> None:
+        first, last = tok.map
+        s, e = self.line_start(first), self.line_end(last - 1)
+        self.masked.append(Span(s, e))
+        if "<!--" in self.text[s:e]:
+            self.blocks.append(Block("comment", s, e, Span(s, e)))
+
+    def code(self, tok) -> None:
+        first, last = tok.map
+        self.masked.append(Span(self.line_start(first), self.line_end(last - 1)))
+
+    def plain_lines(self, lines: list[int]) -> None:
+        """Lines markdown-it gave no token (nested too deep): plain paragraphs, prefixes masked."""
+        for ln in lines:
+            s, e = self.line_start(ln), self.line_end(ln)
+            prefix = _NESTING_PREFIX.match(self.text, s, e)
             c_start = prefix.end() if prefix else s
-            c_end = s + len(text[s:e].rstrip())
+            c_end = s + len(self.text[s:e].rstrip())
             if c_start > s:
-                masked.append(Span(s, c_start))
-            mask_inline(c_start, c_end)
-            blocks.append(Block("paragraph", s, c_end, Span(c_start, c_end)))
-        blocks.sort(key=lambda b: b.start)
-        first, last = dropped[0] + 1, dropped[-1] + 1
-        where = f"regel {first}" if first == last else f"regels {first}-{last}"
-        notices.append(f"{where}: Markdown dieper genest dan {_MAX_NESTING} niveaus; als gewone tekst gelezen")
-    doc = Document(path=path, text=text, blocks=blocks, format="markdown", encoding=encoding, notices=notices)
-    doc.masked = masked
-    return doc
+                self.masked.append(Span(s, c_start))
+            self.mask_inline(c_start, c_end)
+            self.blocks.append(Block("paragraph", s, c_end, Span(c_start, c_end)))
+        self.blocks.sort(key=lambda b: b.start)
+
+    _HANDLERS: dict[str, Callable[[_MarkdownLayout, Any], None]] = {
+        "heading_open": heading,
+        "paragraph_open": paragraph,
+        "tr_open": table_row,
+        "html_block": html,
+        "fence": code,
+        "code_block": code,
+    }
 
 
 _MAX_NESTING = 20  # markdown-it's limit in the commonmark preset; deeper blocks yield no tokens

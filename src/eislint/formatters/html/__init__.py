@@ -18,6 +18,7 @@ import base64
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -171,15 +172,10 @@ def _context_rows(report: Report) -> list[tuple[str, str, str]]:
     ]
 
 
-def build(report: Report) -> dict:
-    """Everything the template shows, computed once."""
-    from eislint.readiness import readiness
-
+def _rule_views(report: Report, advice_count: Counter[tuple[str, str | None]]) -> dict[str, RuleView]:
+    """One view per rule that fired, in the order of its first finding; advice shared by more
+    than one finding is shown once, with the rule."""
     rules = {r.id: r for r in report.rules}
-    ids = {id(f): f"f{i + 1}" for i, f in enumerate(report.findings)}
-    advice_count: Counter[tuple[str, str | None]] = Counter(
-        (f.rule, f.suggestion) for f in report.findings if f.suggestion
-    )
     rule_views: dict[str, RuleView] = {}
     for f in report.findings:
         if f.rule in rule_views:
@@ -197,6 +193,60 @@ def build(report: Report) -> dict:
             advice=shared,
             source=f.citation or "",
         )
+    return rule_views
+
+
+def _document_views(report: Report, ids: dict[int, str], item: Callable[[Finding], Item]) -> list[DocumentView]:
+    """The findings per document and section, grouped by the passage they quote; documents
+    without findings last."""
+    documents = []
+    docs_by_path = {d.path: d for d in report.documents}
+    for path, file_findings in groupby(report.findings, key=lambda f: f.path):
+        summary = docs_by_path.get(path)
+        found = ""
+        if summary is not None and summary.requirements:
+            found = ", ".join(aantal(n, _KIND_LABEL.get(k, k)) for k, n in sorted(summary.requirements.items()))
+        sections = []
+        for section, in_section in groupby(file_findings, key=lambda f: f.section or ""):
+            groups = [
+                _group(list(members), ids, item)
+                for _, members in groupby(
+                    in_section, key=lambda f: (f.context_start, f.context) if f.context else (f.start, f.rule)
+                )
+            ]
+            sections.append(SectionView(title=section or "Zonder hoofdstuk", groups=groups))
+        documents.append(DocumentView(path=path, anchor=_anchor("document", path), found=found, sections=sections))
+    for path in (d.path for d in report.documents if d.path not in {v.path for v in documents}):
+        documents.append(DocumentView(path=path, anchor=_anchor("document", path), found="", sections=[]))
+    return documents
+
+
+def _group(members: list[Finding], ids: dict[int, str], item: Callable[[Finding], Item]) -> Group:
+    """The findings on one passage, with the passage quoted unless it is the section's heading."""
+    first = members[0]
+    heading = (first.section or "").split(" > ")[-1].strip()
+    on_heading = first.context.strip() == heading
+    items = [item(f) for f in members]
+    quote = [] if on_heading or not first.context else _pieces(first, [(f, ids[id(f)]) for f in members])
+    return Group(
+        where=_where(first),
+        requirement=first.requirement,
+        quote=quote,
+        items=items,
+        severities=sorted({f.severity.label for f in members}, key=SEVERITY_ORDER.index),
+        categories=sorted({f.category for f in members}),
+    )
+
+
+def build(report: Report) -> dict:
+    """Everything the template shows, computed once."""
+    from eislint.readiness import readiness
+
+    ids = {id(f): f"f{i + 1}" for i, f in enumerate(report.findings)}
+    advice_count: Counter[tuple[str, str | None]] = Counter(
+        (f.rule, f.suggestion) for f in report.findings if f.suggestion
+    )
+    rule_views = _rule_views(report, advice_count)
 
     def item(f: Finding) -> Item:
         shared = bool(f.suggestion) and advice_count[(f.rule, f.suggestion)] > 1
@@ -210,40 +260,7 @@ def build(report: Report) -> dict:
         rule_views[f.rule].items.append(it)
         return it
 
-    documents = []
-    docs_by_path = {d.path: d for d in report.documents}
-    for path, file_findings in groupby(report.findings, key=lambda f: f.path):
-        summary = docs_by_path.get(path)
-        found = ""
-        if summary is not None and summary.requirements:
-            found = ", ".join(aantal(n, _KIND_LABEL.get(k, k)) for k, n in sorted(summary.requirements.items()))
-        sections = []
-        for section, in_section in groupby(file_findings, key=lambda f: f.section or ""):
-            groups = []
-            for _, grouped_members in groupby(
-                in_section, key=lambda f: (f.context_start, f.context) if f.context else (f.start, f.rule)
-            ):
-                members = list(grouped_members)
-                first = members[0]
-                heading = (first.section or "").split(" > ")[-1].strip()
-                on_heading = first.context.strip() == heading
-                items = [item(f) for f in members]
-                quote = [] if on_heading or not first.context else _pieces(first, [(f, ids[id(f)]) for f in members])
-                groups.append(
-                    Group(
-                        where=_where(first),
-                        requirement=first.requirement,
-                        quote=quote,
-                        items=items,
-                        severities=sorted({f.severity.label for f in members}, key=SEVERITY_ORDER.index),
-                        categories=sorted({f.category for f in members}),
-                    )
-                )
-            sections.append(SectionView(title=section or "Zonder hoofdstuk", groups=groups))
-        documents.append(DocumentView(path=path, anchor=_anchor("document", path), found=found, sections=sections))
-    for path in (d.path for d in report.documents if d.path not in {v.path for v in documents}):
-        documents.append(DocumentView(path=path, anchor=_anchor("document", path), found="", sections=[]))
-
+    documents = _document_views(report, ids, item)
     s = report.summary()
     readiness_items = readiness(report, limit=5)
     categories = sorted(s["by_category"])

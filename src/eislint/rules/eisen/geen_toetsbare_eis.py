@@ -38,18 +38,30 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
         return
     if _PREDICATE_WORD.search(text):
         return
-    block = req.block
-    if block.kind == "table_row":
-        others = [
-            unit.document.clean(c.start, c.end).strip()
-            for c in block.cells
-            if not (c.start <= req.start < max(c.end, c.start + 1))
-        ]
-        if any(len(o.split()) >= 4 for o in others):
-            return
-    tokens = unit.tokens()
-    if not tokens or not tokens[0].doc.has_annotation("POS"):
+    if _other_cells_explain(unit, req):
         return
+    tokens = unit.tokens()
+    if not tokens or not tokens[0].doc.has_annotation("POS") or _has_verb(tokens):
+        return
+    start = unit.start + (len(unit.text) - len(unit.text.lstrip()))
+    yield Hit(start, start + len(text))
+
+
+def _other_cells_explain(unit: Unit, req: Any) -> bool:
+    """A table row whose other cells say more (four words or more): the row is the demand."""
+    block = req.block
+    if block.kind != "table_row":
+        return False
+    others = [
+        unit.document.clean(c.start, c.end).strip()
+        for c in block.cells
+        if not (c.start <= req.start < max(c.end, c.start + 1))
+    ]
+    return any(len(o.split()) >= 4 for o in others)
+
+
+def _has_verb(tokens: Any) -> bool:
+    """A verb or auxiliary that is a predicate, not a participle used as an adjective."""
     for tok in tokens:
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound", "nmod"):
             continue
@@ -58,6 +70,5 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
             continue  # "verwachte doorlooptijd": a participle used as an adjective
         if "/" in tok.text.strip("/") and not all(part.endswith("t") for part in tok.lower_.split("/") if part):
             continue  # "klachten/meldingen": one token for two words; a tagger's guess, not a finite verb
-        return
-    start = unit.start + (len(unit.text) - len(unit.text.lstrip()))
-    yield Hit(start, start + len(text))
+        return True
+    return False

@@ -105,48 +105,54 @@ def _criteria_groups(unit: Unit, section) -> Iterator[tuple[str, list, str]]:
     previous = None
     while i < len(blocks):
         block = blocks[i]
-        if block.kind == "list_item":
-            run = [block]
-            j = i + 1
-            while j < len(blocks) and blocks[j].kind == "list_item":
-                if blocks[j].indent == block.indent:
-                    run.append(blocks[j])
-                j += 1
-            sub = doc.section_at(block.start)
-            intro = doc.clean(previous.content.start, previous.content.end) if previous is not None else ""
-            intro_ok = previous is not None and previous.kind != "heading" and _CRITERIA_INTRO.search(intro)
-            title_ok = (
-                sub is not None
-                and re.search(r"criteri", sub.title, re.I)
-                and (previous is None or previous.kind == "heading")
-            )
-            if len(run) >= 2 and (intro_ok or title_ok):
-                yield "lijst", run, intro
-            previous = blocks[j - 1]
-            i = j
+        if block.kind not in ("list_item", "table_header"):
+            previous = block
+            i += 1
             continue
-        if block.kind == "table_header":
-            rows = []
-            j = i + 1
-            while j < len(blocks) and blocks[j].kind == "table_row":
-                rows.append(blocks[j])
-                j += 1
-            head = [doc.clean(c.start, c.end).strip() for c in block.cells]
-            if (
-                head
-                and re.fullmatch(
-                    r"(?:sub)?(?:gunnings|kwaliteits)?criteri(?:um|a)|onderdeel|aspect",
-                    head[0],
-                    re.I,
-                )
-                and len(rows) >= 2
-            ):
-                yield "tabel", [block] + rows, ""
-            previous = blocks[j - 1]
-            i = j
-            continue
-        previous = block
-        i += 1
+        group, j = _list_group(doc, blocks, i, previous) if block.kind == "list_item" else _table_group(doc, blocks, i)
+        if group is not None:
+            yield group
+        previous = blocks[j - 1]
+        i = j
+
+
+def _list_group(doc, blocks: list, i: int, previous) -> tuple[tuple[str, list, str] | None, int]:
+    """The items of the list at blocks[i] (same indent) when an intro or the section title says
+    they are criteria; and the index after the list."""
+    block = blocks[i]
+    run = [block]
+    j = i + 1
+    while j < len(blocks) and blocks[j].kind == "list_item":
+        if blocks[j].indent == block.indent:
+            run.append(blocks[j])
+        j += 1
+    sub = doc.section_at(block.start)
+    intro = doc.clean(previous.content.start, previous.content.end) if previous is not None else ""
+    intro_ok = previous is not None and previous.kind != "heading" and _CRITERIA_INTRO.search(intro)
+    title_ok = (
+        sub is not None and re.search(r"criteri", sub.title, re.I) and (previous is None or previous.kind == "heading")
+    )
+    if len(run) >= 2 and (intro_ok or title_ok):
+        return ("lijst", run, intro), j
+    return None, j
+
+
+def _table_group(doc, blocks: list, i: int) -> tuple[tuple[str, list, str] | None, int]:
+    """The table at blocks[i] when its first column names criteria; and the index after it."""
+    block = blocks[i]
+    rows = []
+    j = i + 1
+    while j < len(blocks) and blocks[j].kind == "table_row":
+        rows.append(blocks[j])
+        j += 1
+    head = [doc.clean(c.start, c.end).strip() for c in block.cells]
+    if (
+        head
+        and re.fullmatch(r"(?:sub)?(?:gunnings|kwaliteits)?criteri(?:um|a)|onderdeel|aspect", head[0], re.I)
+        and len(rows) >= 2
+    ):
+        return ("tabel", [block] + rows, ""), j
+    return None, j
 
 
 def _weighted_elsewhere(label: str, others: list[str]) -> bool:
@@ -215,61 +221,84 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
     listed = False
     for section in sections:
         for kind, blocks, intro in _criteria_groups(unit, section):
-            if weight_rule:
+            if weight_rule or _not_criteria(doc, blocks, intro):
                 continue
-            sub = doc.section_at(blocks[0].start)
-            if sub is not None and sub.heading is not None and _WEIGHT.search(sub.title):
-                continue  # aspects of a weighted sub-criterion ("Subcriterium 1: Plan van aanpak (40%)")
-            if re.search(r"stappen|procedure|volgorde|fasen|achtereenvolgens", intro, re.I):
-                continue  # the steps of the evaluation, not criteria
             if kind == "tabel":
-                header, rows = blocks[0], blocks[1:]
-                if re.search(
-                    r"weging|wegings|gewicht|punt|percentage|score|%|factor|maximaal|max\.",
-                    doc.clean(header.content.start, header.content.end),
-                    re.I,
-                ):
-                    continue  # a weight column, even with bare numbers
-                if any(_WEIGHT.search(doc.clean(r.content.start, r.content.end)) for r in rows):
-                    continue
-                first = rows[0].cells[0] if rows[0].cells else rows[0].content
-                listed = True
-                yield Hit(first.start, first.end, data=dict(_NO_WEIGHTS))
+                hit = _table_without_weights(doc, blocks)
+                if hit is not None:
+                    listed = True
+                    yield hit
                 continue
-            texts_items = [(b, doc.clean(b.content.start, b.content.end)) for b in blocks]
-            weighted = [bool(_WEIGHT.search(t)) for _, t in texts_items]
-            unweighted = [(b, t) for (b, t), w in zip(texts_items, weighted) if not w and not _NOT_A_CRITERION.match(t)]
             listed = True
-            if not unweighted:
-                continue
-            if sum(weighted) == 0:
-                own = {id(b) for b in blocks}
-                others = [
-                    doc.clean(b.content.start, b.content.end)
-                    for s in sections
-                    for b in doc.blocks
-                    if s.start <= b.start < s.end and id(b) not in own and b.kind != "heading"
-                ]
-                unweighted = [(b, t) for b, t in unweighted if not _weighted_elsewhere(_item_label(t), others)]
-            elif sum(weighted) < 2:
-                continue  # one number in a list is no weighting scheme; leave it alone
-            for b, t in unweighted:
-                label = re.split(r"[:(]", t.strip(), maxsplit=1)[0].strip().rstrip(".;,")
-                start = b.content.start + (len(t) - len(t.lstrip()))
-                yield Hit(start, start + len(label), data=dict(_NO_WEIGHT))
+            yield from _list_without_weights(doc, sections, blocks)
     if not listed and not weight_rule:
         yield from _prose_criteria(unit, sections, gunning)
-    # the scale: only where a method is named (else gunning.geen-beoordelingsmethode reports) and quality is scored
-    if not _QUALITY.search(gunning) or not any(_METHOD.search(t) for t in texts):
+    scale = _no_scale(sections, gunning, texts, bundle)
+    if scale is not None:
+        yield scale
+
+
+def _not_criteria(doc, blocks: list, intro: str) -> bool:
+    """Aspects of a weighted sub-criterion, or the steps of the evaluation: nothing to weigh."""
+    sub = doc.section_at(blocks[0].start)
+    if sub is not None and sub.heading is not None and _WEIGHT.search(sub.title):
+        return True  # aspects of a weighted sub-criterion ("Subcriterium 1: Plan van aanpak (40%)")
+    return bool(re.search(r"stappen|procedure|volgorde|fasen|achtereenvolgens", intro, re.I))
+
+
+def _table_without_weights(doc, blocks: list) -> Hit | None:
+    """A criteria table with neither a weight column nor a weight in a row: one hit on its first cell."""
+    header, rows = blocks[0], blocks[1:]
+    if re.search(
+        r"weging|wegings|gewicht|punt|percentage|score|%|factor|maximaal|max\.",
+        doc.clean(header.content.start, header.content.end),
+        re.I,
+    ):
+        return None  # a weight column, even with bare numbers
+    if any(_WEIGHT.search(doc.clean(r.content.start, r.content.end)) for r in rows):
+        return None
+    first = rows[0].cells[0] if rows[0].cells else rows[0].content
+    return Hit(first.start, first.end, data=dict(_NO_WEIGHTS))
+
+
+def _list_without_weights(doc, sections: list, blocks: list) -> Iterator[Hit]:
+    """The items of a criteria list without a weight, unless the list has no weights and the item
+    is weighted elsewhere in the gunning part, or only one item has a number."""
+    texts_items = [(b, doc.clean(b.content.start, b.content.end)) for b in blocks]
+    weighted = [bool(_WEIGHT.search(t)) for _, t in texts_items]
+    unweighted = [(b, t) for (b, t), w in zip(texts_items, weighted) if not w and not _NOT_A_CRITERION.match(t)]
+    if not unweighted:
         return
+    if sum(weighted) == 0:
+        own = {id(b) for b in blocks}
+        others = [
+            doc.clean(b.content.start, b.content.end)
+            for s in sections
+            for b in doc.blocks
+            if s.start <= b.start < s.end and id(b) not in own and b.kind != "heading"
+        ]
+        unweighted = [(b, t) for b, t in unweighted if not _weighted_elsewhere(_item_label(t), others)]
+    elif sum(weighted) < 2:
+        return  # one number in a list is no weighting scheme; leave it alone
+    for b, t in unweighted:
+        label = re.split(r"[:(]", t.strip(), maxsplit=1)[0].strip().rstrip(".;,")
+        start = b.content.start + (len(t) - len(t.lstrip()))
+        yield Hit(start, start + len(label), data=dict(_NO_WEIGHT))
+
+
+def _no_scale(sections: list, gunning: str, texts: list[str], bundle: list) -> Hit | None:
+    """Quality is scored with a named method but no scale says which score goes with which judgement."""
+    # only where a method is named (else gunning.geen-beoordelingsmethode reports) and quality is scored
+    if not _QUALITY.search(gunning) or not any(_METHOD.search(t) for t in texts):
+        return None
     if any(_SCALE.search(t) for t in texts + [d.text for d in bundle]) or re.search(
         r"bijlage[^.\n]{0,60}(?:schaal|beoordelingssystematiek|scoringssystematiek)",
         "\n".join(texts),
         re.I,
     ):
-        return
+        return None
     head = sections[0].heading
-    yield Hit(
+    return Hit(
         head.content.start,
         head.content.end,
         data={

@@ -105,30 +105,38 @@ def _template(goal: str, timed: bool, measurable: bool) -> str:
     return f"{core}: {', '.join(parts)}, gemeten met [meetmethode]."
 
 
-def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
+_NOT_GOAL_PARTS = ("eisen", "wensen", "gunning", "prijs", "contract", "randvoorwaarden")
+
+
+def _is_goal(unit: Unit, text: str) -> bool:
+    """A statement of a goal: in a goal section or a goal requirement, or an aim stated anywhere
+    else outside the parts that hold demands; not a label, a lead-in or a sentence about the document."""
     section = unit.section.kind if unit.section is not None else None
-    if section in (
-        "eisen",
-        "wensen",
-        "gunning",
-        "prijs",
-        "contract",
-        "randvoorwaarden",
-    ):
-        return
-    text = unit.text.strip()
+    if section in _NOT_GOAL_PARTS:
+        return False
     in_goal_section = section == "doelstelling" or (unit.requirement is not None and unit.requirement.kind == "doel")
     if not in_goal_section and not _AIM_ANYWHERE.search(text):
-        return
-    if len(text.split()) < 4 or text.endswith(":") or _GOAL_META.match(text):
-        return  # a label, a lead-in to a list of goals, or a sentence about the document
-    measurable = bool(MEASURE.search(TIME.sub(" ", text)))
-    timed = bool(TIME.search(text))
+        return False
+    return not (len(text.split()) < 4 or text.endswith(":") or _GOAL_META.match(text))
+
+
+def _unclear(text: str, measurable: bool) -> re.Match[str] | None:
+    """The words that leave the result open: an evaluative word, or without a target a vague verb
+    or a mere direction."""
     vague = _VAGUE_VERB.search(text)
     if vague and vague.group(0).lower().startswith("ondersteun"):
         vague = None  # "ondersteunt het proces van X" names a capability, not a direction
     evaluative = _GOAL_VAGUE.search(text)
-    unclear = evaluative or (None if measurable else (vague or _GOAL_DIRECTION.search(text)))
+    return evaluative or (None if measurable else (vague or _GOAL_DIRECTION.search(text)))
+
+
+def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
+    text = unit.text.strip()
+    if not _is_goal(unit, text):
+        return
+    measurable = bool(MEASURE.search(TIME.sub(" ", text)))
+    timed = bool(TIME.search(text))
+    unclear = _unclear(text, measurable)
     missing = []
     # nouns, so the message reads 'het mist een doelwaarde ...', never 'het mist meetbaar'
     if not measurable:

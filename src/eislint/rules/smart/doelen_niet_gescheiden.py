@@ -24,16 +24,21 @@ _LEVELS = re.compile(
 )
 
 
-def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
-    doc = unit.document
-    bundle = unit.bundle or [doc]
-    parts = [
+def _goal_parts(bundle: list[Any]) -> list[tuple[Any, Any]]:
+    """The top goal sections (with a heading) of the documents that state the tender's goals."""
+    return [
         (d, s)
         for d in bundle
         if d.role in GOAL_ROLES
         for s in d.sections
         if s.kind == "doelstelling" and s.heading is not None and (s.parent is None or s.parent.kind != "doelstelling")
     ]
+
+
+def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
+    doc = unit.document
+    bundle = unit.bundle or [doc]
+    parts = _goal_parts(bundle)
     if not parts or parts[0][0] is not doc:
         return
     goals = [

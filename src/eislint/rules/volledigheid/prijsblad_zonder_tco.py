@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from eislint.checks.base import Hit, Unit, per_bundle
-from eislint.document import Document
+from eislint.document import Block, Document
 from eislint.dutch.output import opsomming
 from eislint.rules._shared.elementen import unit_lines, whole_tender
 
@@ -88,24 +88,23 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
     missing = [name for name, pattern in _COSTS if not pattern.search(text)]
     if not missing:
         return
+    anchor = _anchor(doc, bundle)
+    if anchor is not None:
+        yield Hit(anchor.content.start, anchor.content.end, data={"ontbreekt": opsomming(missing)})
+
+
+def _anchor(doc: Document, bundle: list[Document]) -> Block | None:
+    """Where the finding goes, if in `doc`: the first heading of the price sheet, else the heading
+    of the first price section of the bundle."""
     where = next((d for d in bundle if d.role == "prijzenblad"), None)
     if where is not None:
         if where is not doc:
-            return
-        anchor = next((b for b in doc.blocks if b.kind == "heading"), doc.blocks[0])
-        yield Hit(
-            anchor.content.start,
-            anchor.content.end,
-            data={"ontbreekt": opsomming(missing)},
-        )
-        return
+            return None
+        return next((b for b in doc.blocks if b.kind == "heading"), doc.blocks[0])
     section = next(
         (s for d in bundle for s in d.sections if s.heading is not None and s.kind == "prijs"),
         None,
     )
     if section is not None and section.heading is not None and any(s is section for s in doc.sections):
-        yield Hit(
-            section.heading.content.start,
-            section.heading.content.end,
-            data={"ontbreekt": opsomming(missing)},
-        )
+        return section.heading
+    return None
