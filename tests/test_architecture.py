@@ -111,9 +111,6 @@ MAX_LINES = 80
 # The list may only shrink: a new function over a limit fails, and so does an entry that is no
 # longer over it.
 OVER_LIMIT = {
-    "eislint.demand:_parsed_cuts",
-    "eislint.demand:_pieces",
-    "eislint.demand:_verb_group_cuts",
     "eislint.rules.contract.verlenging_niet_jaarlijks:check",
 }
 

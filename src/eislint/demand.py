@@ -171,33 +171,7 @@ def analyse(analysis: Analysis, req: Requirement) -> DemandAnalysis:
 
 
 def _pieces(analysis: Analysis, req: Requirement, text: str) -> list[Piece]:
-    spans: list[Span] = []
-    sents = analysis.sentences(req.start, req.end)
-    merged: list[Span] = []
-    for sent in sents:
-        # "waarbij: 1." | "Oproepen ...": an item number split off as a sentence end joins its item
-        if merged and _ENDS_WITH_MARKER.search(text[merged[-1].start - req.start : merged[-1].end - req.start]):
-            merged[-1] = Span(merged[-1].start, sent.end)
-        else:
-            merged.append(sent)
-    for sent in merged:
-        a = sent.start - req.start
-        chunk = text[a : sent.end - req.start]
-        cuts = [0]
-        for m in re.finditer(r";\s*", chunk):
-            if m.end() < len(chunk):
-                cuts.append(m.end())
-        for m in _INLINE_ITEM.finditer(chunk):
-            marker = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-            if m.end() < len(chunk) and marker > 0:
-                cuts.append(marker)
-        cuts = sorted(set(cuts)) + [len(chunk)]
-        for x, y in zip(cuts, cuts[1:]):
-            piece = chunk[x:y]
-            lead = len(piece) - len(piece.lstrip())
-            trail = len(piece.rstrip())
-            if trail > lead:
-                spans.append(Span(sent.start + x + lead, sent.start + x + trail))
+    spans = _piece_spans(analysis, req, text)
     pieces: list[Piece] = []
     semicolon = {s.start for s in spans if text[: s.start - req.start].rstrip().endswith(";")}
     defining = False  # inside the items of a "waarbij:" list
@@ -213,20 +187,52 @@ def _pieces(analysis: Analysis, req: Requirement, text: str) -> list[Piece]:
             defining = False
         if i > 0 and (defining or _label_before(before)):
             role = "refinement"
-        elif _EXAMPLE_START.match(piece_text) and i > 0:
-            role = "example"
-        elif _EXPLANATION_START.match(piece_text) and i > 0:
-            role = "explanation"
-        elif _MOTIVATION_START.match(piece_text) and i > 0:
-            role = "motivation"
-        elif i > 0 and (_REFINEMENT.match(piece_text) or (span.start in semicolon and _elaborates(before, piece_text))):
-            role = "refinement"
-        elif _BUYER_CONTEXT.match(piece_text):
-            role = "context"
         else:
-            role = "demand"
+            role = _piece_role(piece_text, before, i > 0, span.start in semicolon)
         pieces.append(Piece(span.start, span.end, role))
     return pieces
+
+
+def _piece_role(piece_text: str, before: str, later: bool, after_semicolon: bool) -> str:
+    """The role of a piece that is not an item of a defining list."""
+    if later and _EXAMPLE_START.match(piece_text):
+        return "example"
+    if later and _EXPLANATION_START.match(piece_text):
+        return "explanation"
+    if later and _MOTIVATION_START.match(piece_text):
+        return "motivation"
+    if later and (_REFINEMENT.match(piece_text) or (after_semicolon and _elaborates(before, piece_text))):
+        return "refinement"
+    if _BUYER_CONTEXT.match(piece_text):
+        return "context"
+    return "demand"
+
+
+def _piece_spans(analysis: Analysis, req: Requirement, text: str) -> list[Span]:
+    """The requirement's sentences, cut further at ';' and at inline item markers ('; 2) ...')."""
+    merged: list[Span] = []
+    for sent in analysis.sentences(req.start, req.end):
+        # "waarbij: 1." | "Oproepen ...": an item number split off as a sentence end joins its item
+        if merged and _ENDS_WITH_MARKER.search(text[merged[-1].start - req.start : merged[-1].end - req.start]):
+            merged[-1] = Span(merged[-1].start, sent.end)
+        else:
+            merged.append(sent)
+    spans: list[Span] = []
+    for sent in merged:
+        chunk = text[sent.start - req.start : sent.end - req.start]
+        cuts = [0] + [m.end() for m in re.finditer(r";\s*", chunk) if m.end() < len(chunk)]
+        for m in _INLINE_ITEM.finditer(chunk):
+            marker = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            if m.end() < len(chunk) and marker > 0:
+                cuts.append(marker)
+        cuts = sorted(set(cuts)) + [len(chunk)]
+        for x, y in zip(cuts, cuts[1:]):
+            piece = chunk[x:y]
+            lead = len(piece) - len(piece.lstrip())
+            trail = len(piece.rstrip())
+            if trail > lead:
+                spans.append(Span(sent.start + x + lead, sent.start + x + trail))
+    return spans
 
 
 _BACK = re.compile(
@@ -480,37 +486,42 @@ def _verb_group_cuts(analysis: Analysis, start: int, end: int) -> set[int]:
     tokens = analysis.tokens(start, end)
     if not tokens or not tokens[0].doc.has_annotation("POS"):
         return set()
-    # the clause that holds the demand: after a modal, or the 'dat' clause of "wil ik dat ..." /
-    # "zorgt ervoor dat ..." (verb-final, so its verbs are finite)
-    modal = next(
-        (
-            i
-            for i, t in enumerate(tokens)
-            if t.lower_ in dutch.MODALS
-            or (
-                t.lower_ == "dat"
-                and i > 0
-                and _DEMANDING_DAT.search(" ".join(x.lower_ for x in tokens[max(0, i - 3) : i]))
-            )
-        ),
-        None,
-    )
+    modal = _demand_clause_start(tokens)
     if modal is None:
         return set()
+    groups = _verb_groups(tokens[modal + 1 :])
+    if groups is None:
+        return set()  # alternatives are one demand
+    full = [g for g in groups if _verb_group(g)]
+    return {analysis.token_offset(g[0]) for g in full[1:]} if len(full) >= 2 else set()
+
+
+def _demand_clause_start(tokens: list) -> int | None:
+    """Where the clause that holds the demand starts: at a modal, or at the 'dat' of "wil ik dat ..."
+    / "zorgt ervoor dat ..." (verb-final, so its verbs are finite)."""
+    for i, t in enumerate(tokens):
+        if t.lower_ in dutch.MODALS:
+            return i
+        if t.lower_ == "dat" and i > 0 and _DEMANDING_DAT.search(" ".join(x.lower_ for x in tokens[max(0, i - 3) : i])):
+            return i
+    return None
+
+
+def _verb_groups(tokens: list) -> list[list] | None:
+    """The groups between ',' / 'en' / ';' up to a subordinate clause; None for alternatives ('of')."""
     groups: list[list] = [[]]
-    for tok in tokens[modal + 1 :]:
+    for tok in tokens:
         if tok.lower_ in (",", "en") or tok.text == ";":
             groups.append([])
             continue
         if tok.lower_ in dutch.SUBORDINATORS and tok.lower_ not in ("om", "of"):
             break  # a subordinate clause: its verbs are not separate demands
         if tok.lower_ == "of":
-            return set()  # alternatives are one demand
+            return None
         if tok.lower_ == "te" and not groups[-1] and len(groups) > 1:
             groups.pop()  # "op te zetten en te beheren database": one attributive group
         groups[-1].append(tok)
-    full = [g for g in groups if _verb_group(g)]
-    return {analysis.token_offset(g[0]) for g in full[1:]} if len(full) >= 2 else set()
+    return groups
 
 
 _DEMANDING_DAT = re.compile(
@@ -542,31 +553,40 @@ def _parsed_cuts(analysis: Analysis, start: int, end: int) -> set[int]:
         return cuts
     inside = {t.i for t in tokens}
     for tok in tokens:
-        if tok.dep_ != "conj" or tok.pos_ not in ("VERB",) or tok.head.pos_ not in ("VERB", "AUX"):
-            continue
-        if tok.head.i not in inside or tok.i < tok.head.i:
-            continue
-        coord = [c for c in tok.children if c.dep_ == "cc"]
-        if not coord or coord[0].lower_ not in ("en", "alsook"):
+        coord = _coordinated_verb(tok, inside)
+        if coord is None or _one_demand(analysis, tok, start):
             continue
         own = [c for c in tok.children if c.dep_ in _OBJECT_DEPS and c.i > tok.head.i and c.i in inside]
         # both verbs need an object of their own: adverbials ('jaarlijks', 'ten minste') are no object
         theirs = [c for c in tok.head.children if c.dep_ in ("obj", "iobj", "ccomp", "xcomp") and c.i < tok.i]
-        if any(_ANAPHOR.fullmatch(w.text) for c in tok.children if c.dep_ not in ("conj", "cc") for w in c.subtree):
-            continue  # "... en stelt de resultaten hiervan beschikbaar": about the same thing
-        if (
-            _modal_head(tok)
-            or _question_clause(tok.head)
-            or _question_clause(tok)
-            or _attributive_infinitive(tok)
-            or not _demanding_clause(analysis, tok, start)
-        ):
-            continue
         if own and theirs:
             first = min([tok.i, *(w.i for c in own for w in c.subtree)])
-            cut_token = coord[0] if coord[0].i < first else tok.doc[first]
+            cut_token = coord if coord.i < first else tok.doc[first]
             cuts.add(analysis.token_offset(cut_token))
     return cuts
+
+
+def _coordinated_verb(tok: Any, inside: set[int]) -> Any:
+    """The 'en' of a verb coordinated after another verb of the same span, or None."""
+    if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if tok.head.i not in inside or tok.i < tok.head.i:
+        return None
+    coord = [c for c in tok.children if c.dep_ == "cc"]
+    return coord[0] if coord and coord[0].lower_ in ("en", "alsook") else None
+
+
+def _one_demand(analysis: Analysis, conj: Any, start: int) -> bool:
+    """Coordinations that are no second demand, whatever their objects."""
+    if any(_ANAPHOR.fullmatch(w.text) for c in conj.children if c.dep_ not in ("conj", "cc") for w in c.subtree):
+        return True  # "... en stelt de resultaten hiervan beschikbaar": about the same thing
+    return (
+        _modal_head(conj)
+        or _question_clause(conj.head)
+        or _question_clause(conj)
+        or _attributive_infinitive(conj)
+        or not _demanding_clause(analysis, conj, start)
+    )
 
 
 _QUESTION_WORDS = frozenset({"hoe", "wat", "waarom", "welke", "wanneer", "waar", "waarmee", "of"})
