@@ -23,14 +23,16 @@ class ParseUnit:
     text: str
     doc: Any = None  # spacy.tokens.Doc
     sents: list[Span] = field(default_factory=list)
+    lazy: bool = False  # not parsed up front (no rule was planned to read it): parsed when read
 
 
 class Analysis:
     """Parses of one Document's text blocks, addressable by document offsets."""
 
-    def __init__(self, document: Document, units: list[ParseUnit]) -> None:
+    def __init__(self, document: Document, units: list[ParseUnit], lazy: Any = None) -> None:
         self.document = document
         self.units = units
+        self._lazy = lazy  # (nlp, plan) to parse a unit read outside the plan, or None
         self._starts = [u.start for u in units]
         self._demands: dict[int, Any] = {}
         self._shared: dict[Any, Any] = {}
@@ -53,8 +55,14 @@ class Analysis:
     def _overlapping(self, start: int, end: int) -> Iterable[ParseUnit]:
         i = max(bisect.bisect_right(self._starts, start) - 1, 0)
         while i < len(self.units) and self.units[i].start < end:
-            if self.units[i].end > start:
-                yield self.units[i]
+            unit = self.units[i]
+            if unit.end > start:
+                if unit.lazy and self._lazy is not None:
+                    nlp, plan = self._lazy
+                    unit.doc = nlp(unit.text, disable=plan.disabled(nlp))  # its own Doc, never a shared one
+                    unit.doc.tensor = None
+                unit.lazy = False
+                yield unit
             i += 1
 
     def tokens(self, start: int, end: int) -> list[Any]:
@@ -124,24 +132,52 @@ def _batches(units: list[ParseUnit], batch_size: int) -> Iterable[list[ParseUnit
         yield batch
 
 
-def analyse(documents: list[Document], nlp: Any, batch_size: int = 64) -> list[Analysis]:
+def analyse(documents: list[Document], nlp: Any, batch_size: int = 64, plan: Any = None) -> list[Analysis]:
     """Parse the blocks of all documents in one nlp.pipe stream; a text this process parsed
-    before with the same pipeline is taken from the cache."""
+    before with the same pipeline is taken from the cache.
+
+    `plan` (eislint.parseplan.ParsePlan; default: everything) says which blocks the enabled rules
+    read and which components they need: other blocks keep `doc=None`, other components are
+    disabled for this run."""
+    from eislint.parseplan import FULL
+
+    plan = plan or FULL
     per_doc = [parse_units(d) for d in documents]
-    flat = [u for units in per_doc for u in units]
-    if nlp is not None and flat:
-        cache = _PARSED.setdefault(nlp, ParseCache())
-        todo = []
-        for unit in flat:
-            unit.doc = cache.get(unit.text)
-            if unit.doc is None:
-                todo.append(unit)
-        for batch in _batches(todo, batch_size):
-            for unit, parsed in zip(batch, nlp.pipe((u.text for u in batch), batch_size=len(batch))):
-                parsed.tensor = None  # tok2vec output, used inside the pipeline only: 384 bytes a token
-                unit.doc = parsed
-                cache.put(unit.text, parsed)
-    return [Analysis(d, units) for d, units in zip(documents, per_doc)]
+    if nlp is None:
+        return [Analysis(d, units) for d, units in zip(documents, per_doc)]
+    wanted = []
+    for d, units in zip(documents, per_doc):
+        for u in units:
+            if plan.wants(d, u.start, u.end):
+                wanted.append(u)
+            else:
+                u.lazy = True  # a rule that reads it after all (a python rule's own choice) parses it then
+    if wanted:
+        parse(wanted, nlp, plan, batch_size)
+    return [Analysis(d, units, lazy=(nlp, plan)) for d, units in zip(documents, per_doc)]
+
+
+def parse(units: list[ParseUnit], nlp: Any, plan: Any, batch_size: int = 64) -> None:
+    """Give each unit its spaCy Doc: from the cache of this process, else parsed."""
+    disabled = plan.disabled(nlp)
+    variant = tuple(sorted(disabled))  # a parse without the parser is not one with it
+    cache = _PARSED.setdefault(nlp, ParseCache())
+    todo = []
+    handed: set[int] = set()
+    for unit in units:
+        unit.doc = cache.get(unit.text, variant)
+        if unit.doc is None:
+            todo.append(unit)
+        elif id(unit.doc) in handed:  # two identical blocks: each keeps its own Doc (offsets are per Doc)
+            unit.doc = unit.doc.copy()
+        else:
+            handed.add(id(unit.doc))
+    for batch in _batches(todo, batch_size):
+        texts = (u.text for u in batch)
+        for unit, parsed in zip(batch, nlp.pipe(texts, batch_size=len(batch), disable=disabled)):
+            parsed.tensor = None  # tok2vec output, used inside the pipeline only: 384 bytes a token
+            unit.doc = parsed
+            cache.put(unit.text, parsed, variant)
 
 
 class ParseCache:
@@ -154,22 +190,24 @@ class ParseCache:
 
     def __init__(self, max_chars: int = 1_000_000) -> None:
         self.max_chars = max_chars
-        self._docs: OrderedDict[str, Any] = OrderedDict()
+        self._docs: OrderedDict[tuple[tuple[str, ...], str], Any] = OrderedDict()
         self._chars = 0
 
-    def get(self, text: str) -> Any:
-        doc = self._docs.get(text)
+    def get(self, text: str, variant: tuple[str, ...] = ()) -> Any:
+        key = (variant, text)
+        doc = self._docs.get(key)
         if doc is not None:
-            self._docs.move_to_end(text)
+            self._docs.move_to_end(key)
         return doc
 
-    def put(self, text: str, doc: Any) -> None:
-        if len(text) > self.max_chars or text in self._docs:
+    def put(self, text: str, doc: Any, variant: tuple[str, ...] = ()) -> None:
+        key = (variant, text)
+        if len(text) > self.max_chars or key in self._docs:
             return
-        self._docs[text] = doc
+        self._docs[key] = doc
         self._chars += len(text)
         while self._chars > self.max_chars:
-            old, _ = self._docs.popitem(last=False)
+            (_, old), _ = self._docs.popitem(last=False)
             self._chars -= len(old)
 
 

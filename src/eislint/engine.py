@@ -22,6 +22,7 @@ from eislint.document import Document
 from eislint.dutch.numbers import getal
 from eislint.findings import Finding, InputError
 from eislint.loader import Rule, all_rules
+from eislint.parseplan import plan as parse_plan
 from eislint.segment import segment
 from eislint.stamp import MAX_REWRITE_CHARS, make_finding, render, rewrite, system_name  # noqa: F401 (public)
 from eislint.yamlio import ConfigError
@@ -259,7 +260,8 @@ def lint_documents(documents: list[Document], config: Config, rules: list[Rule],
         documents, per_doc_rules = _parseable(documents, per_doc_rules, nlp.max_length, report)
     ctx = Context(nlp=nlp, tender=config.tender, annotations=provided)
     runnable = prepare_rules(active.values(), ctx, report)
-    analyses = analyse(documents, nlp)  # the annotate stage: one nlp.pipe over every unit
+    # the annotate stage: one nlp.pipe over the blocks the rules read, with the components they read
+    analyses = analyse(documents, nlp, plan=parse_plan(rule for rule, _ in runnable.values()))
     bundles: dict[str, Bundle] = {}
     for doc in documents:
         bundles.setdefault(doc.bundle, Bundle()).append(doc)
