@@ -9,6 +9,8 @@ With --bundle it also checks one folder of four such files against one file (lin
     python bench/bench_scaling.py [--words 5000 50000 500000] [--repeat 3] [--bundle 50000]
                                   [--select contract] [--against /path/to/other/src] [-- extra check args]
 
+--cache cold (default) empties the parse cache before every run, warm measures a second run of
+the same text, off passes --no-cache; the cache lives in a temporary folder, never the user's.
 --against runs a second source tree (PYTHONPATH) alternated with this one, e.g. an exported
 older commit (`git archive HEAD~3 | tar -x -C /tmp/old`), so both are measured under the same
 load. The machine's load average is printed: on a shared machine the figures are noisy, compare
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -27,7 +30,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from tender_text import tender_text  # noqa: E402
+from tender_text import tender_text
 
 
 def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -50,6 +53,12 @@ def main() -> None:
     parser.add_argument("--bundle", type=int, default=0, help="words per file for the four-file bundle")
     parser.add_argument("--select", default=None)
     parser.add_argument("--against", default=None, help="another src/ tree to alternate with")
+    parser.add_argument(
+        "--cache",
+        choices=("cold", "warm", "off"),
+        default="cold",
+        help="cold: an empty parse cache before each run; warm: after one untimed run; off: --no-cache",
+    )
     parser.add_argument("extra", nargs="*", help="extra arguments for eislint check (after --)")
     args = parser.parse_args()
     trees = {"this": None}
@@ -58,12 +67,23 @@ def main() -> None:
     base_cmd = [sys.executable, "-m", "eislint", "check", "--format", "json", "--fail-on", "never", *args.extra]
     if args.select:
         base_cmd += ["--select", args.select]
+    if args.cache == "off":
+        base_cmd.append("--no-cache")
+    cache_root = Path(tempfile.mkdtemp(prefix="eislint-bench-cache-"))  # never the user's own cache
 
     def env_for(tree: str | None) -> dict[str, str]:
         env = dict(os.environ)
         if tree:
             env["PYTHONPATH"] = tree
+        env["EISLINT_CACHE_DIR"] = str(cache_root / (tree or "this").strip("/").replace("/", "_"))
         return env
+
+    def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+        if args.cache == "cold":
+            shutil.rmtree(env["EISLINT_CACHE_DIR"], ignore_errors=True)
+        elif args.cache == "warm":
+            run(cmd, env)
+        return run(cmd, env)
 
     print(
         f"load average at start: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs; "
@@ -97,7 +117,7 @@ def main() -> None:
         for _ in range(args.repeat):
             for label, _words, paths in cases:
                 for name, tree in trees.items():  # alternated: the same load for both
-                    results.setdefault((label, name), []).append(run([*base_cmd, *paths], env_for(tree)))
+                    results.setdefault((label, name), []).append(timed([*base_cmd, *paths], env_for(tree)))
     print(
         f"{'text':<24}{'tree':<9}{'words':>9}{'median s':>10}{'runs':>22}{'words/s':>10}{'s/1k words':>11}{'peak MB':>9}"
     )
@@ -113,7 +133,8 @@ def main() -> None:
             print(
                 f"{label:<24}{name:<9}{words:>9,}{wall:>10.2f}{shown:>22}{words / wall:>10,.0f}{per_k:>11.3f}{peak:>9.0f}"
             )
-    print(f"load average at end: {os.getloadavg()[0]:.2f}")
+    print(f"load average at end: {os.getloadavg()[0]:.2f}; parse cache: {args.cache}")
+    shutil.rmtree(cache_root, ignore_errors=True)
 
 
 if __name__ == "__main__":

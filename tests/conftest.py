@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The parse cache of `eislint check` (eislint.cache): never the user's own cache directory. Set at
+# import, before any test, so subprocesses inherit it; one folder per test process.
+os.environ["EISLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="eislint-test-cache-")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

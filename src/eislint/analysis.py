@@ -132,13 +132,16 @@ def _batches(units: list[ParseUnit], batch_size: int) -> Iterable[list[ParseUnit
         yield batch
 
 
-def analyse(documents: list[Document], nlp: Any, batch_size: int = 64, plan: Any = None) -> list[Analysis]:
+def analyse(
+    documents: list[Document], nlp: Any, batch_size: int = 64, plan: Any = None, persistent: bool = False
+) -> list[Analysis]:
     """Parse the blocks of all documents in one nlp.pipe stream; a text this process parsed
     before with the same pipeline is taken from the cache.
 
     `plan` (eislint.parseplan.ParsePlan; default: everything) says which blocks the enabled rules
     read and which components they need: other blocks keep `doc=None`, other components are
-    disabled for this run."""
+    disabled for this run. `persistent`: parses are also read from and written to the cache on
+    disk (eislint.cache)."""
     from eislint.parseplan import FULL
 
     plan = plan or FULL
@@ -153,19 +156,34 @@ def analyse(documents: list[Document], nlp: Any, batch_size: int = 64, plan: Any
             else:
                 u.lazy = True  # a rule that reads it after all (a python rule's own choice) parses it then
     if wanted:
-        parse(wanted, nlp, plan, batch_size)
+        parse(wanted, nlp, plan, batch_size, persistent)
     return [Analysis(d, units, lazy=(nlp, plan)) for d, units in zip(documents, per_doc)]
 
 
-def parse(units: list[ParseUnit], nlp: Any, plan: Any, batch_size: int = 64) -> None:
-    """Give each unit its spaCy Doc: from the cache of this process, else parsed."""
+def parse(units: list[ParseUnit], nlp: Any, plan: Any, batch_size: int = 64, persistent: bool = False) -> None:
+    """Give each unit its spaCy Doc: from the cache of this process, else from the cache on disk
+    (with `persistent`), else parsed."""
     disabled = plan.disabled(nlp)
     variant = tuple(sorted(disabled))  # a parse without the parser is not one with it
     cache = _PARSED.setdefault(nlp, ParseCache())
+    store = None
+    if persistent:
+        from eislint.cache import ParseStore
+
+        try:
+            store = ParseStore(nlp, variant)
+        except Exception:  # a pipeline we cannot identify is not cached
+            store = None
     todo = []
     handed: set[int] = set()
     for unit in units:
         unit.doc = cache.get(unit.text, variant)
+        if unit.doc is None and store is not None:
+            unit.doc = store.get(unit.text)  # a new Doc per block
+            if unit.doc is not None:
+                cache.put(unit.text, unit.doc, variant)
+                handed.add(id(unit.doc))
+                continue
         if unit.doc is None:
             todo.append(unit)
         elif id(unit.doc) in handed:  # two identical blocks: each keeps its own Doc (offsets are per Doc)
@@ -178,6 +196,10 @@ def parse(units: list[ParseUnit], nlp: Any, plan: Any, batch_size: int = 64) -> 
             parsed.tensor = None  # tok2vec output, used inside the pipeline only: 384 bytes a token
             unit.doc = parsed
             cache.put(unit.text, parsed, variant)
+            if store is not None:
+                store.put(unit.text, parsed)
+    if store is not None:
+        store.finish()
 
 
 class ParseCache:

@@ -46,6 +46,7 @@ class CheckOptions:
     quiet: bool = False
     statistics: bool = False
     no_color: bool = False
+    no_cache: bool = False
 
     def usage_problem(self) -> str | None:
         """A combination of flags that makes no sense (a usage error, exit 2)."""
@@ -69,6 +70,7 @@ class CheckOptions:
             self.rules_dir,
             self.stdin_filename,
             debug=self.debug,
+            cache=not self.no_cache,
         )
 
 

@@ -47,7 +47,9 @@ def lint_options(f):
     return f
 
 
-def run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir, stdin_filename="-", debug=False):
+def run_options(
+    select, extend_select, ignore, config_path, nlp_model, rules_dir, stdin_filename="-", debug=False, cache=False
+):
     from eislint.engine import RunOptions
 
     return RunOptions(
@@ -59,4 +61,5 @@ def run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir
         stdin_name=stdin_filename,
         rules_dir=rules_dir,
         debug=debug,
+        cache=cache,
     )

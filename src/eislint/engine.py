@@ -45,6 +45,7 @@ class RunOptions:
     stdin_name: str = "-"
     rules_dir: Path | None = None
     debug: bool = False  # an unexpected exception in a reader is raised, not reported as one line
+    cache: bool = False  # parses from and to the cache on disk (eislint.cache); `eislint check` turns it on
 
 
 @dataclass(slots=True)
@@ -179,7 +180,7 @@ def lint_paths(paths: list[str], options: RunOptions | None = None, stdin: bytes
     for config, group in groups.values():
         report.config = report.config or config
         documents = [segment(doc) for doc in read_documents(group, config, options, stdin, report)]
-        lint_documents(documents, config, rules, report)
+        lint_documents(documents, config, rules, report, cache=options.cache)
     report.findings.sort(key=Finding.sort_key)
     return report
 
@@ -249,7 +250,9 @@ def _with_cli(config: Config, options: RunOptions, rules: list[Rule]) -> Config:
 # ---------------------------------------------------------------- the check stage
 
 
-def lint_documents(documents: list[Document], config: Config, rules: list[Rule], report: Report) -> None:
+def lint_documents(
+    documents: list[Document], config: Config, rules: list[Rule], report: Report, cache: bool = False
+) -> None:
     """annotate -> check -> filter for the documents of one config group."""
     if not documents:
         return
@@ -261,7 +264,8 @@ def lint_documents(documents: list[Document], config: Config, rules: list[Rule],
     ctx = Context(nlp=nlp, tender=config.tender, annotations=provided)
     runnable = prepare_rules(active.values(), ctx, report)
     # the annotate stage: one nlp.pipe over the blocks the rules read, with the components they read
-    analyses = analyse(documents, nlp, plan=parse_plan(rule for rule, _ in runnable.values()))
+    plan = parse_plan(rule for rule, _ in runnable.values())
+    analyses = analyse(documents, nlp, plan=plan, persistent=cache)
     bundles: dict[str, Bundle] = {}
     for doc in documents:
         bundles.setdefault(doc.bundle, Bundle()).append(doc)
