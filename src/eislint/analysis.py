@@ -132,16 +132,24 @@ def _batches(units: list[ParseUnit], batch_size: int) -> Iterable[list[ParseUnit
         yield batch
 
 
+@dataclass(slots=True)
+class ParseSettings:
+    """How the annotate stage runs (eislint check's --no-cache, -j and progress bar)."""
+
+    persistent: bool = False  # parses from and to the cache on disk (eislint.cache)
+    jobs: int | None = 1  # processes for the parse; None: automatic (eislint.parallel)
+    progress: Callable[[int, int], None] | None = None  # (characters parsed, characters to parse)
+
+
 def analyse(
-    documents: list[Document], nlp: Any, batch_size: int = 64, plan: Any = None, persistent: bool = False
+    documents: list[Document], nlp: Any, batch_size: int = 64, plan: Any = None, settings: ParseSettings | None = None
 ) -> list[Analysis]:
     """Parse the blocks of all documents in one nlp.pipe stream; a text this process parsed
     before with the same pipeline is taken from the cache.
 
     `plan` (eislint.parseplan.ParsePlan; default: everything) says which blocks the enabled rules
     read and which components they need: other blocks keep `doc=None`, other components are
-    disabled for this run. `persistent`: parses are also read from and written to the cache on
-    disk (eislint.cache)."""
+    disabled for this run. `settings`: the cache on disk, processes, progress."""
     from eislint.parseplan import FULL
 
     plan = plan or FULL
@@ -156,18 +164,18 @@ def analyse(
             else:
                 u.lazy = True  # a rule that reads it after all (a python rule's own choice) parses it then
     if wanted:
-        parse(wanted, nlp, plan, batch_size, persistent)
+        parse(wanted, nlp, plan, batch_size, settings or ParseSettings())
     return [Analysis(d, units, lazy=(nlp, plan)) for d, units in zip(documents, per_doc)]
 
 
-def parse(units: list[ParseUnit], nlp: Any, plan: Any, batch_size: int = 64, persistent: bool = False) -> None:
+def parse(units: list[ParseUnit], nlp: Any, plan: Any, batch_size: int, settings: ParseSettings) -> None:
     """Give each unit its spaCy Doc: from the cache of this process, else from the cache on disk
-    (with `persistent`), else parsed."""
+    (settings.persistent), else parsed (on settings.jobs processes)."""
     disabled = plan.disabled(nlp)
     variant = tuple(sorted(disabled))  # a parse without the parser is not one with it
     cache = _PARSED.setdefault(nlp, ParseCache())
     store = None
-    if persistent:
+    if settings.persistent:
         from eislint.cache import ParseStore
 
         try:
@@ -190,16 +198,38 @@ def parse(units: list[ParseUnit], nlp: Any, plan: Any, batch_size: int = 64, per
             unit.doc = unit.doc.copy()
         else:
             handed.add(id(unit.doc))
-    for batch in _batches(todo, batch_size):
-        texts = (u.text for u in batch)
-        for unit, parsed in zip(batch, nlp.pipe(texts, batch_size=len(batch), disable=disabled)):
-            parsed.tensor = None  # tok2vec output, used inside the pipeline only: 384 bytes a token
-            unit.doc = parsed
-            cache.put(unit.text, parsed, variant)
-            if store is not None:
-                store.put(unit.text, parsed)
+    for unit, parsed in zip(todo, _parsed(todo, nlp, disabled, batch_size, settings)):
+        parsed.tensor = None  # tok2vec output, used inside the pipeline only: 384 bytes a token
+        unit.doc = parsed
+        cache.put(unit.text, parsed, variant)
+        if store is not None:
+            store.put(unit.text, parsed)
     if store is not None:
         store.finish()
+
+
+def _parsed(
+    todo: list[ParseUnit], nlp: Any, disabled: list[str], batch_size: int, settings: ParseSettings
+) -> Iterable[Any]:
+    """The Docs of `todo`, in order: serial, or on more processes when that pays."""
+    from eislint import parallel
+
+    total = sum(len(u.text) for u in todo)
+    done = 0
+
+    def step(chars: int) -> None:
+        nonlocal done
+        done += chars
+        if settings.progress is not None:
+            settings.progress(done, total)
+
+    count = parallel.workers(settings.jobs, total) if todo else 1
+    if count > 1 and parallel.can_fork():
+        yield from parallel.parse_parallel([u.text for u in todo], nlp, disabled, count, MAX_BATCH_CHARS, step)
+        return
+    for batch in _batches(todo, batch_size):
+        yield from nlp.pipe((u.text for u in batch), batch_size=len(batch), disable=disabled)
+        step(sum(len(u.text) for u in batch))
 
 
 class ParseCache:

@@ -136,6 +136,16 @@ def main() -> None:
     is_flag=True,
     help="Gebruik de cache met taalanalyses niet (lees en schrijf niets; zie 'eislint cache').",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    "jobs",
+    default="auto",
+    show_default=True,
+    metavar="N",
+    help="Aantal processen voor de taalanalyse: een getal of 'auto' (parallel alleen bij een lange tekst "
+    "en meer dan één processor).",
+)
 def check(**params) -> None:
     """Controleer bestanden of mappen (recursief); '-' leest van stdin."""
     from eislint.checkrun import CheckOptions, run_check

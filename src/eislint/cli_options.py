@@ -48,7 +48,16 @@ def lint_options(f):
 
 
 def run_options(
-    select, extend_select, ignore, config_path, nlp_model, rules_dir, stdin_filename="-", debug=False, cache=False
+    select,
+    extend_select,
+    ignore,
+    config_path,
+    nlp_model,
+    rules_dir,
+    stdin_filename="-",
+    debug=False,
+    cache=False,
+    jobs=1,
 ):
     from eislint.engine import RunOptions
 
@@ -62,4 +71,5 @@ def run_options(
         rules_dir=rules_dir,
         debug=debug,
         cache=cache,
+        jobs=jobs,
     )

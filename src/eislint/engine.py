@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from eislint import readers, suppress
-from eislint.analysis import Analysis, analyse
+from eislint.analysis import Analysis, ParseSettings, analyse
 from eislint.checks import CHECK_TYPES, Context, Hit, Unit
 from eislint.checks.base import Bundle
 from eislint.config import Config, find_config, known_selectors, load_config
@@ -46,6 +46,8 @@ class RunOptions:
     rules_dir: Path | None = None
     debug: bool = False  # an unexpected exception in a reader is raised, not reported as one line
     cache: bool = False  # parses from and to the cache on disk (eislint.cache); `eislint check` turns it on
+    jobs: int | None = 1  # processes for the parse; None: automatic (eislint.parallel); `eislint check -j`
+    progress: Any = None  # called with (characters parsed, characters to parse): a progress bar
 
 
 @dataclass(slots=True)
@@ -180,7 +182,8 @@ def lint_paths(paths: list[str], options: RunOptions | None = None, stdin: bytes
     for config, group in groups.values():
         report.config = report.config or config
         documents = [segment(doc) for doc in read_documents(group, config, options, stdin, report)]
-        lint_documents(documents, config, rules, report, cache=options.cache)
+        settings = ParseSettings(persistent=options.cache, jobs=options.jobs, progress=options.progress)
+        lint_documents(documents, config, rules, report, settings)
     report.findings.sort(key=Finding.sort_key)
     return report
 
@@ -251,7 +254,7 @@ def _with_cli(config: Config, options: RunOptions, rules: list[Rule]) -> Config:
 
 
 def lint_documents(
-    documents: list[Document], config: Config, rules: list[Rule], report: Report, cache: bool = False
+    documents: list[Document], config: Config, rules: list[Rule], report: Report, settings: ParseSettings | None = None
 ) -> None:
     """annotate -> check -> filter for the documents of one config group."""
     if not documents:
@@ -265,7 +268,7 @@ def lint_documents(
     runnable = prepare_rules(active.values(), ctx, report)
     # the annotate stage: one nlp.pipe over the blocks the rules read, with the components they read
     plan = parse_plan(rule for rule, _ in runnable.values())
-    analyses = analyse(documents, nlp, plan=plan, persistent=cache)
+    analyses = analyse(documents, nlp, plan=plan, settings=settings)
     bundles: dict[str, Bundle] = {}
     for doc in documents:
         bundles.setdefault(doc.bundle, Bundle()).append(doc)
