@@ -67,6 +67,8 @@ def test_a_block_outside_the_plan_is_parsed_when_read():
     (analysis,) = analyse([doc], pipeline, plan=nothing)
     assert all(u.doc is None and u.lazy for u in analysis.units)
     start = doc.text.index("De gemeente")
+    assert analysis.sentences(0, len(doc.text))  # sentences come from our splitter: nothing parsed
+    assert all(u.doc is None for u in analysis.units)
     tokens = analysis.tokens(start, start + 11)
     assert [t.text for t in tokens] == ["De", "gemeente"] and tokens[0].pos_
     assert sum(u.doc is not None for u in analysis.units) == 1

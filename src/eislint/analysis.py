@@ -55,19 +55,23 @@ class Analysis:
     def _overlapping(self, start: int, end: int) -> Iterable[ParseUnit]:
         i = max(bisect.bisect_right(self._starts, start) - 1, 0)
         while i < len(self.units) and self.units[i].start < end:
-            unit = self.units[i]
-            if unit.end > start:
-                if unit.lazy and self._lazy is not None:
-                    nlp, plan = self._lazy
-                    unit.doc = nlp(unit.text, disable=plan.disabled(nlp))  # its own Doc, never a shared one
-                    unit.doc.tensor = None
-                unit.lazy = False
-                yield unit
+            if self.units[i].end > start:
+                yield self.units[i]
             i += 1
+
+    def _parse_lazily(self, unit: ParseUnit) -> ParseUnit:
+        """A unit outside the parse plan that a rule reads the parse of after all: parsed now.
+        (Its sentences need no parse: they come from our splitter.)"""
+        if unit.lazy and self._lazy is not None:
+            nlp, plan = self._lazy
+            unit.doc = nlp(unit.text, disable=plan.disabled(nlp))  # its own Doc, never a shared one
+            unit.doc.tensor = None
+        unit.lazy = False
+        return unit
 
     def tokens(self, start: int, end: int) -> list[Any]:
         out: list[Any] = []
-        for unit in self._overlapping(start, end):
+        for unit in map(self._parse_lazily, self._overlapping(start, end)):
             if unit.doc is None:
                 continue
             span = unit.doc.char_span(
@@ -79,7 +83,7 @@ class Analysis:
 
     def parsed(self, start: int, end: int) -> list[ParseUnit]:
         """The parsed blocks overlapping [start, end)."""
-        return [u for u in self._overlapping(start, end) if u.doc is not None]
+        return [u for u in map(self._parse_lazily, self._overlapping(start, end)) if u.doc is not None]
 
     def token_offset(self, token: Any) -> int:
         """Document offset of a token."""
