@@ -95,3 +95,21 @@ def test_findings_do_not_depend_on_the_plan():
     alone = [f for r in rules for f in lint_text(TENDER, select=[r]).findings]
     key = lambda f: (f.rule, f.line, f.column, f.message)  # noqa: E731
     assert sorted(map(key, together)) == sorted(map(key, alone))
+
+
+def test_the_section_index_answers_as_section_at():
+    from conftest import ROOT
+    from eislint.config import load_config
+    from eislint.engine import Report as _Report
+    from eislint.engine import RunOptions, collect, read_documents
+    from eislint.sectionindex import SectionIndex
+
+    report = _Report()
+    files = collect(
+        [str(ROOT / "corpora" / "lms-gemeente-dijkwater"), str(ROOT / "corpora" / "lms-waterschap-lingemond")], report
+    )
+    config = load_config(None, all_rules())
+    for doc in (segment(d) for d in read_documents(files, config, RunOptions(), None, report)):
+        index = SectionIndex(doc.sections)
+        offsets = [*range(0, len(doc.text) + 2, 7), *(p for s in doc.sections for p in (s.start, s.end - 1, s.end))]
+        assert all(index.at(o) is doc.section_at(o) for o in offsets)

@@ -162,8 +162,9 @@ def analyse(
         return [Analysis(d, units) for d, units in zip(documents, per_doc)]
     wanted = []
     for d, units in zip(documents, per_doc):
+        wants = plan.wants(d)
         for u in units:
-            if plan.wants(d, u.start, u.end):
+            if wants(u.start, u.end):
                 wanted.append(u)
             else:
                 u.lazy = True  # a rule that reads it after all (a python rule's own choice) parses it then

@@ -23,6 +23,7 @@ from eislint.dutch.numbers import getal
 from eislint.findings import Finding, InputError
 from eislint.loader import Rule, all_rules
 from eislint.parseplan import plan as parse_plan
+from eislint.sectionindex import SectionIndex
 from eislint.segment import segment
 from eislint.stamp import MAX_REWRITE_CHARS, make_finding, render, rewrite, system_name  # noqa: F401 (public)
 from eislint.yamlio import ConfigError
@@ -457,6 +458,7 @@ def build_units(doc: Document, analysis: Analysis, scope: str) -> list[Unit]:
                 )
             )
     else:
+        index = analysis.shared("section-index", lambda: SectionIndex(doc.sections))
         for pu in analysis.units:
             spans = pu.sents if scope == "sentence" else [None]
             for span in spans:
@@ -469,7 +471,7 @@ def build_units(doc: Document, analysis: Analysis, scope: str) -> list[Unit]:
                         end,
                         doc.clean(start, end),
                         analysis,
-                        section=doc.section_at(start),
+                        section=index.at(start),  # doc.section_at, without walking every section
                         requirement=doc.requirement_at(start),
                     )
                 )

@@ -22,14 +22,16 @@ never adds a parse where there was none, so findings do not depend on it.
 
 from __future__ import annotations
 
+import bisect
 import inspect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from eislint.document import Document
+from eislint.sectionindex import SectionIndex
 
 PARSE_ANNOTATIONS = frozenset({"lemma", "pos", "morph", "dep", "ents"})
 # what the demand analysis (eislint.demand) reads: token.pos_, token.morph, token.dep_/head
@@ -58,16 +60,25 @@ class ParsePlan:
     requirements: bool = False
     section_kinds: frozenset[str] = frozenset()
 
-    def wants(self, document: Document, start: int, end: int) -> bool:
-        """Whether the block [start, end) of `document` is read by any rule."""
+    def wants(self, document: Document) -> Callable[[int, int], bool]:
+        """Whether a block [start, end) of `document` is read by any rule (indexes built once per
+        document: a test per block against every requirement was quadratic)."""
         if self.everywhere:
-            return True
-        if self.requirements and any(r.start < end and start < r.end for r in document.requirements):
-            return True
-        if self.section_kinds:
-            section = document.section_at(start)
-            return section is not None and section.kind in self.section_kinds
-        return False
+            return lambda start, end: True
+        spans = _merged((r.start, r.end) for r in document.requirements) if self.requirements else []
+        starts = [a for a, _ in spans]
+        index = SectionIndex(document.sections) if self.section_kinds else None
+
+        def wanted(start: int, end: int) -> bool:
+            i = bisect.bisect_left(starts, end) - 1  # the last span starting before `end`
+            if i >= 0 and spans[i][1] > start:
+                return True
+            if index is not None:
+                section = index.at(start)
+                return section is not None and section.kind in self.section_kinds
+            return False
+
+        return wanted
 
     def disabled(self, nlp: Any) -> list[str]:
         """The components of `nlp` that set nothing a rule reads (our sentence splitter stays)."""
@@ -90,6 +101,17 @@ class ParsePlan:
 
 
 FULL = ParsePlan(annotations=PARSE_ANNOTATIONS)
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping: any block overlapping one of `spans` overlaps one of these."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(s for s in spans if s[1] > s[0]):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def plan(rules: Iterable[Any]) -> ParsePlan:
