@@ -28,8 +28,11 @@ def test_automatic_jobs_only_when_it_pays(monkeypatch):
     monkeypatch.setattr(parallel, "available_cpus", lambda: 1)
     assert parallel.workers(None, 10_000_000) == 1  # one CPU
     monkeypatch.setattr(parallel, "available_cpus", lambda: 8)
+    monkeypatch.setattr(parallel, "_load", lambda: 0)
     assert parallel.workers(None, 1_000) == 1  # a short text
     assert parallel.workers(None, 10_000_000) == parallel.MAX_WORKERS
+    monkeypatch.setattr(parallel, "_load", lambda: 7)
+    assert parallel.workers(None, 10_000_000) == 1  # the other CPUs are busy
     assert parallel.workers(3, 10) == 3  # asked for
 
 

@@ -7,8 +7,9 @@ bytes; the main process reads them in the original order. Doc.to_bytes keeps eve
 the rules read, so the findings and their order are those of a serial run. Rules run in the main
 process (after the speed work they are a small part of a run).
 
-Automatic (-j auto, the default of `eislint check`): one process unless there are at least two
-CPUs for this process and `PARALLEL_MIN_CHARS` characters to parse; starting workers and moving
+Automatic (-j auto, the default of `eislint check`): one process unless at least two CPUs of this
+process are idle (CPUs minus the load average) and there are `PARALLEL_MIN_CHARS` characters to
+parse; starting workers and moving
 the Docs back cost more than they save on a smaller text (docs/snelheid.md has the figures). The
 library's default is serial (`RunOptions.jobs = 1`). Where processes cannot be forked, the parse is
 serial.
@@ -41,9 +42,19 @@ def workers(jobs: int | None, chars: int) -> int:
     """How many processes parse `chars` characters: `jobs` when given (>= 1), else automatic."""
     if jobs is not None and jobs >= 1:
         return jobs
-    if available_cpus() < 2 or chars < PARALLEL_MIN_CHARS:
+    idle = available_cpus() - _load()
+    if idle < 2 or chars < PARALLEL_MIN_CHARS:
         return 1
-    return min(available_cpus(), MAX_WORKERS)
+    return min(idle, MAX_WORKERS)
+
+
+def _load() -> int:
+    """CPUs busy with other work (the 1-minute load average): on a machine that is already busy,
+    more processes only wait for each other (measured: docs/speed.md)."""
+    try:
+        return round(os.getloadavg()[0])
+    except (AttributeError, OSError):  # pragma: no cover
+        return 0
 
 
 def can_fork() -> bool:
