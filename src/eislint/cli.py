@@ -144,7 +144,7 @@ def main() -> None:
     show_default=True,
     metavar="N",
     help="Aantal processen voor de taalanalyse: een getal of 'auto' (parallel alleen bij een lange tekst "
-    "en meer dan één processor).",
+    "en minstens twee vrije processors).",
 )
 def check(**params) -> None:
     """Controleer bestanden of mappen (recursief); '-' leest van stdin."""
