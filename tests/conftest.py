@@ -1,11 +1,19 @@
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+
+# The parse cache of `eislint check` (eislint.cache): never the user's own cache directory. Set at
+# import, before any test, so subprocesses inherit it; one folder per test process.
+os.environ["EISLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="eislint-test-cache-")
+atexit.register(shutil.rmtree, os.environ["EISLINT_CACHE_DIR"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

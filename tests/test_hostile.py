@@ -306,7 +306,7 @@ def test_empty_folder_says_so(tmp_path, run_cli):
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (("chek", "goed.md"), ("onbekende opdracht 'chek'", "Bedoelt u 'check'?")),
+        (("chek", "goed.md"), ("onbekende opdracht 'chek'", "Bedoelt u een van: 'cache', 'check'?")),
         (("check", "goed.md", "--formaat", "json"), ("onbekende optie '--formaat'", "Bedoelt u '--format'?")),
         (("check", "goed.md", "--format", "xml"), ("ongeldige waarde voor '--format'", "'xml'", "sarif")),
         (("check", "goed.md", "--fail-on", "ernstig"), ("ongeldige waarde voor '--fail-on'",)),

@@ -23,14 +23,16 @@ class ParseUnit:
     text: str
     doc: Any = None  # spacy.tokens.Doc
     sents: list[Span] = field(default_factory=list)
+    lazy: bool = False  # not parsed up front (no rule was planned to read it): parsed when read
 
 
 class Analysis:
     """Parses of one Document's text blocks, addressable by document offsets."""
 
-    def __init__(self, document: Document, units: list[ParseUnit]) -> None:
+    def __init__(self, document: Document, units: list[ParseUnit], lazy: Any = None) -> None:
         self.document = document
         self.units = units
+        self._lazy = lazy  # (nlp, plan) to parse a unit read outside the plan, or None
         self._starts = [u.start for u in units]
         self._demands: dict[int, Any] = {}
         self._shared: dict[Any, Any] = {}
@@ -57,9 +59,19 @@ class Analysis:
                 yield self.units[i]
             i += 1
 
+    def _parse_lazily(self, unit: ParseUnit) -> ParseUnit:
+        """A unit outside the parse plan that a rule reads the parse of after all: parsed now.
+        (Its sentences need no parse: they come from our splitter.)"""
+        if unit.lazy and self._lazy is not None:
+            nlp, plan = self._lazy
+            unit.doc = nlp(unit.text, disable=plan.disabled(nlp))  # its own Doc, never a shared one
+            unit.doc.tensor = None
+        unit.lazy = False
+        return unit
+
     def tokens(self, start: int, end: int) -> list[Any]:
         out: list[Any] = []
-        for unit in self._overlapping(start, end):
+        for unit in map(self._parse_lazily, self._overlapping(start, end)):
             if unit.doc is None:
                 continue
             span = unit.doc.char_span(
@@ -71,7 +83,7 @@ class Analysis:
 
     def parsed(self, start: int, end: int) -> list[ParseUnit]:
         """The parsed blocks overlapping [start, end)."""
-        return [u for u in self._overlapping(start, end) if u.doc is not None]
+        return [u for u in map(self._parse_lazily, self._overlapping(start, end)) if u.doc is not None]
 
     def token_offset(self, token: Any) -> int:
         """Document offset of a token."""
@@ -124,24 +136,105 @@ def _batches(units: list[ParseUnit], batch_size: int) -> Iterable[list[ParseUnit
         yield batch
 
 
-def analyse(documents: list[Document], nlp: Any, batch_size: int = 64) -> list[Analysis]:
+@dataclass(slots=True)
+class ParseSettings:
+    """How the annotate stage runs (eislint check's --no-cache, -j and progress bar)."""
+
+    persistent: bool = False  # parses from and to the cache on disk (eislint.cache)
+    jobs: int | None = 1  # processes for the parse; None: automatic (eislint.parallel)
+    progress: Callable[[int, int], None] | None = None  # (characters parsed, characters to parse)
+
+
+def analyse(
+    documents: list[Document], nlp: Any, batch_size: int = 64, plan: Any = None, settings: ParseSettings | None = None
+) -> list[Analysis]:
     """Parse the blocks of all documents in one nlp.pipe stream; a text this process parsed
-    before with the same pipeline is taken from the cache."""
+    before with the same pipeline is taken from the cache.
+
+    `plan` (eislint.parseplan.ParsePlan; default: everything) says which blocks the enabled rules
+    read and which components they need: other blocks keep `doc=None`, other components are
+    disabled for this run. `settings`: the cache on disk, processes, progress."""
+    from eislint.parseplan import FULL
+
+    plan = plan or FULL
     per_doc = [parse_units(d) for d in documents]
-    flat = [u for units in per_doc for u in units]
-    if nlp is not None and flat:
-        cache = _PARSED.setdefault(nlp, ParseCache())
-        todo = []
-        for unit in flat:
-            unit.doc = cache.get(unit.text)
-            if unit.doc is None:
-                todo.append(unit)
-        for batch in _batches(todo, batch_size):
-            for unit, parsed in zip(batch, nlp.pipe((u.text for u in batch), batch_size=len(batch))):
-                parsed.tensor = None  # tok2vec output, used inside the pipeline only: 384 bytes a token
-                unit.doc = parsed
-                cache.put(unit.text, parsed)
-    return [Analysis(d, units) for d, units in zip(documents, per_doc)]
+    if nlp is None:
+        return [Analysis(d, units) for d, units in zip(documents, per_doc)]
+    wanted = []
+    for d, units in zip(documents, per_doc):
+        wants = plan.wants(d)
+        for u in units:
+            if wants(u.start, u.end):
+                wanted.append(u)
+            else:
+                u.lazy = True  # a rule that reads it after all (a python rule's own choice) parses it then
+    if wanted:
+        parse(wanted, nlp, plan, batch_size, settings or ParseSettings())
+    return [Analysis(d, units, lazy=(nlp, plan)) for d, units in zip(documents, per_doc)]
+
+
+def parse(units: list[ParseUnit], nlp: Any, plan: Any, batch_size: int, settings: ParseSettings) -> None:
+    """Give each unit its spaCy Doc: from the cache of this process, else from the cache on disk
+    (settings.persistent), else parsed (on settings.jobs processes)."""
+    disabled = plan.disabled(nlp)
+    variant = tuple(sorted(disabled))  # a parse without the parser is not one with it
+    cache = _PARSED.setdefault(nlp, ParseCache())
+    store = None
+    if settings.persistent:
+        from eislint.cache import ParseStore
+
+        try:
+            store = ParseStore(nlp, variant)
+        except Exception:  # a pipeline we cannot identify is not cached
+            store = None
+    todo = []
+    handed: set[int] = set()
+    for unit in units:
+        unit.doc = cache.get(unit.text, variant)
+        if unit.doc is None and store is not None:
+            unit.doc = store.get(unit.text)  # a new Doc per block
+            if unit.doc is not None:
+                cache.put(unit.text, unit.doc, variant)
+                handed.add(id(unit.doc))
+                continue
+        if unit.doc is None:
+            todo.append(unit)
+        elif id(unit.doc) in handed:  # two identical blocks: each keeps its own Doc (offsets are per Doc)
+            unit.doc = unit.doc.copy()
+        else:
+            handed.add(id(unit.doc))
+    for unit, parsed in zip(todo, _parsed(todo, nlp, disabled, batch_size, settings)):
+        parsed.tensor = None  # tok2vec output, used inside the pipeline only: 384 bytes a token
+        unit.doc = parsed
+        cache.put(unit.text, parsed, variant)
+        if store is not None:
+            store.put(unit.text, parsed)
+    if store is not None:
+        store.finish()
+
+
+def _parsed(
+    todo: list[ParseUnit], nlp: Any, disabled: list[str], batch_size: int, settings: ParseSettings
+) -> Iterable[Any]:
+    """The Docs of `todo`, in order: serial, or on more processes when that pays."""
+    from eislint import parallel
+
+    total = sum(len(u.text) for u in todo)
+    done = 0
+
+    def step(chars: int) -> None:
+        nonlocal done
+        done += chars
+        if settings.progress is not None:
+            settings.progress(done, total)
+
+    count = parallel.workers(settings.jobs, total) if todo else 1
+    if count > 1 and parallel.can_fork():
+        yield from parallel.parse_parallel([u.text for u in todo], nlp, disabled, count, MAX_BATCH_CHARS, step)
+        return
+    for batch in _batches(todo, batch_size):
+        yield from nlp.pipe((u.text for u in batch), batch_size=len(batch), disable=disabled)
+        step(sum(len(u.text) for u in batch))
 
 
 class ParseCache:
@@ -154,22 +247,24 @@ class ParseCache:
 
     def __init__(self, max_chars: int = 1_000_000) -> None:
         self.max_chars = max_chars
-        self._docs: OrderedDict[str, Any] = OrderedDict()
+        self._docs: OrderedDict[tuple[tuple[str, ...], str], Any] = OrderedDict()
         self._chars = 0
 
-    def get(self, text: str) -> Any:
-        doc = self._docs.get(text)
+    def get(self, text: str, variant: tuple[str, ...] = ()) -> Any:
+        key = (variant, text)
+        doc = self._docs.get(key)
         if doc is not None:
-            self._docs.move_to_end(text)
+            self._docs.move_to_end(key)
         return doc
 
-    def put(self, text: str, doc: Any) -> None:
-        if len(text) > self.max_chars or text in self._docs:
+    def put(self, text: str, doc: Any, variant: tuple[str, ...] = ()) -> None:
+        key = (variant, text)
+        if len(text) > self.max_chars or key in self._docs:
             return
-        self._docs[text] = doc
+        self._docs[key] = doc
         self._chars += len(text)
         while self._chars > self.max_chars:
-            old, _ = self._docs.popitem(last=False)
+            (_, old), _ = self._docs.popitem(last=False)
             self._chars -= len(old)
 
 

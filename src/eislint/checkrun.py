@@ -46,6 +46,8 @@ class CheckOptions:
     quiet: bool = False
     statistics: bool = False
     no_color: bool = False
+    no_cache: bool = False
+    jobs: str = "auto"
 
     def usage_problem(self) -> str | None:
         """A combination of flags that makes no sense (a usage error, exit 2)."""
@@ -57,6 +59,10 @@ class CheckOptions:
             return "--unsafe-fixes werkt alleen samen met --fix of --diff"
         if self.changed_rev is not None and "-" in self.paths:
             return "--changed-only werkt niet met tekst van stdin ('-')"
+        try:
+            parse_jobs(self.jobs)
+        except ValueError:
+            return f"-j/--jobs verwacht een getal vanaf 1 of 'auto', niet '{self.jobs}'"
         return None
 
     def run_options(self) -> Any:
@@ -69,7 +75,19 @@ class CheckOptions:
             self.rules_dir,
             self.stdin_filename,
             debug=self.debug,
+            cache=not self.no_cache,
+            jobs=parse_jobs(self.jobs),
         )
+
+
+def parse_jobs(value: str) -> int | None:
+    """'auto' -> None (automatic), else a number of processes (>= 1)."""
+    if value.strip().lower() == "auto":
+        return None
+    jobs = int(value)
+    if jobs < 1:
+        raise ValueError(value)
+    return jobs
 
 
 def output_problem(output: Path | None) -> str | None:
@@ -114,7 +132,13 @@ def run_check(opts: CheckOptions, stdin_stream: IO[bytes] | None, out: TextIO) -
         baseline = _baseline(opts)
         options = opts.run_options()
         stdin = Stdin(stdin_stream) if "-" in opts.paths and stdin_stream is not None else None
-        report, narrow = _lint(opts, options, stdin, changes, baseline)
+        bar = _progress(opts)
+        options.progress = bar
+        try:
+            report, narrow = _lint(opts, options, stdin, changes, baseline)
+        finally:
+            if bar is not None:
+                bar.close()
     except _Stop:
         return ExitStatus.ERROR
     if opts.fix or opts.show_diff:
@@ -129,6 +153,18 @@ def run_check(opts: CheckOptions, stdin_stream: IO[bytes] | None, out: TextIO) -
         fail(str(error))
     config = report.config
     return exit_status(report, opts.fail_on or (config.fail_on if config else "error"))
+
+
+def _progress(opts: CheckOptions) -> Any:
+    """A progress bar on stderr for a long run on a terminal; never otherwise (it would end up in
+    a log), never with --quiet."""
+    import sys
+
+    if opts.quiet or not sys.stderr.isatty():
+        return None
+    from eislint.progress import ProgressBar
+
+    return ProgressBar(sys.stderr)
 
 
 def _changes(opts: CheckOptions) -> Any:

@@ -131,6 +131,21 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Alleen meldingen; geen mededelingen en samenvatting.")
 @click.option("--statistics", is_flag=True, help="Alleen het aantal meldingen per regel.")
 @click.option("--no-color", is_flag=True, help="Geen kleuren.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Gebruik de cache met taalanalyses niet (lees en schrijf niets; zie 'eislint cache').",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    "jobs",
+    default="auto",
+    show_default=True,
+    metavar="N",
+    help="Aantal processen voor de taalanalyse: een getal of 'auto' (parallel alleen bij een lange tekst "
+    "en minstens twee vrije processors).",
+)
 def check(**params) -> None:
     """Controleer bestanden of mappen (recursief); '-' leest van stdin."""
     from eislint.checkrun import CheckOptions, run_check
@@ -418,6 +433,37 @@ def suggest(text, select, ignore, fmt, debug) -> None:
     report = check(text)
     (render_json if fmt == "json" else render_text)(report, text, sys.stdout, check)
     sys.exit(ExitStatus.OK)
+
+
+@main.group(name="cache")
+def cache_group() -> None:
+    """Beheer de cache met taalanalyses (een tweede controle van dezelfde tekst is sneller)."""
+
+
+@cache_group.command(name="clear")
+def cache_clear() -> None:
+    """Verwijder alles uit de cache."""
+    from eislint import cache
+
+    removed = cache.clear()
+    click.echo(f"{_analyses(removed)} verwijderd uit {cache.cache_dir()}.")
+
+
+@cache_group.command(name="toon")
+def cache_info() -> None:
+    """Toon waar de cache staat en hoe groot hij is."""
+    from eislint import cache
+
+    stats = cache.info()
+    size = f"{stats.size / 1_048_576:.1f}".replace(".", ",")
+    limit = cache.max_bytes() // 1_048_576
+    click.echo(f"{stats.path}: {_analyses(stats.entries)}, {size} MB (grens {limit} MB).")
+
+
+def _analyses(count: int) -> str:
+    from eislint.dutch.numbers import getal
+
+    return f"{getal(count)} {'taalanalyse' if count == 1 else 'taalanalyses'}"
 
 
 # After cli_nl.install() and the other commands: `eislint corpus` (importing it loads no Dask).

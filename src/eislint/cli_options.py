@@ -47,7 +47,18 @@ def lint_options(f):
     return f
 
 
-def run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir, stdin_filename="-", debug=False):
+def run_options(
+    select,
+    extend_select,
+    ignore,
+    config_path,
+    nlp_model,
+    rules_dir,
+    stdin_filename="-",
+    debug=False,
+    cache=False,
+    jobs=1,
+):
     from eislint.engine import RunOptions
 
     return RunOptions(
@@ -59,4 +70,6 @@ def run_options(select, extend_select, ignore, config_path, nlp_model, rules_dir
         stdin_name=stdin_filename,
         rules_dir=rules_dir,
         debug=debug,
+        cache=cache,
+        jobs=jobs,
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from eislint import readers, suppress
-from eislint.analysis import Analysis, analyse
+from eislint.analysis import Analysis, ParseSettings, analyse
 from eislint.checks import CHECK_TYPES, Context, Hit, Unit
 from eislint.checks.base import Bundle
 from eislint.config import Config, find_config, known_selectors, load_config
@@ -22,6 +22,8 @@ from eislint.document import Document
 from eislint.dutch.numbers import getal
 from eislint.findings import Finding, InputError
 from eislint.loader import Rule, all_rules
+from eislint.parseplan import plan as parse_plan
+from eislint.sectionindex import SectionIndex
 from eislint.segment import segment
 from eislint.stamp import MAX_REWRITE_CHARS, make_finding, render, rewrite, system_name  # noqa: F401 (public)
 from eislint.yamlio import ConfigError
@@ -44,6 +46,9 @@ class RunOptions:
     stdin_name: str = "-"
     rules_dir: Path | None = None
     debug: bool = False  # an unexpected exception in a reader is raised, not reported as one line
+    cache: bool = False  # parses from and to the cache on disk (eislint.cache); `eislint check` turns it on
+    jobs: int | None = 1  # processes for the parse; None: automatic (eislint.parallel); `eislint check -j`
+    progress: Any = None  # called with (characters parsed, characters to parse): a progress bar
 
 
 @dataclass(slots=True)
@@ -178,7 +183,8 @@ def lint_paths(paths: list[str], options: RunOptions | None = None, stdin: bytes
     for config, group in groups.values():
         report.config = report.config or config
         documents = [segment(doc) for doc in read_documents(group, config, options, stdin, report)]
-        lint_documents(documents, config, rules, report)
+        settings = ParseSettings(persistent=options.cache, jobs=options.jobs, progress=options.progress)
+        lint_documents(documents, config, rules, report, settings)
     report.findings.sort(key=Finding.sort_key)
     return report
 
@@ -248,7 +254,9 @@ def _with_cli(config: Config, options: RunOptions, rules: list[Rule]) -> Config:
 # ---------------------------------------------------------------- the check stage
 
 
-def lint_documents(documents: list[Document], config: Config, rules: list[Rule], report: Report) -> None:
+def lint_documents(
+    documents: list[Document], config: Config, rules: list[Rule], report: Report, settings: ParseSettings | None = None
+) -> None:
     """annotate -> check -> filter for the documents of one config group."""
     if not documents:
         return
@@ -259,7 +267,9 @@ def lint_documents(documents: list[Document], config: Config, rules: list[Rule],
         documents, per_doc_rules = _parseable(documents, per_doc_rules, nlp.max_length, report)
     ctx = Context(nlp=nlp, tender=config.tender, annotations=provided)
     runnable = prepare_rules(active.values(), ctx, report)
-    analyses = analyse(documents, nlp)  # the annotate stage: one nlp.pipe over every unit
+    # the annotate stage: one nlp.pipe over the blocks the rules read, with the components they read
+    plan = parse_plan(rule for rule, _ in runnable.values())
+    analyses = analyse(documents, nlp, plan=plan, settings=settings)
     bundles: dict[str, Bundle] = {}
     for doc in documents:
         bundles.setdefault(doc.bundle, Bundle()).append(doc)
@@ -448,6 +458,7 @@ def build_units(doc: Document, analysis: Analysis, scope: str) -> list[Unit]:
                 )
             )
     else:
+        index = analysis.shared("section-index", lambda: SectionIndex(doc.sections))
         for pu in analysis.units:
             spans = pu.sents if scope == "sentence" else [None]
             for span in spans:
@@ -460,7 +471,7 @@ def build_units(doc: Document, analysis: Analysis, scope: str) -> list[Unit]:
                         end,
                         doc.clean(start, end),
                         analysis,
-                        section=doc.section_at(start),
+                        section=index.at(start),  # doc.section_at, without walking every section
                         requirement=doc.requirement_at(start),
                     )
                 )

@@ -13,6 +13,7 @@ from typing import Any
 from eislint.checks.base import Hit, Unit
 from eislint.findings import Applicability, Edit, Finding, Fix, Severity
 from eislint.loader import Rule
+from eislint.sectionindex import SectionIndex
 
 # A rewritten sentence is shown to a reader; one longer than this is no sentence to show.
 MAX_REWRITE_CHARS = 2_000
@@ -64,7 +65,10 @@ def make_finding(rule: Rule, hit: Hit, unit: Unit) -> Finding:
     line, col = doc.line_col(hit.start)
     end_line, end_col = doc.line_col(max(hit.end, hit.start))
     requirement = unit.requirement or doc.requirement_at(hit.start)
-    section = doc.section_at(hit.start)
+    if unit.analysis is not None:  # doc.section_at without walking every section for every finding
+        section = unit.analysis.shared("section-index", lambda: SectionIndex(doc.sections)).at(hit.start)
+    else:
+        section = doc.section_at(hit.start)
     return Finding(
         rule=rule.id,
         category=rule.category,

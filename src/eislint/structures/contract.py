@@ -92,7 +92,10 @@ def contract_terms(unit: Unit) -> list[ContractTerm]:
 
 def _parse_terms(unit: Unit) -> list[ContractTerm]:
     terms = []
-    framework = bool(re.search(r"raamovereenkomst", unit.document.text, re.I))
+    # once per document, not per sentence: a search of the whole text for every sentence was n²
+    framework = unit.analysis.shared(
+        "raamovereenkomst", lambda: bool(re.search(r"raamovereenkomst", unit.document.text, re.I))
+    )
     for span in unit.sentences():
         text = unit.slice(span.start, span.end)
         m = DURATION.search(text)

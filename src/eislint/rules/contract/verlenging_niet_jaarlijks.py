@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from eislint.checks.base import Hit, Option, Unit, per_bundle
@@ -76,6 +77,33 @@ _TACIT = re.compile(r"(?<!niet\s)stilzwijgend\w*\s+(?:\w+\s+){0,5}?verleng", re.
 _CAP = re.compile(r"maximaal|ten\s+hoogste|in\s+totaal|tot\s+(?:een\s+)?maximum|totaal", re.I)
 
 
+@dataclass(frozen=True, slots=True)
+class _Extensions:
+    """What the whole tender says about extension, read once per bundle (it was read again for
+    every sentence that states a term: quadratic in the length of the tender)."""
+
+    tacit: bool  # renewed tacitly somewhere ("stilzwijgend met een jaar verlengd")
+    sentences: tuple[str, ...]  # sentences about extension options (not about something else, not "no extension")
+    yearly: bool  # one of them gives yearly options
+    single: re.Match[str] | None  # the first single long extension ("eenmalig met 2 jaar") without a cap
+
+
+def _extensions(texts: list[str]) -> _Extensions:
+    sentences = [
+        s
+        for t in texts
+        for s in re.split(r"(?<=[.;])\s+|\n", t)
+        if _ANY_EXTENSION.search(s) and not _OTHER_EXTENSION.search(s)
+    ]
+    sentences = [s for s in sentences if not _NO_EXTENSION.search(s)]
+    return _Extensions(
+        tacit=any(_TACIT.search(t) for t in texts),
+        sentences=tuple(sentences),
+        yearly=any(_YEARLY.search(s) for s in sentences),
+        single=next((x for s in sentences if (x := _SINGLE_LONG.search(s)) and not _CAP.search(s)), None),
+    )
+
+
 def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
     doc = unit.document
     bundle = unit.bundle or [doc]
@@ -106,40 +134,31 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
         start, end = span.start + m.start(g), span.start + m.end(g)
         while start < end and unit.text[start - unit.start].isspace():
             start += 1
-        if any(_TACIT.search(t) for t in texts):
+        ext = per_bundle(unit, "verlenging-niet-jaarlijks", lambda: _extensions(texts))
+        if ext.tacit:
             continue  # renewed tacitly ("stilzwijgend met een jaar verlengd"): no option to judge
         # extension options anywhere in the tender (often in the next sentence or another file)
-        sentences = [
-            s
-            for t in texts
-            for s in re.split(r"(?<=[.;])\s+|\n", t)
-            if _ANY_EXTENSION.search(s) and not _OTHER_EXTENSION.search(s)
-        ]
-        sentences = [s for s in sentences if not _NO_EXTENSION.search(s)]
         if _NO_EXTENSION.search(text) and not re.search(
             r"\b(?:wordt|indien|als|wanneer)\b[^.]{0,80}niet\s+verlengd\s*,", text, re.I
         ):
-            if any(_YEARLY.search(x) for x in sentences):
+            if ext.yearly:
                 continue  # "niet verlengd" about something else; the options are stated elsewhere
             soort = "zonder verlengingsopties"
         elif _NO_EXTENSION.search(text):
             continue  # a condition ("Wordt de overeenkomst niet verlengd, dan ..."), not a term
         else:
-            if any(_YEARLY.search(s) for s in sentences):
+            if ext.yearly:
                 continue
-            single = next(
-                (x for s in sentences if (x := _SINGLE_LONG.search(s)) and not _CAP.search(s)),
-                None,
-            )
+            single = ext.single
             if single is not None:
-                ext = to_years(
+                extension = to_years(
                     single.group("m") or single.group("m2"),
                     single.group("u") or single.group("u2"),
                 )
-                if ext <= 1:
+                if extension <= 1:
                     continue
-                soort = f"met alleen één verlenging van {format_years(ext)} jaar"
-            elif sentences:
+                soort = f"met alleen één verlenging van {format_years(extension)} jaar"
+            elif ext.sentences:
                 continue  # an extension we cannot read with certainty: leave it alone
             else:
                 soort = "zonder verlengingsopties"

@@ -1,0 +1,236 @@
+"""A persistent cache of parses: a re-check of an unchanged tender parses nothing again.
+
+One file per text block, named by a hash of the block's text and of what the parse depends on:
+the pipeline (its config, its version, the files of a pipeline on disk), the components that ran
+(the parse plan disables what no enabled rule reads), spaCy's version, eislint's version and the
+source of eislint's own tokenizer and sentence code. The rule set is not in the key: rules only
+read a parse, and which components they need is (the disabled components). Findings are not
+cached: they depend on the whole bundle, its context and the configuration, not on one block.
+
+- where: `$EISLINT_CACHE_DIR`, else the user's cache directory (platformdirs: ~/.cache/eislint on
+  Linux), in a subfolder per cache format;
+- safe under concurrent runs: an entry is written to a temporary file in the same folder and
+  moved into place with os.replace (atomic), so a reader sees a whole entry or none;
+- never trusted blindly: an entry carries a checksum of its content; an entry that cannot be read,
+  fails the checksum or does not deserialise is ignored (and parsed again), never a crash;
+- bounded: after a run that wrote entries, the oldest (by last use) go until the cache is under
+  `$EISLINT_CACHE_MAX_MB` (default 256 MB);
+- each block gets its own Doc (deserialised per block; identical blocks never share one).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+FORMAT = "parses-v1"
+MAGIC = b"EISLINT1"
+DEFAULT_MAX_MB = 256
+_SUFFIX = ".doc"
+
+
+def cache_dir() -> Path:
+    """The cache folder: $EISLINT_CACHE_DIR or the user's cache directory."""
+    configured = os.environ.get("EISLINT_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("eislint", appauthor=False))
+
+
+def max_bytes() -> int:
+    try:
+        mb = float(os.environ.get("EISLINT_CACHE_MAX_MB", DEFAULT_MAX_MB))
+    except ValueError:
+        mb = DEFAULT_MAX_MB
+    return int(max(mb, 0) * 1024 * 1024)
+
+
+@dataclass(slots=True)
+class Stats:
+    entries: int
+    size: int
+    path: Path
+
+
+def _source_hash() -> str:
+    """eislint's own code that shapes a parse (tokenizer exceptions, sentence boundaries)."""
+    from eislint import __version__
+
+    h = hashlib.sha256(__version__.encode())
+    here = Path(__file__).resolve().parent
+    for name in ("nlp.py", "nlp_tender.py", "sentences.py"):
+        try:
+            h.update((here / name).read_bytes())
+        except OSError:  # pragma: no cover
+            h.update(name.encode())
+    return h.hexdigest()
+
+
+def _files_hash(folder: Path) -> str:
+    """A pipeline on disk: its files' names, sizes and modification times (a retrained model)."""
+    h = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            st = path.stat()
+            h.update(f"{path.relative_to(folder)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+_PIPELINE_KEYS: dict[int, str] = {}
+
+
+def pipeline_key(nlp: Any) -> str:
+    """What identifies the parses of a loaded pipeline (computed once per pipeline)."""
+    if id(nlp) not in _PIPELINE_KEYS:
+        import spacy
+
+        h = hashlib.sha256()
+        h.update(spacy.__version__.encode())
+        h.update(_source_hash().encode())
+        h.update(nlp.config.to_str().encode())
+        meta = nlp.meta
+        h.update(f"{meta.get('lang')}\0{meta.get('name')}\0{meta.get('version')}".encode())
+        path = getattr(nlp, "_path", None)
+        if path is not None and Path(path).is_dir():
+            h.update(_files_hash(Path(path)).encode())
+        h.update(" ".join(nlp.pipe_names).encode())
+        _PIPELINE_KEYS[id(nlp)] = h.hexdigest()
+    return _PIPELINE_KEYS[id(nlp)]
+
+
+class ParseStore:
+    """The parses of one pipeline and one set of disabled components, on disk."""
+
+    def __init__(self, nlp: Any, disabled: tuple[str, ...], root: Path | None = None) -> None:
+        self.nlp = nlp
+        self.root = (root or cache_dir()) / FORMAT
+        self._prefix = hashlib.sha256(f"{pipeline_key(nlp)}\0{','.join(disabled)}".encode()).digest()
+        self.written = 0
+        self.hits = 0
+
+    def _path(self, text: str) -> Path:
+        digest = hashlib.sha256(self._prefix + text.encode("utf-8", "surrogatepass")).hexdigest()
+        return self.root / digest[:2] / (digest[2:] + _SUFFIX)
+
+    def get(self, text: str) -> Any:
+        """A new Doc for `text` from the cache, or None (missing, unreadable or corrupt)."""
+        path = self._path(text)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        doc = self._decode(data, text)
+        if doc is None:
+            return None
+        self.hits += 1
+        try:
+            os.utime(path)  # last use: eviction takes the least recently used first
+        except OSError:
+            pass
+        return doc
+
+    def _decode(self, data: bytes, text: str) -> Any:
+        if len(data) < len(MAGIC) + 16 or not data.startswith(MAGIC):
+            return None
+        checksum, payload = data[len(MAGIC) : len(MAGIC) + 16], data[len(MAGIC) + 16 :]
+        if hashlib.blake2b(payload, digest_size=16).digest() != checksum:
+            return None
+        try:
+            from spacy.tokens import Doc
+
+            doc = Doc(self.nlp.vocab).from_bytes(zlib.decompress(payload))
+        except Exception:  # whatever a damaged entry raises, it is parsed again
+            return None
+        return doc if doc.text == text else None
+
+    def put(self, text: str, doc: Any) -> None:
+        """Store the parse of `text` (atomically; a failure to write is not an error)."""
+        path = self._path(text)
+        try:
+            payload = zlib.compress(doc.to_bytes(exclude=["tensor", "user_data"]), 1)
+            data = MAGIC + hashlib.blake2b(payload, digest_size=16).digest() + payload
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=_SUFFIX)
+            try:
+                with os.fdopen(fd, "wb") as stream:
+                    stream.write(data)
+                os.replace(tmp, path)
+            except BaseException:
+                _unlink(Path(tmp))
+                raise
+        except OSError:
+            return  # a read-only or full disk: the run goes on without the cache
+        self.written += 1
+
+    def finish(self) -> None:
+        """After a run: keep the cache within its size."""
+        if self.written:
+            evict(self.root.parent, max_bytes())
+
+
+def _entries(root: Path) -> list[tuple[float, int, Path]]:
+    out = []
+    for folder in root.glob(f"{FORMAT}/*"):
+        try:
+            with os.scandir(folder) as it:
+                for entry in it:
+                    try:
+                        st = entry.stat()
+                    except OSError:
+                        continue
+                    out.append((st.st_mtime, st.st_size, Path(entry.path)))
+        except (NotADirectoryError, FileNotFoundError):
+            continue
+    return out
+
+
+def evict(root: Path, limit: int) -> int:
+    """Remove the least recently used entries until the cache holds at most 80% of `limit`
+    (so not every run evicts); the number removed."""
+    entries = _entries(root)
+    total = sum(size for _, size, _ in entries)
+    if total <= limit:
+        return 0
+    removed = 0
+    for _, size, path in sorted(entries):
+        if total <= limit * 0.8:
+            break
+        if _unlink(path):
+            removed += 1
+        total -= size
+    return removed
+
+
+def _unlink(path: Path) -> bool:
+    try:
+        path.unlink()
+        return True
+    except OSError:  # another run removed it first
+        return False
+
+
+def info(root: Path | None = None) -> Stats:
+    root = root or cache_dir()
+    entries = _entries(root)
+    return Stats(len(entries), sum(size for _, size, _ in entries), root)
+
+
+def clear(root: Path | None = None) -> int:
+    """Remove every entry; the number removed (the folder itself stays)."""
+    root = root or cache_dir()
+    removed = 0
+    for _, _, path in _entries(root):
+        removed += _unlink(path)
+    for folder in root.glob(f"{FORMAT}/*"):
+        try:
+            folder.rmdir()
+        except OSError:
+            pass
+    return removed
