@@ -119,47 +119,47 @@ def check(unit: Unit, options: dict[str, Any]) -> Iterator[Hit]:
         if m is None:
             continue
         g, years = duration_match(m)
-        if years < options["minimum_jaren"]:
-            continue  # contract.looptijd-kort
-        if (
-            _MAX_TERM.search(text)
-            or INCLUDING_OPTIONS.search(text)
-            or re.search(r"\bopties\b|\bonbepaalde\s+tijd", text, re.I)
-        ):
-            continue  # a total including options, or an open-ended contract
-        if _NOT_THIS_TERM.search(text) or _YEARLY.search(text) and re.search(r"\d\s*\+\s*1", text):
-            continue  # the current contract, a retention period, or "5 jaar (3+1+1)"
-        if framework and years + 1 > 4:
-            continue  # a framework agreement has no room for options (contract.raamovereenkomst-te-lang)
+        if years < options["minimum_jaren"] or _not_a_fixed_term(text, years, framework):
+            continue
         start, end = span.start + m.start(g), span.start + m.end(g)
         while start < end and unit.text[start - unit.start].isspace():
             start += 1
         ext = per_bundle(unit, "verlenging-niet-jaarlijks", lambda: _extensions(texts))
         if ext.tacit:
             continue  # renewed tacitly ("stilzwijgend met een jaar verlengd"): no option to judge
-        # extension options anywhere in the tender (often in the next sentence or another file)
-        if _NO_EXTENSION.search(text) and not re.search(
-            r"\b(?:wordt|indien|als|wanneer)\b[^.]{0,80}niet\s+verlengd\s*,", text, re.I
-        ):
-            if ext.yearly:
-                continue  # "niet verlengd" about something else; the options are stated elsewhere
-            soort = "zonder verlengingsopties"
-        elif _NO_EXTENSION.search(text):
-            continue  # a condition ("Wordt de overeenkomst niet verlengd, dan ..."), not a term
-        else:
-            if ext.yearly:
-                continue
-            single = ext.single
-            if single is not None:
-                extension = to_years(
-                    single.group("m") or single.group("m2"),
-                    single.group("u") or single.group("u2"),
-                )
-                if extension <= 1:
-                    continue
-                soort = f"met alleen één verlenging van {format_years(extension)} jaar"
-            elif ext.sentences:
-                continue  # an extension we cannot read with certainty: leave it alone
-            else:
-                soort = "zonder verlengingsopties"
-        yield Hit(start, end, data={"jaren": format_years(years), "soort": soort})
+        soort = _what_is_wrong(text, ext)
+        if soort is not None:
+            yield Hit(start, end, data={"jaren": format_years(years), "soort": soort})
+
+
+def _not_a_fixed_term(text: str, years: float, framework: bool) -> bool:
+    """A term this rule does not judge (a short one is contract.looptijd-kort's)."""
+    if (
+        _MAX_TERM.search(text)
+        or INCLUDING_OPTIONS.search(text)
+        or re.search(r"\bopties\b|\bonbepaalde\s+tijd", text, re.I)
+    ):
+        return True  # a total including options, or an open-ended contract
+    if _NOT_THIS_TERM.search(text) or _YEARLY.search(text) and re.search(r"\d\s*\+\s*1", text):
+        return True  # the current contract, a retention period, or "5 jaar (3+1+1)"
+    # a framework agreement has no room for options (contract.raamovereenkomst-te-lang)
+    return framework and years + 1 > 4
+
+
+def _what_is_wrong(text: str, ext: _Extensions) -> str | None:
+    """'zonder verlengingsopties', 'met alleen één verlenging van 2 jaar', or None: nothing to say.
+    The extension options are looked for in the whole tender (often the next sentence or another file)."""
+    if _NO_EXTENSION.search(text):
+        if re.search(r"\b(?:wordt|indien|als|wanneer)\b[^.]{0,80}niet\s+verlengd\s*,", text, re.I):
+            return None  # a condition ("Wordt de overeenkomst niet verlengd, dan ..."), not a term
+        # "niet verlengd" about something else when the options are stated elsewhere
+        return None if ext.yearly else "zonder verlengingsopties"
+    if ext.yearly:
+        return None
+    single = ext.single
+    if single is not None:
+        extension = to_years(single.group("m") or single.group("m2"), single.group("u") or single.group("u2"))
+        return None if extension <= 1 else f"met alleen één verlenging van {format_years(extension)} jaar"
+    if ext.sentences:
+        return None  # an extension we cannot read with certainty: leave it alone
+    return "zonder verlengingsopties"
