@@ -310,3 +310,15 @@ def test_a_fix_that_uncovers_another_is_applied_in_the_same_run(tmp_path, run_cl
     code, _, err = run_cli("check", "pve.md", *select, "--fix", "--unsafe-fixes")
     assert code == 0 and "0 verbeteringen" in err
     assert path.read_text(encoding="utf-8") == "## Eisen\n\n- E1. Het systeem toont de status.\n"
+
+
+def test_later_rounds_fix_only_what_earlier_fixes_uncovered(tmp_path, run_cli):
+    """A finding the run was not asked to fix (here: known in the baseline) stays, also when a
+    second round of fixes runs on the file."""
+    path = tmp_path / "pve.md"
+    path.write_text("## Eisen\n\nE1. De leverancier levert  de rapportage.\n", encoding="utf-8")
+    run_cli("baseline", "pve.md", "-o", "base.json")
+    text = "## Eisen\n\nE1. De leverancier levert  de rapportage.\n\nE2. De leverancier toont  toont de rapportage.\n"
+    path.write_text(text, encoding="utf-8")
+    run_cli("check", "pve.md", "--baseline", "base.json", "--fix", "--unsafe-fixes")
+    assert path.read_text(encoding="utf-8") == text.replace("toont  toont", "toont")

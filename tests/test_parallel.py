@@ -64,3 +64,21 @@ def test_progress_bar_never_off_a_terminal_and_not_before_its_delay():
     shown(10, 100)
     shown(100, 100)
     shown.close()
+
+
+def test_no_more_processes_than_chunks_and_workers_end_with_their_parent(monkeypatch):
+    """'-j 16' on a short text starts no idle processes; every worker is set to end with the main
+    process (a CI step's timeout kills only that one)."""
+    import spacy
+
+    started = {}
+
+    class Pool(parallel.ProcessPoolExecutor):
+        def __init__(self, count, **kwargs):
+            started.update(count=count, initializer=kwargs.get("initializer"))
+            super().__init__(count, **kwargs)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Pool)
+    docs = list(parallel.parse_parallel(["Een korte tekst."], spacy.blank("nl"), [], 16, 10_000))
+    assert [d.text for d in docs] == ["Een korte tekst."]
+    assert started["count"] == 1 and started["initializer"] is parallel._die_with_parent

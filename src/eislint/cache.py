@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import weakref
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,12 +84,13 @@ def _files_hash(folder: Path) -> str:
     return h.hexdigest()
 
 
-_PIPELINE_KEYS: dict[int, str] = {}
+# by the pipeline object itself, not its id(): a freed pipeline's id can be reused by another
+_PIPELINE_KEYS: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
 
 
 def pipeline_key(nlp: Any) -> str:
     """What identifies the parses of a loaded pipeline (computed once per pipeline)."""
-    if id(nlp) not in _PIPELINE_KEYS:
+    if nlp not in _PIPELINE_KEYS:
         import spacy
 
         h = hashlib.sha256()
@@ -101,8 +103,8 @@ def pipeline_key(nlp: Any) -> str:
         if path is not None and Path(path).is_dir():
             h.update(_files_hash(Path(path)).encode())
         h.update(" ".join(nlp.pipe_names).encode())
-        _PIPELINE_KEYS[id(nlp)] = h.hexdigest()
-    return _PIPELINE_KEYS[id(nlp)]
+        _PIPELINE_KEYS[nlp] = h.hexdigest()
+    return _PIPELINE_KEYS[nlp]
 
 
 class ParseStore:

@@ -223,6 +223,7 @@ def plan_file(
     for _ in range(MAX_ROUNDS):
         # a finding left unfixed comes back in the next round's findings: its last reason counts
         round_result = FixResult()
+        previous = text
         edits, done, text, base = _fix_round(text, findings, masked, checker, round_result, base)
         skipped = round_result.skipped
         if not done:
@@ -235,7 +236,14 @@ def plan_file(
             raw, [Edit(mapping[e.start], mapping[e.end], e.replacement.replace("\n", source.newline)) for e in edits]
         )
         masked = readers.read_bytes(display, raw.encode("utf-8"), path.suffix).masked
-        findings = [f for f in base or () if f.fix is not None and wanted(f, unsafe)]
+        # only what this round's edits uncovered: a finding elsewhere in the file may be one the
+        # run did not ask to fix (a baseline, --changed-only)
+        _, regions = _apply(previous, edits)
+        findings = [
+            f
+            for f in base or ()
+            if f.fix is not None and wanted(f, unsafe) and any(f.start <= b and f.end >= a for a, b in regions)
+        ]
         if not findings:
             break
     result.skipped += skipped

@@ -75,6 +75,19 @@ def _chunks(texts: list[str], count: int) -> list[list[str]]:
     return chunks
 
 
+def _die_with_parent() -> None:
+    """A worker ends when the main process does (SIGTERM from a CI step's timeout kills only the
+    main process; without this the workers would stay, blocked on a pipe nobody reads)."""
+    try:
+        import ctypes
+        import signal
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):  # pragma: no cover (not on Linux)
+        pass
+
+
 def _parse_chunk(texts: list[str], max_batch_chars: int) -> list[bytes]:
     out = []
     batch: list[str] = []
@@ -105,8 +118,11 @@ def parse_parallel(
     global _NLP, _DISABLED
     _NLP, _DISABLED = nlp, list(disabled)
     chunks = _chunks(texts, count * _CHUNKS_PER_WORKER)
+    count = max(1, min(count, len(chunks)))  # a small text: no idle processes
     try:
-        with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(
+            count, mp_context=multiprocessing.get_context("fork"), initializer=_die_with_parent
+        ) as pool:
             results = pool.map(_parse_chunk, chunks, [max_batch_chars] * len(chunks))
             for chunk, parsed in zip(chunks, results):
                 for data in parsed:
