@@ -6,6 +6,8 @@ pipeline. spaCy is imported inside the functions: importing this module stays ch
 
 from __future__ import annotations
 
+from eislint.dutch.vocabulary import MONTHS
+
 # Abbreviations the default Dutch tokenizer splits ("incl" + "."); each must stay one token so the
 # sentence splitter and the parser do not see a sentence end.
 ABBREVIATIONS = (
@@ -29,20 +31,6 @@ ABBREVIATIONS = (
 )
 
 _NUM = r"^\d{1,3}(?:\.\d{3})*(?:,\d+)?(?:,-)?$|^\d+(?:,\d+)?$"
-_MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 _UNITS_TIME = [
     "seconde",
     "seconden",
@@ -101,7 +89,7 @@ ENTITY_PATTERNS: list[dict] = [
         "label": "DATE",
         "pattern": [
             {"TEXT": {"REGEX": r"^\d{1,2}$"}},
-            {"LOWER": {"IN": _MONTHS}},
+            {"LOWER": {"IN": list(MONTHS)}},
             {"TEXT": {"REGEX": r"^(19|20)\d\d$"}, "OP": "?"},
         ],
     },

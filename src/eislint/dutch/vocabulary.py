@@ -32,6 +32,23 @@ def words_regex(words: tuple[str, ...] | list[str], group: bool = True) -> str:
     return rf"\b({inner})\b" if group else rf"\b(?:{inner})\b"
 
 
+# Month names, for dates ('1 januari 2027') in the readers' entities, the rules and the report.
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+MONTH = words_regex(MONTHS, group=False)
+
 OBLIGATION_MODAL = re.compile(rf"\b(?:{'|'.join(OBLIGATION_MODALS)})\b", re.I)
 ANY_MODAL = re.compile(rf"\b(?:{'|'.join(MODALS)}|wordt\s+verwacht|(?:is|zijn)\s+verplicht)\b", re.I)
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from eislint import __version__
 from eislint.dutch.output import KIND_WORDS, aantal, bedrag, ernst, getal
+from eislint.dutch.vocabulary import MONTHS
 from eislint.findings import Finding, Severity
 
 if TYPE_CHECKING:
@@ -289,24 +290,8 @@ def build(report: Report) -> dict:
     }
 
 
-_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-
 def _dutch_date(day: date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _asset(name: str) -> str:

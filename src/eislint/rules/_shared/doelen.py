@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from eislint.document import Document
+from eislint.dutch.vocabulary import MONTH
 
 # The roles whose goals are the tender's own (the aims of an SLA or a contract are not).
 GOAL_ROLES = ("leidraad", "pve", "overig")
@@ -62,7 +63,8 @@ NUMBER_WORD = r"(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|t
 
 MEASURE = re.compile(
     r"\d+(?:[.,]\d+)?\s*(?:%|procent|punten|keer|x\b|medewerkers|gebruikers|deelnemers|uur|uren|minuten|cursussen|trainingen|e-learnings|certificaten|euro|€)"
-    r"|€\s*\d|\b(?:score|cijfer|rapportcijfer|NPS|SUS)\b[^.]{0,20}\d|\b\d+(?:[.,]\d+)?\b(?!\s*(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december))(?<!\b(?:19|20)\d\d)"
+    r"|€\s*\d|\b(?:score|cijfer|rapportcijfer|NPS|SUS)\b[^.]{0,20}\d|\b\d+(?:[.,]\d+)?\b"
+    rf"(?!\s*{MONTH})(?<!\b(?:19|20)\d\d)"
     rf"|\b{NUMBER_WORD}\s+(?:procent|keer|van\s+de|op\s+de|medewerkers|kwart)\b|\b(?:verdubbel\w*|halver\w*)\b|\b(?:de\s+)?(?:helft|driekwart)\b|\bkwart\b|\b(?:alle|iedere|elke)\s+(?!keer\b)\w{{3,}}"
     rf"|\b{NUMBER_WORD}\s+(?:werkdag\w*|dag\w*|uur|uren|weken|maanden|minuten|seconden)\b",
     re.I,
@@ -70,7 +72,7 @@ MEASURE = re.compile(
 
 
 TIME = re.compile(
-    r"\b(?:\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)(?:\s+(?:19|20)\d\d)?"
+    rf"\b(?:\d{{1,2}}\s+{MONTH}(?:\s+(?:19|20)\d\d)?"
     r"|\d{1,2}-\d{1,2}-(?:19|20)\d\d|Q[1-4]\s*(?:19|20)\d\d|(?:eerste|tweede|derde|vierde)\s+kwartaal|(?:eind|begin|medio|uiterlijk|voor|vóór|in|per)\s+(?:19|20)\d\d"
     rf"|binnen\s+(?:\d+|{NUMBER_WORD})\s+(?:werkdagen|werkdag|dagen|dag|weken|week|maanden|maand|jaar|jaren)|(?:na|binnen\s+\w+\s+na)\s+(?:de\s+)?(?:livegang|ingebruikname|implementatie|start)"
     r"|per\s+(?:jaar|kwartaal|maand)|jaarlijks|elk\s+(?:jaar|kwartaal)|ieder\s+(?:jaar|kwartaal)|in\s+(?:het\s+)?(?:eerste|tweede)\s+(?:contract)?jaar|(?:19|20)\d\d)\b",

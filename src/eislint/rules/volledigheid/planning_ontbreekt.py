@@ -9,10 +9,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from eislint.checks.base import Hit, Unit
+from eislint.dutch.vocabulary import MONTH as _MONTH
 from eislint.rules._shared.elementen import report_here, unit_lines, whole_tender
-
-_MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
-
 
 _DATE = rf"(?:\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d\d)?|\d{{1,2}}[-/]\d{{1,2}}[-/](?:19|20)?\d\d|week\s+\d{{1,2}}|Q[1-4]\s*(?:19|20)\d\d|{_MONTH}\s+(?:19|20)\d\d)"
 
