@@ -115,24 +115,9 @@ def _task_failure(spec: manifest.BundleSpec, exc: BaseException, run_id: str) ->
         error = "de worker stopte telkens tijdens deze bundel (te weinig geheugen?)"
     else:
         error = f"Dask-fout: {type(exc).__name__}: {exc}"
-    return {
-        "bundle": spec.id,
-        "bundle_path": spec.path,
-        "status": "fout",
-        "error": error,
-        "detail": None,
-        "documents": 0,
-        "requirements": 0,
-        "findings": 0,
-        "records": [],
-        "content_hash": None,
-        "ruleset": None,
-        "seconds": 0.0,
-        "cpu_seconds": 0.0,
-        "linted_at": None,
-        "worker": None,
-        "run": run_id,
-    }
+    from eislint.corpus.task import empty_result
+
+    return empty_result(spec.id, spec.path, run_id, error=error)
 
 
 def _absolute(options: RunOptions) -> RunOptions:

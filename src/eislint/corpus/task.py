@@ -70,20 +70,9 @@ def _worker_name() -> str:
         return f"{socket.gethostname()}:{os.getpid()}"
 
 
-def lint_bundle_task(
-    bundle_id: str,
-    path: str,
-    options: RunOptions,
-    previous: tuple[str, str, str] | None,
-    retry_failed: bool,
-    run_id: str,
-) -> dict[str, Any]:
-    """Lint one bundle unless `previous` (content hash, rule-set key, status) is still current."""
-    from eislint import api
-    from eislint.yamlio import ConfigError
-
-    started = time.perf_counter(), time.process_time()
-    result: dict[str, Any] = {
+def empty_result(bundle_id: str, path: str, run_id: str, **fields: Any) -> dict[str, Any]:
+    """The record of a bundle with nothing linted (yet): failed until the task says otherwise."""
+    return {
         "bundle": bundle_id,
         "bundle_path": path,
         "status": FAILED,
@@ -97,10 +86,29 @@ def lint_bundle_task(
         "ruleset": None,
         "seconds": 0.0,
         "cpu_seconds": 0.0,
-        "linted_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "worker": _worker_name(),
+        "linted_at": None,
+        "worker": None,
         "run": run_id,
+        **fields,
     }
+
+
+def lint_bundle_task(
+    bundle_id: str,
+    path: str,
+    options: RunOptions,
+    previous: tuple[str, str, str] | None,
+    retry_failed: bool,
+    run_id: str,
+) -> dict[str, Any]:
+    """Lint one bundle unless `previous` (content hash, rule-set key, status) is still current."""
+    from eislint import api
+    from eislint.yamlio import ConfigError
+
+    started = time.perf_counter(), time.process_time()
+    result = empty_result(
+        bundle_id, path, run_id, linted_at=datetime.now(UTC).isoformat(timespec="seconds"), worker=_worker_name()
+    )
     try:
         result["ruleset"] = ruleset_key(options)
         result["content_hash"] = content_hash(path)
