@@ -1,10 +1,13 @@
 """The parse cache on disk (eislint.cache): a warm run gives the findings of a cold one, a
 damaged entry is parsed again, --no-cache reads and writes nothing, and tests never touch the
-user's own cache directory (conftest sets EISLINT_CACHE_DIR)."""
+user's own cache directory (conftest sets EISLINT_CACHE_DIR). The whole results of a check are
+cached too (tests/test_result_cache.py); tests of the parses remove those, or an unchanged
+re-check would read no parse at all."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +21,7 @@ BUNDLE = ROOT / "corpora" / "zaaksysteem-gemeente-veenoord"
 
 
 def _check(tmp_cache: Path, *args: str) -> subprocess.CompletedProcess:
+    shutil.rmtree(tmp_cache / cache.RESULTS_FORMAT, ignore_errors=True)
     env = {**os.environ, "EISLINT_CACHE_DIR": str(tmp_cache)}
     return subprocess.run(
         [sys.executable, "-m", "eislint", "check", *args, "--format", "json", "--fail-on", "never"],
@@ -59,7 +63,7 @@ def test_no_cache_reads_and_writes_nothing(tmp_path):
     store = tmp_path / "cache"
     result = _check(store, str(BUNDLE), "--no-cache")
     assert result.returncode == 0
-    assert _entries(store) == []
+    assert _entries(store) == [] and not (store / cache.RESULTS_FORMAT).exists()
 
 
 def test_cache_toon_and_clear(run_cli, tmp_path, monkeypatch):
@@ -69,10 +73,10 @@ def test_cache_toon_and_clear(run_cli, tmp_path, monkeypatch):
     count = len(_entries(store))
     assert count > 0
     code, out, _ = run_cli("cache", "toon")
-    assert code == 0 and str(store) in out and f"{count} taalanalyses" in out
+    assert code == 0 and str(store) in out and f"{count} taalanalyses en 1 opgeslagen uitkomst," in out
     code, out, _ = run_cli("cache", "clear")
-    assert code == 0 and f"{count} taalanalyses verwijderd" in out
-    assert _entries(store) == []
+    assert code == 0 and f"{count} taalanalyses en 1 opgeslagen uitkomst verwijderd" in out
+    assert _entries(store) == [] and not list((store / cache.RESULTS_FORMAT).rglob("*.z"))
 
 
 def test_the_cache_stays_within_its_size(tmp_path):

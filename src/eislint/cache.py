@@ -4,8 +4,9 @@ One file per text block, named by a hash of the block's text and of what the par
 the pipeline (its config, its version, the files of a pipeline on disk), the components that ran
 (the parse plan disables what no enabled rule reads), spaCy's version, eislint's version and the
 source of eislint's own tokenizer and sentence code. The rule set is not in the key: rules only
-read a parse, and which components they need is (the disabled components). Findings are not
-cached: they depend on the whole bundle, its context and the configuration, not on one block.
+read a parse, and which components they need is (the disabled components). Whole results of a
+check (findings, notices, summaries) are cached per bundle next to the parses by
+eislint.resultcache, with the same storage rules.
 
 - where: `$EISLINT_CACHE_DIR`, else the user's cache directory (platformdirs: ~/.cache/eislint on
   Linux), in a subfolder per cache format;
@@ -30,6 +31,8 @@ from pathlib import Path
 from typing import Any
 
 FORMAT = "parses-v1"
+RESULTS_FORMAT = "results-v1"  # eislint.resultcache
+FORMATS = (FORMAT, RESULTS_FORMAT)
 MAGIC = b"EISLINT1"
 DEFAULT_MAX_MB = 256
 _SUFFIX = ".doc"
@@ -55,9 +58,10 @@ def max_bytes() -> int:
 
 @dataclass(slots=True)
 class Stats:
-    entries: int
-    size: int
+    entries: int  # parses
+    size: int  # bytes, parses and results
     path: Path
+    results: int = 0  # whole check results (eislint.resultcache)
 
 
 def _source_hash() -> str:
@@ -123,27 +127,13 @@ class ParseStore:
 
     def get(self, text: str) -> Any:
         """A new Doc for `text` from the cache, or None (missing, unreadable or corrupt)."""
-        path = self._path(text)
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return None
-        doc = self._decode(data, text)
-        if doc is None:
-            return None
-        self.hits += 1
-        try:
-            os.utime(path)  # last use: eviction takes the least recently used first
-        except OSError:
-            pass
+        payload = read_entry(self._path(text))
+        doc = None if payload is None else self._decode(payload, text)
+        if doc is not None:
+            self.hits += 1
         return doc
 
-    def _decode(self, data: bytes, text: str) -> Any:
-        if len(data) < len(MAGIC) + 16 or not data.startswith(MAGIC):
-            return None
-        checksum, payload = data[len(MAGIC) : len(MAGIC) + 16], data[len(MAGIC) + 16 :]
-        if hashlib.blake2b(payload, digest_size=16).digest() != checksum:
-            return None
+    def _decode(self, payload: bytes, text: str) -> Any:
         try:
             from spacy.tokens import Doc
 
@@ -154,22 +144,8 @@ class ParseStore:
 
     def put(self, text: str, doc: Any) -> None:
         """Store the parse of `text` (atomically; a failure to write is not an error)."""
-        path = self._path(text)
-        try:
-            payload = zlib.compress(doc.to_bytes(exclude=["tensor", "user_data"]), 1)
-            data = MAGIC + hashlib.blake2b(payload, digest_size=16).digest() + payload
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=_SUFFIX)
-            try:
-                with os.fdopen(fd, "wb") as stream:
-                    stream.write(data)
-                os.replace(tmp, path)
-            except BaseException:
-                _unlink(Path(tmp))
-                raise
-        except OSError:
-            return  # a read-only or full disk: the run goes on without the cache
-        self.written += 1
+        if write_entry(self._path(text), zlib.compress(doc.to_bytes(exclude=["tensor", "user_data"]), 1)):
+            self.written += 1
 
     def finish(self) -> None:
         """After a run: keep the cache within its size."""
@@ -177,9 +153,47 @@ class ParseStore:
             evict(self.root.parent, max_bytes())
 
 
-def _entries(root: Path) -> list[tuple[float, int, Path]]:
+def read_entry(path: Path) -> bytes | None:
+    """The payload of an entry, or None when it is missing, unreadable or fails its checksum.
+    Reading marks it used: eviction takes the least recently used first."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if len(data) < len(MAGIC) + 16 or not data.startswith(MAGIC):
+        return None
+    checksum, payload = data[len(MAGIC) : len(MAGIC) + 16], data[len(MAGIC) + 16 :]
+    if hashlib.blake2b(payload, digest_size=16).digest() != checksum:
+        return None
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+    return payload
+
+
+def write_entry(path: Path, payload: bytes) -> bool:
+    """Store `payload` with its checksum, atomically; False when the disk refuses (read-only,
+    full): a run goes on without the cache."""
+    data = MAGIC + hashlib.blake2b(payload, digest_size=16).digest() + payload
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                stream.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            _unlink(Path(tmp))
+            raise
+    except OSError:
+        return False
+    return True
+
+
+def _entries(root: Path, formats: tuple[str, ...] = FORMATS) -> list[tuple[float, int, Path]]:
     out = []
-    for folder in root.glob(f"{FORMAT}/*"):
+    for folder in (f for name in formats for f in root.glob(f"{name}/*")):
         try:
             with os.scandir(folder) as it:
                 for entry in it:
@@ -220,8 +234,9 @@ def _unlink(path: Path) -> bool:
 
 def info(root: Path | None = None) -> Stats:
     root = root or cache_dir()
-    entries = _entries(root)
-    return Stats(len(entries), sum(size for _, size, _ in entries), root)
+    parses, results = _entries(root, (FORMAT,)), _entries(root, (RESULTS_FORMAT,))
+    size = sum(size for _, size, _ in parses + results)
+    return Stats(len(parses), size, root, results=len(results))
 
 
 def clear(root: Path | None = None) -> int:
@@ -230,7 +245,7 @@ def clear(root: Path | None = None) -> int:
     removed = 0
     for _, _, path in _entries(root):
         removed += _unlink(path)
-    for folder in root.glob(f"{FORMAT}/*"):
+    for folder in (f for name in FORMATS for f in root.glob(f"{name}/*")):
         try:
             folder.rmdir()
         except OSError:

@@ -134,7 +134,7 @@ def main() -> None:
 @click.option(
     "--no-cache",
     is_flag=True,
-    help="Gebruik de cache met taalanalyses niet (lees en schrijf niets; zie 'eislint cache').",
+    help="Gebruik de cache niet: geen opgeslagen taalanalyses of uitkomsten (lees en schrijf niets; zie 'eislint cache').",
 )
 @click.option(
     "--jobs",
@@ -437,7 +437,7 @@ def suggest(text, select, ignore, fmt, debug) -> None:
 
 @main.group(name="cache")
 def cache_group() -> None:
-    """Beheer de cache met taalanalyses (een tweede controle van dezelfde tekst is sneller)."""
+    """Beheer de cache met taalanalyses en uitkomsten (een tweede controle van dezelfde tekst is sneller)."""
 
 
 @cache_group.command(name="clear")
@@ -445,8 +445,9 @@ def cache_clear() -> None:
     """Verwijder alles uit de cache."""
     from eislint import cache
 
-    removed = cache.clear()
-    click.echo(f"{_analyses(removed)} verwijderd uit {cache.cache_dir()}.")
+    stats = cache.info()
+    cache.clear()
+    click.echo(f"{_contents(stats)} verwijderd uit {cache.cache_dir()}.")
 
 
 @cache_group.command(name="toon")
@@ -457,13 +458,14 @@ def cache_info() -> None:
     stats = cache.info()
     size = f"{stats.size / 1_048_576:.1f}".replace(".", ",")
     limit = cache.max_bytes() // 1_048_576
-    click.echo(f"{stats.path}: {_analyses(stats.entries)}, {size} MB (grens {limit} MB).")
+    click.echo(f"{stats.path}: {_contents(stats)}, {size} MB (grens {limit} MB).")
 
 
-def _analyses(count: int) -> str:
-    from eislint.dutch.numbers import getal
+def _contents(stats) -> str:
+    """'12 taalanalyses en 1 opgeslagen uitkomst' (of a whole check: eislint.resultcache)."""
+    from eislint.dutch.output import aantal
 
-    return f"{getal(count)} {'taalanalyse' if count == 1 else 'taalanalyses'}"
+    return f"{aantal(stats.entries, 'taalanalyse')} en {aantal(stats.results, 'opgeslagen uitkomst')}"
 
 
 # After cli_nl.install() and the other commands: `eislint corpus` (importing it loads no Dask).

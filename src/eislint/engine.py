@@ -182,11 +182,35 @@ def lint_paths(paths: list[str], options: RunOptions | None = None, stdin: bytes
         report.config = _with_cli(load_config(options.config_path or find_config(Path.cwd()), rules), options, rules)
     for config, group in groups.values():
         report.config = report.config or config
-        documents = [segment(doc) for doc in read_documents(group, config, options, stdin, report)]
-        settings = ParseSettings(persistent=options.cache, jobs=options.jobs, progress=options.progress)
-        lint_documents(documents, config, rules, report, settings)
+        _lint_group(group, config, rules, options, stdin, report)
     report.findings.sort(key=Finding.sort_key)
     return report
+
+
+def _lint_group(
+    group: list[tuple[Path | None, str, str]],
+    config: Config,
+    rules: list[Rule],
+    options: RunOptions,
+    stdin: bytes | Stdin | None,
+    report: Report,
+) -> None:
+    """One config group, from the result cache when the same files were checked the same way."""
+    key = None
+    if options.cache:
+        from eislint import resultcache
+
+        key = resultcache.group_key(group, config, options, stdin)
+        if key is not None and resultcache.load(key, report, config, rules):
+            return
+        mark = resultcache.Mark.of(report)
+        before = report.rules
+    documents = [segment(doc) for doc in read_documents(group, config, options, stdin, report)]
+    settings = ParseSettings(persistent=options.cache, jobs=options.jobs, progress=options.progress)
+    lint_documents(documents, config, rules, report, settings)
+    if key is not None:
+        ran = None if report.rules is before else [r.id for r in report.rules]
+        resultcache.store(key, report, mark, ran)
 
 
 def _config_groups(

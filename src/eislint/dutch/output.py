@@ -29,6 +29,8 @@ __all__ = [
 # Nouns the reports count. Singular -> plural; `aantal()` picks one.
 _PLURALS = {
     "document": "documenten",
+    "taalanalyse": "taalanalyses",
+    "opgeslagen uitkomst": "opgeslagen uitkomsten",
     "melding": "meldingen",
     "bundel": "bundels",
     "worker": "workers",
