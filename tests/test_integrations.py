@@ -114,7 +114,12 @@ def test_action_yml_structure():
             assert "GITHUB_ENV" not in step["run"] and "GITHUB_PATH" not in step["run"]  # the job stays as it was
     setup = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python@"))
     assert setup["with"]["update-environment"] is False
-    assert any(s.get("uses", "").startswith("actions/cache@") for s in steps)
+    caches = [s for s in steps if s.get("uses", "").startswith("actions/cache@")]
+    assert len(caches) == 2  # pip's downloads; eislint's results and parses (EISLINT_CACHE_DIR)
+    check_cache = caches[1]["with"]["path"]
+    for step in ("sarif", "eislint (annotaties)"):
+        env = next(s for s in steps if s.get("id", s["name"]) == step)["env"]
+        assert env["EISLINT_CACHE_DIR"] == check_cache
     upload = next(s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@"))
     assert upload["continue-on-error"] is True and "head.repo.full_name == github.repository" in upload["if"]
     assert upload["with"]["category"] == "${{ steps.sarif.outputs.category }}"
