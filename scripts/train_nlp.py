@@ -86,7 +86,8 @@ def resume_config(config: Path, last: Path, dest: Path) -> Path:
 
     cfg = load_config(config)
     for name in cfg["nlp"]["pipeline"]:
-        cfg["components"][name] = {"source": str(last)}
+        if (last / name).exists():  # a component new in this config starts from its own initialisation
+            cfg["components"][name] = {"source": str(last)}
     cfg["initialize"]["after_init"] = {"@callbacks": "eislint.restore_lemma_labels.v1"}
     cfg.to_disk(dest)
     return dest
