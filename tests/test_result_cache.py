@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from eislint import cache, engine
+from eislint import cache, engine, resultcache
 from eislint.engine import RunOptions, Stdin, lint_paths
 from eislint.loader import rules_dir
 
@@ -159,7 +159,7 @@ def test_the_key_is_stable_across_processes_for_the_same_input(store, tmp_path):
         "from eislint.config import find_config, load_config; from eislint.loader import all_rules; "
         "o = engine.RunOptions(cache=True); r = all_rules(None); p = Path(sys.argv[1]); "
         "c = engine._with_cli(load_config(find_config(p), r), o, r); "
-        "print(resultcache.group_key([(p, str(p), '')], c, o, None))"
+        "print(resultcache.group_key([(p, str(p), '')], c, r, o, None))"
     )
     keys = {
         subprocess.run(
@@ -168,3 +168,152 @@ def test_the_key_is_stable_across_processes_for_the_same_input(store, tmp_path):
         for _ in range(2)
     }
     assert len(keys) == 1 and len(keys.pop()) == 64
+
+
+# ---------------------------------------------------------------- found by an independent review
+
+
+def test_per_path_ignores_follow_where_the_file_is_not_its_name(store, tmp_path, monkeypatch):
+    """The same 'pve.md', named from two folders: one is ignored by a per-path pattern."""
+    (tmp_path / "eislint.yaml").write_text("per-path-ignores:\n  'concept/*': [ALL]\n", encoding="utf-8")
+    for folder in ("concept", "definitief"):
+        (tmp_path / folder).mkdir()
+        _pve(tmp_path / folder / "pve.md")
+    options = RunOptions(cache=True, config_path=tmp_path / "eislint.yaml")
+    monkeypatch.chdir(tmp_path / "concept")
+    assert lint_paths(["pve.md"], options).findings == []
+    monkeypatch.chdir(tmp_path / "definitief")
+    assert (
+        lint_paths(["pve.md"], options).findings
+        == lint_paths(["pve.md"], RunOptions(config_path=options.config_path)).findings
+        != []
+    )
+
+
+def test_two_config_groups_with_loose_files_keep_their_own_tender(store, tmp_path, monkeypatch):
+    """Loose files of two folders share the bundle key '': each group's tender context is its own."""
+    for folder, critical in (("x", "true"), ("y", "false")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "eislint.yaml").write_text(f"tender:\n  business_critical: {critical}\n", encoding="utf-8")
+        _pve(tmp_path / folder / f"{folder}.md")
+    paths = [str(tmp_path / "x" / "x.md"), str(tmp_path / "y" / "y.md")]
+    cold = lint_paths(paths, RunOptions(cache=True))
+    _no_check(monkeypatch)
+    warm = lint_paths(paths, RunOptions(cache=True))
+    assert warm.tenders == cold.tenders and cold.tenders[""].context.business_critical is False
+    only_y = lint_paths(paths[1:], RunOptions(cache=True))
+    assert only_y.tenders[""].context.business_critical is False
+
+
+def test_a_lone_surrogate_survives_the_round_trip(store):
+    """pypdf can give text with a lone surrogate; the JSON entry keeps it exactly."""
+    from eislint.engine import Report
+    from eislint.findings import Finding, Severity
+    from eislint.locations import PdfLine
+
+    report = Report()
+    mark = resultcache.Mark.of(report)
+    report.findings.append(
+        Finding(
+            "eisen.vage-term",
+            "vaagheid",
+            Severity.WARNING,
+            "'\ud800' x",
+            "a.pdf",
+            1,
+            2,
+            1,
+            1,
+            1,
+            2,
+            "\ud800",
+            location=PdfLine(pagina=2, regel=7),
+        )
+    )
+    resultcache.store("ab" * 32, report, mark, None)
+    again = Report()
+    assert resultcache.load("ab" * 32, again, *_config_and_rules())
+    assert again.findings == report.findings
+
+
+def _config_and_rules():
+    from eislint.config import Config
+    from eislint.loader import all_rules
+
+    return Config(), all_rules(None)
+
+
+def test_a_file_saved_during_the_check_stores_nothing(store, tmp_path, monkeypatch):
+    doc = _pve(tmp_path / "pve.md")
+    real = engine.lint_documents
+
+    def saved_meanwhile(*args, **kwargs):
+        real(*args, **kwargs)
+        _pve(doc, "E2. Het systeem is snel.\n")  # an editor saves while the rules run
+
+    monkeypatch.setattr(engine, "lint_documents", saved_meanwhile)
+    lint_paths([str(doc)], RunOptions(cache=True))
+    assert _entries(store) == []
+
+
+def test_the_pipeline_is_known_by_its_contents_not_its_file_times(tmp_path):
+    """pip writes an installed package with the time of installation: a fresh CI environment
+    must find the cache of the previous one."""
+    from eislint.nlp_model import PIPELINE_PATH
+
+    copy = tmp_path / "pipeline"
+    shutil.copytree(PIPELINE_PATH, copy, copy_function=shutil.copyfile)  # new modification times
+    assert cache._files_hash(copy) == cache._files_hash(PIPELINE_PATH)
+    (copy / "meta.json").write_text("{}", encoding="utf-8")
+    cache._files_hash.cache_clear()
+    assert cache._files_hash(copy) != cache._files_hash(PIPELINE_PATH)
+
+
+def test_the_base_revision_of_changed_only_is_not_stored(store, tmp_path, run_cli):
+    import subprocess
+
+    env = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+        "PATH": __import__("os").environ["PATH"],
+    }
+    _pve(tmp_path / "pve.md")
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "v1"]):
+        subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True, capture_output=True)
+    _pve(tmp_path / "pve.md", "E2. De leverancier levert zo snel mogelijk een koppeling.\n")
+    for _ in range(2):
+        code, _out, _err = run_cli("check", "pve.md", "--changed-only", "HEAD", "--fail-on", "never", cwd=tmp_path)
+        assert code == 0
+    assert len(_entries(store)) == 1  # the working tree's result, found again the second time
+
+
+def test_a_result_too_large_for_the_cache_is_not_stored_and_evicts_nothing(store, monkeypatch):
+    from eislint.engine import Report
+    from eislint.findings import Finding, Severity
+
+    old = store / cache.RESULTS_FORMAT / "cd" / ("cd" * 31 + ".json.z")
+    assert cache.write_entry(old, b"x" * 100)
+    report = Report()
+    mark = resultcache.Mark.of(report)
+    for i in range(3000):  # distinct messages: the entry does not compress to nothing
+        report.findings.append(
+            Finding(
+                "eisen.vage-term",
+                "vaagheid",
+                Severity.WARNING,
+                f"melding {i * 7919 % 100003}",
+                "a.md",
+                i,
+                i + 1,
+                i,
+                1,
+                i,
+                2,
+                str(i),
+            )
+        )
+    monkeypatch.setenv("EISLINT_CACHE_MAX_MB", "0.05")  # the entry is larger than a quarter of this
+    resultcache.store("ab" * 32, report, mark, None)
+    assert _entries(store) == [old]

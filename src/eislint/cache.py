@@ -1,7 +1,7 @@
 """A persistent cache of parses: a re-check of an unchanged tender parses nothing again.
 
 One file per text block, named by a hash of the block's text and of what the parse depends on:
-the pipeline (its config, its version, the files of a pipeline on disk), the components that ran
+the pipeline (its config, its version, the contents of a pipeline's files on disk), the components that ran
 (the parse plan disables what no enabled rule reads), spaCy's version, eislint's version and the
 source of eislint's own tokenizer and sentence code. The rule set is not in the key: rules only
 read a parse, and which components they need is (the disabled components). Whole results of a
@@ -27,6 +27,7 @@ import tempfile
 import weakref
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -78,13 +79,19 @@ def _source_hash() -> str:
     return h.hexdigest()
 
 
+@lru_cache(maxsize=8)
 def _files_hash(folder: Path) -> str:
-    """A pipeline on disk: its files' names, sizes and modification times (a retrained model)."""
+    """A pipeline on disk by its files' names and contents (once per process; 12 ms for the shipped
+    9.4 MB). Not by modification times: pip writes an installed package's files with the time of
+    installation, so a fresh CI environment would never find the cache of the previous run."""
     h = hashlib.sha256()
     for path in sorted(folder.rglob("*")):
         if path.is_file():
-            st = path.stat()
-            h.update(f"{path.relative_to(folder)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+            h.update(str(path.relative_to(folder)).encode() + b"\0")
+            with open(path, "rb") as stream:
+                for chunk in iter(lambda: stream.read(1 << 20), b""):
+                    h.update(chunk)
+            h.update(b"\0")
     return h.hexdigest()
 
 

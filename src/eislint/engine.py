@@ -47,6 +47,7 @@ class RunOptions:
     rules_dir: Path | None = None
     debug: bool = False  # an unexpected exception in a reader is raised, not reported as one line
     cache: bool = False  # parses from and to the cache on disk (eislint.cache); `eislint check` turns it on
+    cache_results: bool = True  # with `cache`: whole results too (eislint.resultcache); off for throwaway copies
     jobs: int | None = 1  # processes for the parse; None: automatic (eislint.parallel); `eislint check -j`
     progress: Any = None  # called with (characters parsed, characters to parse): a progress bar
 
@@ -197,10 +198,10 @@ def _lint_group(
 ) -> None:
     """One config group, from the result cache when the same files were checked the same way."""
     key = None
-    if options.cache:
+    if options.cache and options.cache_results:
         from eislint import resultcache
 
-        key = resultcache.group_key(group, config, options, stdin)
+        key = resultcache.group_key(group, config, rules, options, stdin)
         if key is not None and resultcache.load(key, report, config, rules):
             return
         mark = resultcache.Mark.of(report)
@@ -208,7 +209,8 @@ def _lint_group(
     documents = [segment(doc) for doc in read_documents(group, config, options, stdin, report)]
     settings = ParseSettings(persistent=options.cache, jobs=options.jobs, progress=options.progress)
     lint_documents(documents, config, rules, report, settings)
-    if key is not None:
+    # a file saved while it was checked: the findings are of neither version, so nothing is stored
+    if key is not None and resultcache.group_key(group, config, rules, options, stdin) == key:
         ran = None if report.rules is before else [r.id for r in report.rules]
         resultcache.store(key, report, mark, ran)
 

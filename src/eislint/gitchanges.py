@@ -210,7 +210,9 @@ def findings_before(rev: str | None, paths: list[str], options, root: Path) -> C
         import dataclasses
 
         for config, old_paths in _config_groups(present, options, root, base).items():
-            report = lint_paths(old_paths, dataclasses.replace(options, config_path=config))
+            # the base revision is checked in a new temporary folder each run: its result would
+            # never be found again (its parses are, by their text)
+            report = lint_paths(old_paths, dataclasses.replace(options, config_path=config, cache_results=False))
             for f in report.findings:
                 keys[(f.rule, _key_path(f.path, root, base), fingerprint(f))] += 1
     return keys

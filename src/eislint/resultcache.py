@@ -4,13 +4,14 @@ Findings depend on the whole bundle (its context, the other documents, the secti
 resolved configuration, the rules and eislint's code, so the unit cached is one config group of
 `lint_paths` (the files one eislint.yaml governs, all bundles in it) and the key covers all of it:
 
-- every input file's path, display name, bundle and the SHA-256 of its bytes (text on stdin by
-  its bytes and the name it stands for);
+- every input file's path, display name, bundle, the SHA-256 of its bytes and the rules in force
+  for it (per-path ignores match where the file really is); text on stdin by its bytes and the
+  name it stands for;
 - the resolved configuration (eislint.yaml or [tool.eislint] with the command line's --select,
   --ignore, --nlp-model applied), including the folder per-path ignores are relative to;
 - the rule files (the bundled rules or --rules-dir: every file's bytes);
-- eislint's Python source, the pipeline's files (names, sizes, modification times), the Python
-  version and the versions of the libraries that read files and analyse text.
+- eislint's Python source, the contents of the pipeline's files, the Python version and every
+  installed distribution's version.
 
 What is stored is the report's part for the group (findings with every field, read errors,
 notices, document summaries, the tender context, the ids of the rules that ran) as JSON, never
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import stat
 import sys
 import zlib
@@ -44,17 +46,6 @@ if TYPE_CHECKING:
     from eislint.loader import Rule
 
 _SUFFIX = ".json.z"
-# the distributions whose behaviour shapes a result: readers and the Dutch analysis
-_LIBRARIES = (
-    "spacy",
-    "spacy-lookups-data",
-    "python-docx",
-    "openpyxl",
-    "pypdf",
-    "defusedxml",
-    "markdown-it-py",
-    "pyyaml",
-)
 _LOCATIONS = {
     cls.__name__: cls
     for cls in (locations.Location, locations.Paragraph, locations.TableCell, locations.SheetCell, locations.PdfLine)
@@ -69,7 +60,7 @@ class Mark:
     errors: int
     documents: int
     notices: int
-    tenders: frozenset[str]
+    tenders: dict[str, Tender]  # the objects: a later group may infer another tender for a key
 
     @classmethod
     def of(cls, report: Report) -> Mark:
@@ -78,7 +69,7 @@ class Mark:
             len(report.errors),
             len(report.documents),
             len(report.notices),
-            frozenset(report.tenders),
+            dict(report.tenders),
         )
 
 
@@ -96,14 +87,24 @@ def _code_hash() -> str:
         h.update(str(path.relative_to(here)).encode() + b"\0" + path.read_bytes())
     if PIPELINE_PATH.is_dir():
         h.update(cache._files_hash(PIPELINE_PATH).encode())
-    from importlib.metadata import PackageNotFoundError, version
-
-    for name in _LIBRARIES:
-        try:
-            h.update(f"{name}={version(name)}\n".encode())
-        except PackageNotFoundError:
-            h.update(f"{name}=-\n".encode())
+    for name in _installed():
+        h.update(name.encode() + b"\n")
     return h.hexdigest()
+
+
+def _installed() -> list[str]:
+    """Every installed distribution with its version, from the names of the metadata folders
+    ('numpy-2.1.3.dist-info'): any library (spaCy, thinc, numpy, lxml, the readers' libraries)
+    may shape a result; listing folders costs a millisecond, reading every distribution's
+    metadata ninety."""
+    names: set[str] = set()
+    for entry in sys.path:
+        try:
+            with os.scandir(entry or ".") as it:
+                names.update(e.name for e in it if e.name.endswith((".dist-info", ".egg-info")))
+        except OSError:
+            continue
+    return sorted(names)
 
 
 @lru_cache(maxsize=4)
@@ -130,7 +131,9 @@ def _model_hash(name: str | None) -> str:
         return name
 
 
-def group_key(group: list[tuple[Path | None, str, str]], config: Config, options: RunOptions, stdin: Any) -> str | None:
+def group_key(
+    group: list[tuple[Path | None, str, str]], config: Config, rules: list[Rule], options: RunOptions, stdin: Any
+) -> str | None:
     """The key of one config group's result, or None when it cannot be cached."""
     from eislint.engine import Stdin
     from eislint.loader import rules_dir
@@ -155,11 +158,15 @@ def group_key(group: list[tuple[Path | None, str, str]], config: Config, options
                 data = stdin.read(max_bytes) if isinstance(stdin, Stdin) else (stdin or b"")
             else:
                 data = _regular_file_bytes(path, max_bytes)
-        except (OSError, ReadError):  # the read stage says what is wrong; nothing to cache
-            return None
+            # per-path ignores match where the file really is (the working folder, symlinks): the
+            # rules in force for it, not only its name, belong in the key
+            in_force = config.enabled_rules(rules, display if path is not None else options.stdin_name)
+        except (OSError, RuntimeError, ReadError):  # the read stage says what is wrong; nothing to cache
+            return None  # RuntimeError: a symlink loop, before Python 3.13
         if data is None:
             return None
         h.update(hashlib.sha256(data).digest())
+        h.update(",".join(sorted(f"{r.id}:{r.level.name}" for r in in_force)).encode() + b"\0")
     return h.hexdigest()
 
 
@@ -182,18 +189,23 @@ def _path(key: str, root: Path | None) -> Path:
 
 
 def store(key: str, report: Report, mark: Mark, ran: list[str] | None, root: Path | None = None) -> None:
-    """Keep what the group added to the report (a failure to write is not an error)."""
+    """Keep what the group added to the report. Never fails a run: what cannot be stored is not."""
     data = {
         "findings": [_finding(f) for f in report.findings[mark.findings :]],
         "errors": [[e.path, e.message] for e in report.errors[mark.errors :]],
         "documents": [asdict(d) for d in report.documents[mark.documents :]],
         "notices": report.notices[mark.notices :],
-        "tenders": {k: _tender(t) for k, t in report.tenders.items() if k not in mark.tenders},
+        # the tenders this group inferred, also for a bundle key an earlier group had ("" for loose files)
+        "tenders": {k: _tender(t) for k, t in report.tenders.items() if mark.tenders.get(k) is not t},
         "rules": ran,
     }
-    payload = zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+    # ASCII escapes: text from a PDF may hold a lone surrogate, which UTF-8 cannot encode
+    payload = zlib.compress(json.dumps(data, separators=(",", ":")).encode("ascii"), 1)
+    limit = cache.max_bytes()
+    if len(payload) > limit // 4:  # one huge result must not evict the whole cache
+        return
     if cache.write_entry(_path(key, root), payload):
-        cache.evict(root or cache.cache_dir(), cache.max_bytes())
+        cache.evict(root or cache.cache_dir(), limit)
 
 
 def load(key: str, report: Report, config: Config, rules: list[Rule], root: Path | None = None) -> bool:
