@@ -418,3 +418,44 @@ def test_no_rewrite_of_a_giant_sentence_per_finding(lint):
     assert len(long) > engine.MAX_REWRITE_CHARS
     assert by_line[5].rewrite is None
     assert by_line[7].rewrite == "Het LMS ondersteunt SAML 2.0."
+
+
+def _pdf_mapping_a_glyph_to_a_surrogate(path: Path, text: str) -> None:
+    """A one-page PDF whose font's ToUnicode map gives the glyph 'Q' the lone surrogate U+D800."""
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Adobe-Identity-UCS def "
+        b"/CMapType 2 def 1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <51> <D800> "
+        b"endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    content = b"BT /F1 12 Tf 72 720 Td (" + text.encode("latin-1") + b") Tj ET"
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 6 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    path.write_bytes(bytes(out))
+
+
+@pytest.mark.parametrize("cache", [True, False], ids=["cache", "no-cache"])
+def test_a_pdf_font_mapping_a_glyph_to_a_lone_surrogate(tender, run_cli, cache):
+    """pypdf passes a surrogate from a ToUnicode map on; spaCy (and UTF-8) refused it and the whole
+    run stopped with an internal error. It is read as U+FFFD and the requirement is checked."""
+    _pdf_mapping_a_glyph_to_a_surrogate(tender / "eis.pdf", "De leverancier moet zo snel mogelijk Q reageren.")
+    code, out, err = run_cli("check", "eis.pdf", "goed.md", "--format", "concise", *([] if cache else ["--no-cache"]))
+    assert "interne fout" not in err and "Traceback" not in err
+    assert code == 0 and "eis.pdf:1:21: waarschuwing eisen.ontsnappingsclausule" in out, out
+    _good_checked(out)

@@ -83,13 +83,19 @@ def read_pdf(path: str, data: bytes) -> Document:
     return doc
 
 
+# A font's ToUnicode map can name a UTF-16 surrogate (D800-DFFF) on its own; pypdf passes it on,
+# and no encoder (spaCy's, a report's) accepts it. One replacement character keeps every offset.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _page_text(page) -> str:
     """The page's text with each character at its horizontal place, so that table cells stand in
     columns; the plain extraction where layout mode fails on an odd page."""
     try:
-        return page.extract_text(extraction_mode="layout") or ""
+        text = page.extract_text(extraction_mode="layout") or ""
     except Exception:
-        return page.extract_text() or ""
+        text = page.extract_text() or ""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _with_rows(blocks: list[Block], rows: list[Block]) -> list[Block]:
