@@ -459,3 +459,33 @@ def test_a_pdf_font_mapping_a_glyph_to_a_lone_surrogate(tender, run_cli, cache):
     assert "interne fout" not in err and "Traceback" not in err
     assert code == 0 and "eis.pdf:1:21: waarschuwing eisen.ontsnappingsclausule" in out, out
     _good_checked(out)
+
+
+@pytest.mark.parametrize("stage", ["annotate", "check"])
+def test_an_internal_error_on_one_document_costs_only_that_document(tender, run_cli, monkeypatch, stage):
+    """Whatever a document's content sets off inside the analysis or a rule: one line naming the
+    file, exit 2, and the other files still get their report (with --debug: the traceback)."""
+    from eislint import analysis, engine
+
+    (tender / "vreemd.md").write_text(GOOD.replace("gebruiksvriendelijk", "snel"), encoding="utf-8")
+
+    def trips_on_vreemd(real):
+        def wrapped(*args, **kwargs):
+            docs = args[0] if stage == "annotate" else [args[0]]
+            if any(d.path.endswith("vreemd.md") for d in docs):
+                raise ValueError("onverwacht\nop twee regels")
+            return real(*args, **kwargs)
+
+        return wrapped
+
+    if stage == "annotate":
+        monkeypatch.setattr(engine, "analyse", trips_on_vreemd(analysis.analyse))
+    else:
+        monkeypatch.setattr(engine, "check_document", trips_on_vreemd(engine.check_document))
+    code, out, err = run_cli("check", "vreemd.md", "goed.md", *SELECT, "--no-cache")
+    assert code == 2
+    _good_checked(out)
+    line = _one_line_about(err, "vreemd.md", "fout", "interne fout", "ValueError: onverwacht", "--debug")
+    assert "twee regels" not in line
+    with pytest.raises(ValueError):
+        run_cli("check", "vreemd.md", "goed.md", *SELECT, "--no-cache", "--debug")

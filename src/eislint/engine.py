@@ -208,7 +208,7 @@ def _lint_group(
         before = report.rules
     documents = [segment(doc) for doc in read_documents(group, config, options, stdin, report)]
     settings = ParseSettings(persistent=options.cache, jobs=options.jobs, progress=options.progress)
-    lint_documents(documents, config, rules, report, settings)
+    lint_documents(documents, config, rules, report, settings, debug=options.debug)
     # a file saved while it was checked: the findings are of neither version, so nothing is stored
     if key is not None and resultcache.group_key(group, config, rules, options, stdin) == key:
         ran = None if report.rules is before else [r.id for r in report.rules]
@@ -281,7 +281,12 @@ def _with_cli(config: Config, options: RunOptions, rules: list[Rule]) -> Config:
 
 
 def lint_documents(
-    documents: list[Document], config: Config, rules: list[Rule], report: Report, settings: ParseSettings | None = None
+    documents: list[Document],
+    config: Config,
+    rules: list[Rule],
+    report: Report,
+    settings: ParseSettings | None = None,
+    debug: bool = False,
 ) -> None:
     """annotate -> check -> filter for the documents of one config group."""
     if not documents:
@@ -295,7 +300,7 @@ def lint_documents(
     runnable = prepare_rules(active.values(), ctx, report)
     # the annotate stage: one nlp.pipe over the blocks the rules read, with the components they read
     plan = parse_plan(rule for rule, _ in runnable.values())
-    analyses = analyse(documents, nlp, plan=plan, settings=settings)
+    documents, per_doc_rules, analyses = _analysed(documents, per_doc_rules, nlp, plan, settings, report, debug)
     bundles: dict[str, Bundle] = {}
     for doc in documents:
         bundles.setdefault(doc.bundle, Bundle()).append(doc)
@@ -303,11 +308,54 @@ def lint_documents(
     report.tenders.update(tenders)
     known = known_selectors(rules)
     for doc, analysis, doc_rules in zip(documents, analyses, per_doc_rules):
-        found = check_document(doc, analysis, doc_rules, runnable, bundles[doc.bundle], tenders[doc.bundle], ctx)
-        kept = filter_findings(doc, analysis, found, doc_rules, active, known)
+        try:
+            found = check_document(doc, analysis, doc_rules, runnable, bundles[doc.bundle], tenders[doc.bundle], ctx)
+            kept = filter_findings(doc, analysis, found, doc_rules, active, known)
+        except Exception as exc:  # one document's surprise must not cost the others their report
+            if debug:
+                raise
+            report.errors.append(_internal_error(doc, exc))
+            continue
         report.findings.extend(kept)
         report.documents.append(summarise(doc, kept))
     report.rules = sorted(active.values(), key=lambda r: r.id)
+
+
+def _analysed(
+    documents: list[Document],
+    per_doc_rules: list[list[Rule]],
+    nlp: Any,
+    plan: Any,
+    settings: ParseSettings | None,
+    report: Report,
+    debug: bool,
+) -> tuple[list[Document], list[list[Rule]], list[Analysis]]:
+    """The annotate stage for all documents in one stream; when that fails, document by document,
+    so that only the document that made it fail goes without a report."""
+    try:
+        return documents, per_doc_rules, analyse(documents, nlp, plan=plan, settings=settings)
+    except Exception:
+        if debug:
+            raise
+    kept_docs, kept_rules, analyses = [], [], []
+    for doc, doc_rules in zip(documents, per_doc_rules):
+        try:
+            analyses.append(analyse([doc], nlp, plan=plan, settings=settings)[0])
+        except Exception as exc:
+            report.errors.append(_internal_error(doc, exc))
+            continue
+        kept_docs.append(doc)
+        kept_rules.append(doc_rules)
+    return kept_docs, kept_rules, analyses
+
+
+def _internal_error(doc: Document, exc: Exception) -> InputError:
+    said = (str(exc).splitlines() or [""])[0][:200]  # one line, however long the exception's text
+    return InputError(
+        doc.path,
+        f"niet gecontroleerd door een interne fout ({type(exc).__name__}: {said}); de andere bestanden wel. "
+        "Meld dit graag, met de uitvoer van --debug",
+    )
 
 
 def _pipeline(rules: Iterable[Rule], config: Config) -> tuple[Any, set[str]]:
