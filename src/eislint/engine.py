@@ -355,6 +355,7 @@ def _internal_error(doc: Document, exc: Exception) -> InputError:
         doc.path,
         f"niet gecontroleerd door een interne fout ({type(exc).__name__}: {said}); de andere bestanden wel. "
         "Meld dit graag, met de uitvoer van --debug",
+        internal=True,
     )
 
 

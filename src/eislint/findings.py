@@ -129,6 +129,7 @@ class InputError:
 
     path: str
     message: str
+    internal: bool = False  # our own failure, not the file's: never kept in the result cache
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"

@@ -189,7 +189,11 @@ def _path(key: str, root: Path | None) -> Path:
 
 
 def store(key: str, report: Report, mark: Mark, ran: list[str] | None, root: Path | None = None) -> None:
-    """Keep what the group added to the report. Never fails a run: what cannot be stored is not."""
+    """Keep what the group added to the report. Never fails a run: what cannot be stored is not.
+    A result with an internal error is not kept: a later run (more memory, a fixed library) may do
+    better."""
+    if any(e.internal for e in report.errors[mark.errors :]):
+        return
     data = {
         "findings": [_finding(f) for f in report.findings[mark.findings :]],
         "errors": [[e.path, e.message] for e in report.errors[mark.errors :]],
