@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -15,6 +16,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from conftest import ROOT
 
 GOOD = "# PvE\n\n## Eisen\n\nE1. Het LMS is gebruiksvriendelijk.\n"
 SELECT = ("--select", "eisen.vage-term", "--format", "concise")
@@ -492,3 +495,29 @@ def test_an_internal_error_on_one_document_costs_only_that_document(tender, run_
     assert not list((tender / "cache" / "results-v1").rglob("*.json.z"))
     with pytest.raises(ValueError):
         run_cli("check", "vreemd.md", "goed.md", *SELECT, "--no-cache", "--debug")
+
+
+def test_a_document_whose_analysis_fails_stays_in_its_bundle(tmp_path, monkeypatch):
+    """The other documents of the bundle are judged as before: a PvE that could not be analysed
+    still holds the exit arrangement, so no 'exit ontbreekt' appears on the SLA."""
+    from eislint import analysis, engine
+    from eislint.engine import RunOptions, lint_paths
+
+    bundle = tmp_path / "aanbesteding"
+    shutil.copytree(ROOT / "corpora" / "ehrm-gemeente-wolderveen", bundle)
+    before = lint_paths([str(bundle)], RunOptions())
+    real = analysis.analyse
+
+    def fails_with_the_pve(documents, *args, **kwargs):
+        if len(documents) == 1 and "programma-van-eisen" in documents[0].path:
+            raise ValueError("kapot")
+        if len(documents) > 1:
+            raise ValueError("de stroom van alle documenten")
+        return real(documents, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "analyse", fails_with_the_pve)
+    after = lint_paths([str(bundle)], RunOptions())
+    (error,) = after.errors
+    assert "programma-van-eisen" in error.path and error.internal
+    others = [f for f in before.findings if "programma-van-eisen" not in f.path]
+    assert others and after.findings == others

@@ -317,3 +317,41 @@ def test_a_result_too_large_for_the_cache_is_not_stored_and_evicts_nothing(store
     monkeypatch.setenv("EISLINT_CACHE_MAX_MB", "0.05")  # the entry is larger than a quarter of this
     resultcache.store("ab" * 32, report, mark, None)
     assert _entries(store) == [old]
+
+
+# ---------------------------------------------------------------- found by a second review
+
+
+def test_the_tenders_come_back_in_the_order_the_group_inferred_them(store, tmp_path, monkeypatch):
+    """The HTML report shows the first tender: a warm run must not change which one that is,
+    whatever other groups an earlier run checked alongside."""
+    for folder in ("A", "B"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "eislint.yaml").write_text("fail-on: error\n", encoding="utf-8")
+    (tmp_path / "A" / "dir").mkdir()
+    _pve(tmp_path / "A" / "dir" / "pve.md", "E2. Het LMS verwerkt persoonsgegevens van cursisten.\n")
+    _pve(tmp_path / "A" / "los.md")
+    _pve(tmp_path / "B" / "z.md")
+    a_only = [str(tmp_path / "A" / "dir"), str(tmp_path / "A" / "los.md")]
+    lint_paths([str(tmp_path / "B" / "z.md"), *a_only], RunOptions(cache=True))  # stores group A
+    cold = lint_paths(a_only, RunOptions())
+    _no_check(monkeypatch)
+    warm = lint_paths(a_only, RunOptions(cache=True))
+    assert list(warm.tenders.items()) == list(cold.tenders.items())
+
+
+def test_a_reader_out_of_memory_is_not_kept_as_the_files_fault(store, tmp_path, monkeypatch):
+    from eislint import readers
+
+    doc = _pve(tmp_path / "pve.md")
+    real = readers.READERS[".md"]
+
+    def out_of_memory(path, data):
+        raise MemoryError
+
+    monkeypatch.setitem(readers.READERS, ".md", out_of_memory)
+    report = lint_paths([str(doc)], RunOptions(cache=True))
+    assert [(e.message, e.internal) for e in report.errors] == [("te groot om in het geheugen te lezen", True)]
+    assert _entries(store) == []
+    monkeypatch.setitem(readers.READERS, ".md", real)  # the next run, with memory to spare
+    assert lint_paths([str(doc)], RunOptions(cache=True)).findings

@@ -208,11 +208,11 @@ def _lint_group(
         before = report.rules
     documents = [segment(doc) for doc in read_documents(group, config, options, stdin, report)]
     settings = ParseSettings(persistent=options.cache, jobs=options.jobs, progress=options.progress)
-    lint_documents(documents, config, rules, report, settings, debug=options.debug)
+    tenders = lint_documents(documents, config, rules, report, settings, debug=options.debug)
     # a file saved while it was checked: the findings are of neither version, so nothing is stored
     if key is not None and resultcache.group_key(group, config, rules, options, stdin) == key:
         ran = None if report.rules is before else [r.id for r in report.rules]
-        resultcache.store(key, report, mark, ran)
+        resultcache.store(key, report, mark, ran, tenders)
 
 
 def _config_groups(
@@ -254,7 +254,7 @@ def read_documents(
             report.notices.append(f"{display}: niet gecontroleerd: geen tekst ({exc})")
             continue
         except readers.ReadError as exc:
-            report.errors.append(InputError(display, str(exc)))
+            report.errors.append(InputError(display, str(exc), internal=exc.internal))
             continue
         report.notices.extend(f"{doc.path}: {n}" for n in doc.notices)
         doc.bundle = bundle
@@ -287,10 +287,11 @@ def lint_documents(
     report: Report,
     settings: ParseSettings | None = None,
     debug: bool = False,
-) -> None:
-    """annotate -> check -> filter for the documents of one config group."""
+) -> dict[str, Tender]:
+    """annotate -> check -> filter for the documents of one config group; the tender context it
+    inferred per bundle (also added to the report), in the order of the bundles."""
     if not documents:
-        return
+        return {}
     per_doc_rules = [config.enabled_rules(rules, d.path) for d in documents]
     active = {r.id: r for rs in per_doc_rules for r in rs}
     nlp, provided = _pipeline(active.values(), config)
@@ -300,7 +301,8 @@ def lint_documents(
     runnable = prepare_rules(active.values(), ctx, report)
     # the annotate stage: one nlp.pipe over the blocks the rules read, with the components they read
     plan = parse_plan(rule for rule, _ in runnable.values())
-    documents, per_doc_rules, analyses = _analysed(documents, per_doc_rules, nlp, plan, settings, report, debug)
+    analyses = _analysed(documents, nlp, plan, settings, report, debug)
+    # a document whose analysis failed stays in its bundle: the others' bundle rules still see it
     bundles: dict[str, Bundle] = {}
     for doc in documents:
         bundles.setdefault(doc.bundle, Bundle()).append(doc)
@@ -308,6 +310,8 @@ def lint_documents(
     report.tenders.update(tenders)
     known = known_selectors(rules)
     for doc, analysis, doc_rules in zip(documents, analyses, per_doc_rules):
+        if analysis is None:
+            continue
         try:
             found = check_document(doc, analysis, doc_rules, runnable, bundles[doc.bundle], tenders[doc.bundle], ctx)
             kept = filter_findings(doc, analysis, found, doc_rules, active, known)
@@ -319,41 +323,35 @@ def lint_documents(
         report.findings.extend(kept)
         report.documents.append(summarise(doc, kept))
     report.rules = sorted(active.values(), key=lambda r: r.id)
+    return tenders
 
 
 def _analysed(
-    documents: list[Document],
-    per_doc_rules: list[list[Rule]],
-    nlp: Any,
-    plan: Any,
-    settings: ParseSettings | None,
-    report: Report,
-    debug: bool,
-) -> tuple[list[Document], list[list[Rule]], list[Analysis]]:
+    documents: list[Document], nlp: Any, plan: Any, settings: ParseSettings | None, report: Report, debug: bool
+) -> list[Analysis | None]:
     """The annotate stage for all documents in one stream; when that fails, document by document,
-    so that only the document that made it fail goes without a report."""
+    so that only the document that made it fail (None) goes without its own checks."""
     try:
-        return documents, per_doc_rules, analyse(documents, nlp, plan=plan, settings=settings)
+        return list(analyse(documents, nlp, plan=plan, settings=settings))
     except Exception:
         if debug:
             raise
-    kept_docs, kept_rules, analyses = [], [], []
-    for doc, doc_rules in zip(documents, per_doc_rules):
+    analyses: list[Analysis | None] = []
+    for doc in documents:
         try:
             analyses.append(analyse([doc], nlp, plan=plan, settings=settings)[0])
         except Exception as exc:
             report.errors.append(_internal_error(doc, exc))
-            continue
-        kept_docs.append(doc)
-        kept_rules.append(doc_rules)
-    return kept_docs, kept_rules, analyses
+            analyses.append(None)
+    return analyses
 
 
 def _internal_error(doc: Document, exc: Exception) -> InputError:
     said = (str(exc).splitlines() or [""])[0][:200]  # one line, however long the exception's text
+    what = f"{type(exc).__name__}: {said}" if said else type(exc).__name__
     return InputError(
         doc.path,
-        f"niet gecontroleerd door een interne fout ({type(exc).__name__}: {said}); de andere bestanden wel. "
+        f"niet gecontroleerd door een interne fout ({what}); de andere bestanden zijn wel gecontroleerd. "
         "Meld dit graag, met de uitvoer van --debug",
         internal=True,
     )

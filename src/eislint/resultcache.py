@@ -60,7 +60,6 @@ class Mark:
     errors: int
     documents: int
     notices: int
-    tenders: dict[str, Tender]  # the objects: a later group may infer another tender for a key
 
     @classmethod
     def of(cls, report: Report) -> Mark:
@@ -69,7 +68,6 @@ class Mark:
             len(report.errors),
             len(report.documents),
             len(report.notices),
-            dict(report.tenders),
         )
 
 
@@ -188,7 +186,14 @@ def _path(key: str, root: Path | None) -> Path:
 # ---------------------------------------------------------------- store and load
 
 
-def store(key: str, report: Report, mark: Mark, ran: list[str] | None, root: Path | None = None) -> None:
+def store(
+    key: str,
+    report: Report,
+    mark: Mark,
+    ran: list[str] | None,
+    tenders: dict[str, Tender] | None = None,
+    root: Path | None = None,
+) -> None:
     """Keep what the group added to the report. Never fails a run: what cannot be stored is not.
     A result with an internal error is not kept: a later run (more memory, a fixed library) may do
     better."""
@@ -199,8 +204,9 @@ def store(key: str, report: Report, mark: Mark, ran: list[str] | None, root: Pat
         "errors": [[e.path, e.message] for e in report.errors[mark.errors :]],
         "documents": [asdict(d) for d in report.documents[mark.documents :]],
         "notices": report.notices[mark.notices :],
-        # the tenders this group inferred, also for a bundle key an earlier group had ("" for loose files)
-        "tenders": {k: _tender(t) for k, t in report.tenders.items() if mark.tenders.get(k) is not t},
+        # the tenders this group inferred, in its order (the HTML report shows the first), also for a
+        # bundle key an earlier group had ("" for loose files)
+        "tenders": [[k, _tender(t)] for k, t in (tenders or {}).items()],
         "rules": ran,
     }
     # ASCII escapes: text from a PDF may hold a lone surrogate, which UTF-8 cannot encode
@@ -223,7 +229,7 @@ def load(key: str, report: Report, config: Config, rules: list[Rule], root: Path
         findings = [_finding_from(d) for d in data["findings"]]
         errors = [InputError(path, message) for path, message in data["errors"]]
         documents = [_document_from(d) for d in data["documents"]]
-        tenders = {k: _tender_from(t) for k, t in data["tenders"].items()}
+        tenders = {k: _tender_from(t) for k, t in data["tenders"]}
         ran = _rules_from(data["rules"], config, rules)
         notices = [str(n) for n in data["notices"]]
     except Exception:  # whatever a damaged or foreign entry raises, the group is checked again

@@ -17,7 +17,7 @@ from typing import Literal
 
 from eislint.document import Document
 from eislint.locations import SheetCell
-from eislint.readers.errors import NoText, ReadError
+from eislint.readers.errors import NoText, OutOfMemory, ReadError
 
 Reader = Callable[[str, bytes], Document]
 
@@ -104,7 +104,7 @@ def read_bytes(path: str, data: bytes, suffix: str | None = None, debug: bool = 
     except RecursionError:
         raise ReadError("te diep geneste structuur; niet gelezen") from None
     except MemoryError:
-        raise ReadError("te groot om in het geheugen te lezen") from None
+        raise OutOfMemory("te groot om in het geheugen te lezen") from None
     except Exception as exc:
         if debug:
             raise

@@ -63,6 +63,8 @@ def read_pdf(path: str, data: bytes) -> Document:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
         raise ReadError(f"beschadigd PDF-bestand ({type(exc).__name__})") from None
+    except MemoryError:
+        raise  # the machine's limit, not a damaged file (read_bytes says so)
     except Exception as exc:  # pypdf raises a wide range on damaged files
         raise ReadError(f"beschadigd PDF-bestand ({type(exc).__name__})") from None
     page_lines = [[line.rstrip() for line in text.replace("\r", "\n").split("\n")] for text in pages]
