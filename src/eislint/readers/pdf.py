@@ -35,14 +35,35 @@ def _normal(line: str) -> str:
 
 
 def read_pdf(path: str, data: bytes) -> Document:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
     # pypdf logs what it repairs ("EOF marker not found"); users get one line per file from us
     logging.getLogger("pypdf").setLevel(logging.ERROR)
 
     if sniff(data) != "pdf":
         raise wrong_kind(data, ".pdf", "PDF-bestand")
+    pages = _pages(data)
+    page_lines = [[line.rstrip() for line in text.replace("\r", "\n").split("\n")] for text in pages]
+    empty = [i + 1 for i, lines in enumerate(page_lines) if not any(line.strip() for line in lines)]
+    if len(empty) == len(page_lines):
+        raise NoText("PDF zonder tekstlaag (een scan of alleen afbeeldingen; OCR nodig)")
+    notices = []
+    if empty:
+        shown = ", ".join(str(p) for p in empty[:10]) + (" ..." if len(empty) > 10 else "")
+        notices.append(f"pagina {shown} zonder tekstlaag (OCR nodig); niet gecontroleerd")
+    text, anchors, rows = _layout(page_lines, _running_lines(page_lines))
+    blocks, masked = plain_blocks(text)
+    if rows:
+        blocks = _with_rows(blocks, rows)
+    doc = Document(path=path, text=text, blocks=blocks, format="pdf", notices=notices)
+    doc.masked = masked
+    doc.anchors = anchors
+    return doc
+
+
+def _pages(data: bytes) -> list[str]:
+    """The text of every page; ReadError for an encrypted, damaged or inflated file."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -67,22 +88,7 @@ def read_pdf(path: str, data: bytes) -> Document:
         raise  # the machine's limit, not a damaged file (read_bytes says so)
     except Exception as exc:  # pypdf raises a wide range on damaged files
         raise ReadError(f"beschadigd PDF-bestand ({type(exc).__name__})") from None
-    page_lines = [[line.rstrip() for line in text.replace("\r", "\n").split("\n")] for text in pages]
-    empty = [i + 1 for i, lines in enumerate(page_lines) if not any(line.strip() for line in lines)]
-    if len(empty) == len(page_lines):
-        raise NoText("PDF zonder tekstlaag (een scan of alleen afbeeldingen; OCR nodig)")
-    notices = []
-    if empty:
-        shown = ", ".join(str(p) for p in empty[:10]) + (" ..." if len(empty) > 10 else "")
-        notices.append(f"pagina {shown} zonder tekstlaag (OCR nodig); niet gecontroleerd")
-    text, anchors, rows = _layout(page_lines, _running_lines(page_lines))
-    blocks, masked = plain_blocks(text)
-    if rows:
-        blocks = _with_rows(blocks, rows)
-    doc = Document(path=path, text=text, blocks=blocks, format="pdf", notices=notices)
-    doc.masked = masked
-    doc.anchors = anchors
-    return doc
+    return pages
 
 
 # A font's ToUnicode map can name a UTF-16 surrogate (D800-DFFF) on its own; pypdf passes it on,
