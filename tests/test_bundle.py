@@ -115,7 +115,8 @@ def test_bundle_checked_in_one_command_with_locations(tmp_path, run_cli):
 
 
 def test_bundle_rules_see_every_file(tmp_path, run_cli):
-    """Parts in other files of the folder count: the PvE alone misses them, the bundle does not."""
+    """Parts in other files of the folder count: the PvE sheet with only the leidraad misses them,
+    the whole bundle does not; the sheet alone is an annex, not judged for the tender's parts."""
     folder = _bundle(tmp_path)
     parts = [
         "volledigheid.gunning-ontbreekt",
@@ -124,11 +125,16 @@ def test_bundle_rules_see_every_file(tmp_path, run_cli):
         "volledigheid.exit-ontbreekt",
         "volledigheid.doelstelling-ontbreekt",
     ]
-    code, alone, _ = run_cli("check", str(folder / "pve.xlsx"), "--select", ",".join(parts), "--format", "json")
-    fired_alone = {f["rule"] for f in json.loads(alone)["findings"]}
-    assert fired_alone == set(parts)
-    code, together, _ = run_cli("check", "aanbesteding", "--select", ",".join(parts), "--format", "json")
+    select = ("--select", ",".join(parts), "--format", "json")
+    _, partial, _ = run_cli("check", str(folder / "pve.xlsx"), str(folder / "leidraad.docx"), *select)
+    # the price sheet and the contract (exit, term) are in files not passed; gunning and goals in the leidraad
+    fired = {f["rule"] for f in json.loads(partial)["findings"]}
+    assert {"volledigheid.prijsblad-ontbreekt", "volledigheid.exit-ontbreekt"} <= fired
+    assert "volledigheid.gunning-ontbreekt" not in fired
+    code, together, _ = run_cli("check", "aanbesteding", *select)
     assert json.loads(together)["findings"] == [] and code == 0
+    _, alone, err = run_cli("check", str(folder / "pve.xlsx"), *select)
+    assert json.loads(alone)["findings"] == [] and "een losse bijlage" in err
 
 
 def test_locations_in_every_output_format(tmp_path, run_cli):

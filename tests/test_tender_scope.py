@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from eislint.loader import all_rules
 from eislint.readers import read_bytes
 from eislint.segment import segment
 from eislint.tender_scope import is_whole_tender, parts_present
@@ -65,3 +66,53 @@ def test_required_options_are_validated(tmp_path, option, error):
     )
     with pytest.raises(ConfigError, match=error):
         load_packs(tmp_path)
+
+
+# ---------------------------------------------------------------- a lone annex (skip_lone_annex)
+
+
+def test_which_documents_say_they_are_an_annex():
+    from eislint.tender_scope import is_annex
+
+    assert is_annex(_doc("bijlage-a-programma-van-eisen.md", PVE))  # by its name
+    assert is_annex(_doc("pve.md", "# Bijlage 3 Programma van Eisen\n\n## Eisen\n\nE1. SCORM.\n"))  # by its title
+    assert is_annex(_doc("sla.md", SLA))  # by its role
+    assert not is_annex(_doc("pve.md", PVE))  # a PvE that does not say so may be the whole tender
+    assert not is_annex(_doc("beschrijvend-document.md", LEIDRAAD))
+    sheet = segment(read_bytes("eisen.csv", b"Nr;Eis\nE1;Het LMS ondersteunt SCORM.\n", ".csv"))
+    assert is_annex(sheet)  # a requirements list is never the tender's own description
+
+
+SKIPPING = [r for r in all_rules(None) if r.options.get("skip_lone_annex")]
+
+
+def test_the_rules_on_the_tenders_parts_skip_a_lone_annex():
+    assert {r.id for r in SKIPPING} >= {
+        "volledigheid.gunning-ontbreekt",
+        "volledigheid.prijsblad-ontbreekt",
+        "volledigheid.exit-ontbreekt",
+        "volledigheid.verwerkersovereenkomst-ontbreekt",
+        "toegankelijkheid.ontbreekt",
+    }
+    # a rule placed at the statement that triggers it judges that statement, annex or not
+    assert "ai.ai-zonder-voorwaarden" not in {r.id for r in SKIPPING}
+
+
+@pytest.mark.parametrize("rule", SKIPPING, ids=[r.id for r in SKIPPING])
+def test_a_lone_annex_is_not_judged_for_the_tenders_parts_but_its_bundle_is(rule, tmp_path):
+    """The rule's own bad example fires as a document of its own, stays silent (with a notice) as
+    'Bijlage A' checked alone, and fires again once the bundle has a leidraad without the part."""
+    from eislint.engine import RunOptions, lint_paths
+
+    options = RunOptions(select=[rule.id])
+    text = rule.docs["fout"].encode("utf-8")
+    alone = lint_paths(["-"], RunOptions(select=[rule.id], stdin_name="pve.md"), stdin=text)
+    assert [f.rule for f in alone.findings] == [rule.id]
+    annex = lint_paths(["-"], RunOptions(select=[rule.id], stdin_name="bijlage-a-programma-van-eisen.md"), stdin=text)
+    assert annex.findings == []
+    assert any("een losse bijlage" in n and "niet beoordeeld" in n for n in annex.notices)
+    (tmp_path / "bijlage-a-programma-van-eisen.md").write_bytes(text)
+    (tmp_path / "aanbestedingsleidraad.md").write_text("# Aanbestedingsleidraad\n\nDe procedure.\n", encoding="utf-8")
+    bundle = lint_paths([str(tmp_path)], options)
+    assert [f.rule for f in bundle.findings] == [rule.id]
+    assert not any("losse bijlage" in n or "alleen bijlagen" in n for n in bundle.notices)

@@ -308,6 +308,7 @@ def lint_documents(
         bundles.setdefault(doc.bundle, Bundle()).append(doc)
     tenders = {key: infer_tender(docs, config.tender) for key, docs in bundles.items()}
     report.tenders.update(tenders)
+    report.notices.extend(_lone_annex_notices(bundles, active.values()))
     known = known_selectors(rules)
     for doc, analysis, doc_rules in zip(documents, analyses, per_doc_rules):
         if analysis is None:
@@ -324,6 +325,23 @@ def lint_documents(
         report.documents.append(summarise(doc, kept))
     report.rules = sorted(active.values(), key=lambda r: r.id)
     return tenders
+
+
+def _lone_annex_notices(bundles: dict[str, Bundle], rules: Iterable[Rule]) -> list[str]:
+    """Say so when a bundle holds only annexes: the rules on the tender's parts were not applied."""
+    if not any(rule.options.get("skip_lone_annex") for rule in rules):
+        return []
+    from eislint.dutch.output import opsomming
+    from eislint.tender_scope import is_lone_annex
+
+    return [
+        f"{opsomming([d.path for d in docs][:3])}: {'een losse bijlage' if len(docs) == 1 else 'alleen bijlagen'}, "
+        "zonder leidraad of beschrijvend document; "
+        "of de aanbesteding compleet is (aanleiding, gunning, prijsblad, exit, ...) is niet beoordeeld. "
+        "Controleer de hele map om dat mee te nemen"
+        for docs in bundles.values()
+        if is_lone_annex(docs)
+    ]
 
 
 def _analysed(

@@ -10,7 +10,7 @@ from eislint.checks.base import CheckType, Context, Hit, Option, Unit, compile_r
 from eislint.didyoumean import unknown
 from eislint.document import SECTION_KINDS, Document, Section
 from eislint.tender_context import TENDER_FIELDS
-from eislint.tender_scope import is_whole_tender
+from eislint.tender_scope import is_lone_annex, is_whole_tender
 
 # A document of the bundle is itself a part of the tender: an SLA or DAP is its quality assurance.
 _ROLE_PARTS = {"sla": ("kwaliteit",), "dap": ("kwaliteit",), "overeenkomst": ("contract",), "prijzenblad": ("prijs",)}
@@ -41,6 +41,11 @@ class Required(CheckType):
             bool,
             default=False,
             doc="alleen voor een hele aanbesteding (een leidraad of documenten met de meeste onderdelen), niet voor een losse bijlage",
+        ),
+        "skip_lone_annex": Option(
+            bool,
+            default=False,
+            doc="niet voor een bundel met alleen bijlagen (een 'Bijlage Programma van Eisen', SLA of prijzenblad apart gecontroleerd): of de aanbesteding dit onderdeel heeft, staat in de leidraad die er niet bij is",
         ),
         "only_if_part": Option(
             list,
@@ -121,6 +126,8 @@ def _in_scope(p: Any, unit: Unit, doc: Document, bundle: list[Document], main: D
     if p["anchor"] != "trigger" and doc is not main:
         return False
     if sum(len(d.requirements) for d in bundle) < p["min_requirements"]:
+        return False
+    if p["skip_lone_annex"] and per_bundle(unit, "lone-annex", lambda: is_lone_annex(bundle)):
         return False
     return not (p["whole_tender"] and not per_bundle(unit, "whole-tender", lambda: is_whole_tender(bundle)))
 
