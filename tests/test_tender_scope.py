@@ -116,3 +116,22 @@ def test_a_lone_annex_is_not_judged_for_the_tenders_parts_but_its_bundle_is(rule
     bundle = lint_paths([str(tmp_path)], options)
     assert [f.rule for f in bundle.findings] == [rule.id]
     assert not any("losse bijlage" in n or "alleen bijlagen" in n for n in bundle.notices)
+
+
+def test_the_readiness_of_a_lone_annex_says_not_judged_instead_of_present_or_missing(tmp_path):
+    from eislint.engine import RunOptions, lint_paths
+    from eislint.readiness import readiness
+
+    text = "# Bijlage A Programma van Eisen\n\n## Eisen\n\n" + "".join(
+        f"E{i}. Het LMS ondersteunt standaard {name}.\n\n" for i, name in enumerate(("SCORM", "xAPI", "LTI"), 1)
+    )
+    (tmp_path / "bijlage-a-programma-van-eisen.md").write_text(text, encoding="utf-8")
+    alone = lint_paths([str(tmp_path / "bijlage-a-programma-van-eisen.md")], RunOptions())
+    assert alone.documents[0].lone_annex
+    status = {p.key: p.status for p in readiness(alone)[0].parts}
+    assert status["gunning"] == status["contract"] == "onbekend" and status["eisen"] != "onbekend"
+    (tmp_path / "aanbestedingsleidraad.md").write_text("# Aanbestedingsleidraad\n\nDe procedure.\n", encoding="utf-8")
+    bundle = lint_paths([str(tmp_path)], RunOptions())
+    assert not any(d.lone_annex for d in bundle.documents)
+    status = {p.key: p.status for p in readiness(bundle)[0].parts}
+    assert status["gunning"] == "ontbreekt" and "onbekend" not in status.values()

@@ -64,6 +64,7 @@ class DocumentSummary:
     model_text: bool = False
     bundle: str = ""
     headings: dict[str, list[str]] = field(default_factory=dict)  # section kind -> titles (readiness)
+    lone_annex: bool = False  # in a bundle of annexes only: the tender's parts were not judged
 
 
 @dataclass(slots=True)
@@ -308,7 +309,8 @@ def lint_documents(
         bundles.setdefault(doc.bundle, Bundle()).append(doc)
     tenders = {key: infer_tender(docs, config.tender) for key, docs in bundles.items()}
     report.tenders.update(tenders)
-    report.notices.extend(_lone_annex_notices(bundles, active.values()))
+    lone = _lone_annexes(bundles, active.values())
+    report.notices.extend(_lone_annex_notice(bundles[key]) for key in lone)
     known = known_selectors(rules)
     for doc, analysis, doc_rules in zip(documents, analyses, per_doc_rules):
         if analysis is None:
@@ -323,25 +325,28 @@ def lint_documents(
             continue
         report.findings.extend(kept)
         report.documents.append(summarise(doc, kept))
+        report.documents[-1].lone_annex = doc.bundle in lone
     report.rules = sorted(active.values(), key=lambda r: r.id)
     return tenders
 
 
-def _lone_annex_notices(bundles: dict[str, Bundle], rules: Iterable[Rule]) -> list[str]:
-    """Say so when a bundle holds only annexes: the rules on the tender's parts were not applied."""
+def _lone_annexes(bundles: dict[str, Bundle], rules: Iterable[Rule]) -> set[str]:
+    """The bundles of annexes only, where rules on the tender's parts were not applied."""
     if not any(rule.options.get("skip_lone_annex") for rule in rules):
-        return []
-    from eislint.dutch.output import opsomming
+        return set()
     from eislint.tender_scope import is_lone_annex
 
-    return [
+    return {key for key, docs in bundles.items() if is_lone_annex(docs)}
+
+
+def _lone_annex_notice(docs: list[Document]) -> str:
+    from eislint.dutch.output import opsomming
+
+    return (
         f"{opsomming([d.path for d in docs][:3])}: {'een losse bijlage' if len(docs) == 1 else 'alleen bijlagen'}, "
-        "zonder leidraad of beschrijvend document; "
-        "of de aanbesteding compleet is (aanleiding, gunning, prijsblad, exit, ...) is niet beoordeeld. "
-        "Controleer de hele map om dat mee te nemen"
-        for docs in bundles.values()
-        if is_lone_annex(docs)
-    ]
+        "zonder leidraad of beschrijvend document; of de aanbesteding compleet is (aanleiding, gunning, "
+        "prijsblad, exit, ...) is niet beoordeeld. Controleer de hele map om dat mee te nemen"
+    )
 
 
 def _analysed(

@@ -102,7 +102,7 @@ _BY_KIND = {kind: part for part in PARTS for kind in part.kinds}
 _BY_RULE = {rule: part for part in PARTS for rule in (*part.missing, *part.incomplete)}
 _BY_CATEGORY = {category: part for part in PARTS for category in part.categories}
 
-STATUS_LABELS = {"aanwezig": "aanwezig", "onvolledig": "onvolledig", "ontbreekt": "ontbreekt"}
+STATUS_LABELS = {"aanwezig": "aanwezig", "onvolledig": "onvolledig", "ontbreekt": "ontbreekt", "onbekend": "onbekend"}
 from eislint.dutch.output import KIND_WORDS as _KIND_WORDS  # noqa: E402
 
 
@@ -110,7 +110,7 @@ from eislint.dutch.output import KIND_WORDS as _KIND_WORDS  # noqa: E402
 class PartStatus:
     key: str
     label: str
-    status: str  # aanwezig | onvolledig | ontbreekt
+    status: str  # aanwezig | onvolledig | ontbreekt | onbekend (a lone annex: not judged)
     found: list[tuple[str, str]] = field(default_factory=list)  # (path, heading) where the part is
     counts: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
     problems: list[Finding] = field(default_factory=list)  # the missing/incomplete findings
@@ -210,7 +210,9 @@ def readiness(report: Report, limit: int = 5) -> list[Readiness]:
         requirements: Counter[str] = Counter()
         for d in docs:
             requirements.update(d.requirements)
-        parts = [_part_status(part, docs, findings, fired, requirements, ran) for part in PARTS]
+        # a bundle of annexes only: the parts no heading shows may be in the leidraad not passed
+        judged = ran if not all(d.lone_annex for d in docs) else set()
+        parts = [_part_status(part, docs, findings, fired, requirements, judged) for part in PARTS]
         out.append(
             Readiness(bundle=bundle, documents=[d.path for d in docs], parts=parts, top=top_findings(findings, limit))
         )
@@ -250,6 +252,9 @@ def _judge_part(status: PartStatus, part: Part, fired: Counter[str], requirement
         vouched = any(r in ran for r in part.missing) and sum(requirements.values()) >= 3
         if vouched:
             status.note = "genoemd in de tekst, zonder eigen hoofdstuk"
+        elif not ran:
+            status.status = "onbekend"
+            status.note = "niet beoordeeld: een losse bijlage; het onderdeel kan in de leidraad staan"
         else:
             status.status = "ontbreekt"
             status.note = "geen hoofdstuk gevonden"

@@ -18,8 +18,8 @@ from eislint.findings import Finding, Severity
 from eislint.formatters.lines import summary_counts
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-_STATUS_STYLE = {"aanwezig": "green", "onvolledig": "yellow", "ontbreekt": "bold red"}
-_STATUS_MARK = {"aanwezig": "✓", "onvolledig": "!", "ontbreekt": "✗"}
+_STATUS_STYLE = {"aanwezig": "green", "onvolledig": "yellow", "ontbreekt": "bold red", "onbekend": "dim"}
+_STATUS_MARK = {"aanwezig": "✓", "onvolledig": "!", "ontbreekt": "✗", "onbekend": "?"}
 _KIND_LABEL = KIND_WORDS
 
 

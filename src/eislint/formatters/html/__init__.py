@@ -286,7 +286,7 @@ def build(report: Report) -> dict:
         "getal": getal,
         "basename": lambda p: PurePath(p).name,
         "fid": lambda f: ids.get(id(f), ""),
-        "status_mark": {"aanwezig": "✓", "onvolledig": "!", "ontbreekt": "✗"},
+        "status_mark": {"aanwezig": "✓", "onvolledig": "!", "ontbreekt": "✗", "onbekend": "?"},
     }
 
 
