@@ -334,9 +334,10 @@ def _lone_annexes(bundles: dict[str, Bundle], rules: Iterable[Rule]) -> set[str]
     """The bundles of annexes only, where rules on the tender's parts were not applied."""
     if not any(rule.options.get("skip_lone_annex") for rule in rules):
         return set()
-    from eislint.tender_scope import is_lone_annex
+    from eislint.tender_scope import LONE_ANNEX, is_lone_annex
 
-    return {key for key, docs in bundles.items() if is_lone_annex(docs)}
+    # in the bundle's memo, where the rules that skip a lone annex find it (eislint.checks.required)
+    return {key for key, docs in bundles.items() if docs.memo.setdefault(LONE_ANNEX, is_lone_annex(docs))}
 
 
 def _lone_annex_notice(docs: list[Document]) -> str:

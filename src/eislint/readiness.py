@@ -211,8 +211,8 @@ def readiness(report: Report, limit: int = 5) -> list[Readiness]:
         for d in docs:
             requirements.update(d.requirements)
         # a bundle of annexes only: the parts no heading shows may be in the leidraad not passed
-        judged = ran if not all(d.lone_annex for d in docs) else set()
-        parts = [_part_status(part, docs, findings, fired, requirements, judged) for part in PARTS]
+        lone = all(d.lone_annex for d in docs)
+        parts = [_part_status(part, docs, findings, fired, requirements, ran, lone) for part in PARTS]
         out.append(
             Readiness(bundle=bundle, documents=[d.path for d in docs], parts=parts, top=top_findings(findings, limit))
         )
@@ -220,7 +220,13 @@ def readiness(report: Report, limit: int = 5) -> list[Readiness]:
 
 
 def _part_status(
-    part: Part, docs: list, findings: list[Finding], fired: Counter[str], requirements: Counter[str], ran: set[str]
+    part: Part,
+    docs: list,
+    findings: list[Finding],
+    fired: Counter[str],
+    requirements: Counter[str],
+    ran: set[str],
+    lone: bool,
 ) -> PartStatus:
     """How one part of the tender stands in a bundle: present, missing or incomplete, with its
     headings, its findings and a note."""
@@ -232,13 +238,16 @@ def _part_status(
     for f in findings:
         if part_of(f) is part:
             status.counts[f.severity.label] += 1
-    _judge_part(status, part, fired, requirements, ran)
+    _judge_part(status, part, fired, requirements, ran, lone)
     return status
 
 
-def _judge_part(status: PartStatus, part: Part, fired: Counter[str], requirements: Counter[str], ran: set[str]) -> None:
+def _judge_part(
+    status: PartStatus, part: Part, fired: Counter[str], requirements: Counter[str], ran: set[str], lone: bool
+) -> None:
     """Set the status and note: missing when its rule fired or no heading was found (unless a rule
-    that would have said so ran on enough requirements), incomplete when an incompleteness rule fired."""
+    that would have said so ran on enough requirements), incomplete when an incompleteness rule fired;
+    unknown in a bundle of annexes only (`lone`), where those rules stay silent."""
     if part.key == "eisen":
         total = sum(requirements.values())
         status.note = ", ".join(
@@ -249,10 +258,10 @@ def _judge_part(status: PartStatus, part: Part, fired: Counter[str], requirement
     if any(fired[r] for r in part.missing):
         status.status = "ontbreekt"
     elif not status.found and part.key != "eisen":
-        vouched = any(r in ran for r in part.missing) and sum(requirements.values()) >= 3
+        vouched = not lone and any(r in ran for r in part.missing) and sum(requirements.values()) >= 3
         if vouched:
             status.note = "genoemd in de tekst, zonder eigen hoofdstuk"
-        elif not ran:
+        elif lone:
             status.status = "onbekend"
             status.note = "niet beoordeeld: een losse bijlage; het onderdeel kan in de leidraad staan"
         else:

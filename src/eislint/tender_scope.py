@@ -55,6 +55,10 @@ def is_annex(doc: Document) -> bool:
     return bool(_ANNEX_NAME.search(stem) or _ANNEX_NAME.search(_title(doc)))
 
 
+# the key of is_lone_annex's answer in a Bundle's memo: the engine and the rules share one answer
+LONE_ANNEX = "lone-annex"
+
+
 def is_lone_annex(bundle: list[Document]) -> bool:
     """Only annexes, checked without the tender they belong to: whether the tender as a whole has
     a part (gunning, a price sheet, an exit arrangement) cannot be judged from them. A document that

@@ -10,7 +10,7 @@ from eislint.checks.base import CheckType, Context, Hit, Option, Unit, compile_r
 from eislint.didyoumean import unknown
 from eislint.document import SECTION_KINDS, Document, Section
 from eislint.tender_context import TENDER_FIELDS
-from eislint.tender_scope import is_lone_annex, is_whole_tender
+from eislint.tender_scope import LONE_ANNEX, is_lone_annex, is_whole_tender
 
 # A document of the bundle is itself a part of the tender: an SLA or DAP is its quality assurance.
 _ROLE_PARTS = {"sla": ("kwaliteit",), "dap": ("kwaliteit",), "overeenkomst": ("contract",), "prijzenblad": ("prijs",)}
@@ -127,7 +127,7 @@ def _in_scope(p: Any, unit: Unit, doc: Document, bundle: list[Document], main: D
         return False
     if sum(len(d.requirements) for d in bundle) < p["min_requirements"]:
         return False
-    if p["skip_lone_annex"] and per_bundle(unit, "lone-annex", lambda: is_lone_annex(bundle)):
+    if p["skip_lone_annex"] and per_bundle(unit, LONE_ANNEX, lambda: is_lone_annex(bundle)):
         return False
     return not (p["whole_tender"] and not per_bundle(unit, "whole-tender", lambda: is_whole_tender(bundle)))
 
